@@ -1,0 +1,89 @@
+//! Calendar helpers on civil dates.
+
+use chrono::{Datelike, NaiveDate};
+
+/// Adds whole calendar years to a date. 29 February plus N years is 28 February when the
+/// target year has no 29 February. Returns `None` only past the range of dates chrono supports.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use krisesenter_core::calendar::add_years;
+/// let leap = NaiveDate::from_ymd_opt(2024, 2, 29).ok_or("date")?;
+/// assert_eq!(add_years(leap, 10), NaiveDate::from_ymd_opt(2034, 2, 28));
+/// assert_eq!(add_years(leap, 4), NaiveDate::from_ymd_opt(2028, 2, 29));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn add_years(date: NaiveDate, years: u32) -> Option<NaiveDate> {
+    let year = date.year().checked_add(i32::try_from(years).ok()?)?;
+    NaiveDate::from_ymd_opt(year, date.month(), date.day())
+        .or_else(|| NaiveDate::from_ymd_opt(year, date.month(), date.day().saturating_sub(1)))
+}
+
+/// Days from `from` to `to` (negative when `to` is earlier).
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use krisesenter_core::calendar::days_between;
+/// let a = NaiveDate::from_ymd_opt(2025, 8, 1).ok_or("date")?;
+/// let b = NaiveDate::from_ymd_opt(2025, 8, 5).ok_or("date")?;
+/// assert_eq!(days_between(a, b), 4);
+/// assert_eq!(days_between(b, a), -4);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn days_between(from: NaiveDate, to: NaiveDate) -> i64 {
+    to.signed_duration_since(from).num_days()
+}
+
+/// Nights by the midnight rule: a night counts for each date `d` with `check_in <= d < check_out`,
+/// so check-in 1 August and check-out 5 August is 4 nights. Zero when `check_out <= check_in`.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use krisesenter_core::calendar::nights;
+/// let a = NaiveDate::from_ymd_opt(2025, 8, 1).ok_or("date")?;
+/// let b = NaiveDate::from_ymd_opt(2025, 8, 5).ok_or("date")?;
+/// assert_eq!(nights(a, b), 4);
+/// assert_eq!(nights(b, a), 0);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn nights(check_in: NaiveDate, check_out: NaiveDate) -> u64 {
+    u64::try_from(days_between(check_in, check_out)).unwrap_or(0)
+}
+
+/// Days in the inclusive period `from..=to` (zero when `to < from`).
+pub fn days_inclusive(from: NaiveDate, to: NaiveDate) -> u64 {
+    u64::try_from(days_between(from, to).saturating_add(1)).unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn leap_day_plus_years() {
+        assert_eq!(add_years(d(2024, 2, 29), 1), Some(d(2025, 2, 28)));
+        assert_eq!(add_years(d(2024, 2, 29), 10), Some(d(2034, 2, 28)));
+        assert_eq!(add_years(d(2024, 2, 29), 0), Some(d(2024, 2, 29)));
+        assert_eq!(add_years(d(2023, 3, 1), 1), Some(d(2024, 3, 1)));
+        assert_eq!(add_years(d(2020, 12, 31), 10), Some(d(2030, 12, 31)));
+        assert_eq!(add_years(NaiveDate::MAX, 1), None);
+    }
+
+    #[test]
+    fn midnight_rule() {
+        assert_eq!(nights(d(2025, 8, 1), d(2025, 8, 5)), 4);
+        assert_eq!(nights(d(2025, 8, 1), d(2025, 8, 1)), 0);
+        assert_eq!(days_inclusive(d(2025, 1, 1), d(2025, 12, 31)), 365);
+        assert_eq!(days_inclusive(d(2025, 1, 2), d(2025, 1, 1)), 0);
+    }
+}

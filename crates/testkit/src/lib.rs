@@ -1,0 +1,53 @@
+//! # krisesenter-testkit
+//!
+//! Property-testing support for the krisesenter workspace, and for anyone who embeds its
+//! crates: [`proptest`] strategies for every domain type, built through the real
+//! constructors so that every generated value is valid, and (with the `stats` feature) a
+//! seeded synthetic generator of a whole shelter-year.
+//!
+//! Testers of their own case systems can use these strategies to drive their code with the
+//! same inputs the workspace's own properties use.
+//!
+//! The strategies of each domain crate sit behind a feature of the same name (`consent`,
+//! `eligibility`, `rooms`, `disclosure`, `stats`; `all` for every one), so a crate's own
+//! tests build only what they need. The core strategies are always there.
+//!
+//! # Example
+//!
+//! ```
+//! use krisesenter_testkit::core::{date_between, person};
+//! use proptest::strategy::{Strategy, ValueTree};
+//! use proptest::test_runner::TestRunner;
+//!
+//! let mut runner = TestRunner::deterministic();
+//! let p = person().new_tree(&mut runner)?.current();
+//! assert!(p.age().years() <= 130);
+//! let d = date_between(2020, 2030).new_tree(&mut runner)?.current();
+//! assert!((2020..=2030).contains(&chrono::Datelike::year(&d)));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # Case counts
+//!
+//! The workspace keeps the default number of cases modest so the suite stays fast on two
+//! cores; [`config`] reads `PROPTEST_CASES` (as proptest itself does) to raise it.
+#![forbid(unsafe_code)]
+
+pub mod core;
+
+/// A proptest configuration with `default_cases` cases unless the `PROPTEST_CASES`
+/// environment variable says otherwise (proptest reads it when building the default config).
+///
+/// # Example
+///
+/// ```
+/// let cfg = krisesenter_testkit::config(64);
+/// assert!(cfg.cases >= 1);
+/// ```
+pub fn config(default_cases: u32) -> proptest::test_runner::Config {
+    let mut cfg = proptest::test_runner::Config::default();
+    if std::env::var_os("PROPTEST_CASES").is_none() {
+        cfg.cases = default_cases;
+    }
+    cfg
+}

@@ -1,0 +1,176 @@
+//! The error contract: kind, message and path, never a value from the input.
+
+use serde::Serialize;
+use thiserror::Error;
+
+/// The kind of a contract error, as CONTRACT.md spells it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorKind {
+    /// Not JSON, or JSON of the wrong shape (a missing or unknown field, a wrong type).
+    InvalidJson,
+    /// JSON of the right shape that the rules reject.
+    InvalidInput,
+    /// No such command (or, for `schema`, no such schema).
+    UnknownCommand,
+}
+
+/// An error of the CLI contract: `{"error": {"kind", "message", "path"}}` on standard error.
+#[derive(Debug, Clone, PartialEq, Eq, Error, Serialize)]
+#[error("{kind:?} at {path:?}: {message}")]
+pub struct CliError {
+    kind: ErrorKind,
+    message: String,
+    path: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Envelope<'a> {
+    error: &'a CliError,
+}
+
+impl CliError {
+    /// An error of `kind`. The message must not repeat values from the input.
+    pub fn new(kind: ErrorKind, message: impl Into<String>, path: Option<String>) -> Self {
+        Self { kind, message: message.into(), path }
+    }
+
+    /// Input the rules reject; `message` comes from a domain error, which never holds personal data.
+    pub fn invalid_input(message: impl std::fmt::Display, path: Option<&str>) -> Self {
+        Self::new(ErrorKind::InvalidInput, message.to_string(), path.map(str::to_owned))
+    }
+
+    pub(crate) fn unknown_command() -> Self {
+        Self::new(
+            ErrorKind::UnknownCommand,
+            format!("unknown command; expected one of {}, schema", super::COMMANDS.join(", ")),
+            None,
+        )
+    }
+
+    pub(crate) fn unknown_schema() -> Self {
+        Self::new(
+            ErrorKind::UnknownCommand,
+            format!("unknown schema name; expected one of {}", super::SCHEMA_NAMES.join(", ")),
+            None,
+        )
+    }
+
+    pub(crate) fn internal() -> Self {
+        Self::new(ErrorKind::InvalidInput, "the output could not be written as JSON", None)
+    }
+
+    pub(crate) fn from_path_error(err: serde_path_to_error::Error<serde_json::Error>) -> Self {
+        let path = err.path().to_string();
+        let path = if path == "." || path.is_empty() { None } else { Some(sanitise_path(&path)) };
+        Self::from_json_error(err.inner(), path)
+    }
+
+    pub(crate) fn from_json_error(err: &serde_json::Error, path: Option<String>) -> Self {
+        use serde_json::error::Category;
+        let position = format!("line {} column {}", err.line(), err.column());
+        let message = match err.classify() {
+            Category::Io | Category::Syntax => format!("malformed JSON at {position}"),
+            Category::Eof => format!("the JSON document ends early at {position}"),
+            Category::Data => format!("{} at {position}", sanitise_message(&err.to_string())),
+        };
+        Self::new(ErrorKind::InvalidJson, message, path)
+    }
+
+    /// The kind.
+    pub fn kind(&self) -> ErrorKind {
+        self.kind
+    }
+
+    /// The message (never holds values from the input).
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// The path of the offending field, such as `records[2].consents[0].given_on`.
+    pub fn path(&self) -> Option<&str> {
+        self.path.as_deref()
+    }
+
+    /// The one JSON line the binary writes on standard error.
+    pub fn to_json_line(&self) -> String {
+        serde_json::to_string(&Envelope { error: self })
+            .unwrap_or_else(|_| String::from(r#"{"error":{"kind":"invalid_input","message":"error","path":null}}"#))
+    }
+}
+
+/// Keeps the parts of a serde message that come from our own types (field names, the
+/// expected variants) and replaces everything quoted from the input with `<redacted>`.
+/// serde quotes input strings in double quotes and names in backticks; a backticked name
+/// right after "unknown variant" or "unknown field" came from the input.
+fn sanitise_message(raw: &str) -> String {
+    // Drop serde_json's own position suffix; the caller adds one.
+    let raw = raw.split(" at line ").next().unwrap_or(raw);
+    let mut out = String::with_capacity(raw.len());
+    let mut rest = raw;
+    while let Some(start) = rest.find(['"', '`']) {
+        let (before, tail) = rest.split_at(start);
+        out.push_str(before);
+        let quote = if tail.starts_with('"') { '"' } else { '`' };
+        let body = tail.get(1..).unwrap_or("");
+        let Some(end) = body.find(quote) else {
+            out.push_str("<redacted>");
+            return out;
+        };
+        let quoted = body.get(..end).unwrap_or("");
+        let from_input = quote == '"' || before.ends_with("unknown variant ") || before.ends_with("unknown field ");
+        if from_input || !is_identifier(quoted) {
+            out.push_str("<redacted>");
+        } else {
+            out.push('`');
+            out.push_str(quoted);
+            out.push('`');
+        }
+        rest = body.get(end + 1..).unwrap_or("");
+    }
+    out.push_str(rest);
+    out
+}
+
+fn is_identifier(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 64
+        && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '_' | '-'))
+}
+
+/// Map keys in a path come from the input; keep those that look like identifiers or codes.
+fn sanitise_path(path: &str) -> String {
+    path.split('.')
+        .map(|segment| {
+            let name = segment.split('[').next().unwrap_or("");
+            let index = segment.get(name.len()..).unwrap_or("");
+            let safe_name =
+                name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '?')) && name.len() <= 64;
+            if safe_name { segment.to_owned() } else { format!("<redacted>{index}") }
+        })
+        .collect::<Vec<_>>()
+        .join(".")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn input_values_never_reach_the_message() {
+        let m = sanitise_message("unknown variant `Kari Nordmann`, expected one of `female`, `male`");
+        assert_eq!(m, "unknown variant <redacted>, expected one of `female`, `male`");
+        let m = sanitise_message("invalid type: string \"Storgata 1\", expected u8 at line 1 column 9");
+        assert_eq!(m, "invalid type: string <redacted>, expected u8");
+        let m = sanitise_message("unknown field `name`, expected `age` or `gender`");
+        assert_eq!(m, "unknown field <redacted>, expected `age` or `gender`");
+        let m = sanitise_message("broken `quote");
+        assert_eq!(m, "broken <redacted>");
+    }
+
+    #[test]
+    fn paths_keep_fields_and_indices() {
+        assert_eq!(sanitise_path("records[2].consents[0].given_on"), "records[2].consents[0].given_on");
+        assert_eq!(sanitise_path("municipalities.Kari Nordmann"), "municipalities.<redacted>");
+    }
+}
