@@ -1,0 +1,326 @@
+//! Consent records: dated, written or oral, for storage or for sharing with named recipients.
+
+use std::collections::BTreeSet;
+
+use chrono::NaiveDate;
+use krisesenter_core::{ConsentId, Information, Party};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+/// What a consent allows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ConsentKind {
+    /// Keeping information about the user after the contact (Romerike platform §5).
+    Storage,
+    /// Sharing named categories of information with named recipients (fvl §13 a nr. 1).
+    Sharing,
+}
+
+/// Who gave a consent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum GivenBy {
+    /// The user themself.
+    #[default]
+    Person,
+    /// A guardian, for a child.
+    Guardian,
+}
+
+/// Why a consent is not acceptable.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[non_exhaustive]
+pub enum ConsentError {
+    /// A storage consent named recipients or information categories.
+    #[error("consent {id}: a storage consent names no recipients and no information categories")]
+    StorageWithScope {
+        /// The consent.
+        id: ConsentId,
+    },
+    /// A sharing consent without any recipient or without any information category.
+    #[error("consent {id}: a sharing consent names at least one recipient and one information category")]
+    SharingWithoutScope {
+        /// The consent.
+        id: ConsentId,
+    },
+    /// A withdrawal dated before the consent was given.
+    #[error("consent {id}: withdrawn on {withdrawn_on}, before it was given on {given_on}")]
+    WithdrawnBeforeGiven {
+        /// The consent.
+        id: ConsentId,
+        /// The day it was given.
+        given_on: NaiveDate,
+        /// The rejected withdrawal day.
+        withdrawn_on: NaiveDate,
+    },
+    /// A consent that has already been withdrawn.
+    #[error("consent {id}: already withdrawn on {withdrawn_on}")]
+    AlreadyWithdrawn {
+        /// The consent.
+        id: ConsentId,
+        /// The day of the earlier withdrawal.
+        withdrawn_on: NaiveDate,
+    },
+}
+
+/// A consent, exactly as CONTRACT.md's `Consent`.
+///
+/// A consent is in force on day D when it is written, `given_on <= D`, and it is not
+/// withdrawn on or before D. An oral consent is recorded but never in force: the shelter
+/// asks for written consent (Romerike platform §5), and a consent that cannot be shown does
+/// not exist.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use krisesenter_consent::Consent;
+/// use krisesenter_core::{ConsentId, Information, Party};
+///
+/// let given = NaiveDate::from_ymd_opt(2026, 1, 10).ok_or("date")?;
+/// let c = Consent::sharing(ConsentId::try_new("c1")?, [Party::Nav], [Information::ContactDetails], given, true)?;
+/// assert!(c.covers(Party::Nav, Information::ContactDetails, given));
+/// assert!(!c.covers(Party::Police, Information::ContactDetails, given));
+/// let later = NaiveDate::from_ymd_opt(2026, 2, 1).ok_or("date")?;
+/// let withdrawn = c.withdraw(later)?;
+/// assert!(!withdrawn.in_force_on(later));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(try_from = "ConsentInput")]
+pub struct Consent {
+    id: ConsentId,
+    kind: ConsentKind,
+    recipients: BTreeSet<Party>,
+    information: BTreeSet<Information>,
+    given_on: NaiveDate,
+    written: bool,
+    withdrawn_on: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "is_person")]
+    given_by: GivenBy,
+}
+
+fn is_person(g: &GivenBy) -> bool {
+    *g == GivenBy::Person
+}
+
+/// The wire form of a consent, before validation.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(rename = "Consent")]
+struct ConsentInput {
+    id: ConsentId,
+    kind: ConsentKind,
+    recipients: Vec<Party>,
+    information: Vec<Information>,
+    given_on: NaiveDate,
+    written: bool,
+    #[serde(default)]
+    withdrawn_on: Option<NaiveDate>,
+    /// Who gave the consent: the person (default) or a guardian for a child.
+    #[serde(default)]
+    given_by: GivenBy,
+}
+
+impl TryFrom<ConsentInput> for Consent {
+    type Error = ConsentError;
+    fn try_from(raw: ConsentInput) -> Result<Self, Self::Error> {
+        let consent = Consent::new(
+            raw.id,
+            raw.kind,
+            raw.recipients,
+            raw.information,
+            raw.given_on,
+            raw.written,
+            raw.given_by,
+        )?;
+        match raw.withdrawn_on {
+            Some(day) => consent.withdraw(day),
+            None => Ok(consent),
+        }
+    }
+}
+
+impl Consent {
+    /// Makes a consent, checking that storage consents name no scope and sharing consents do.
+    ///
+    /// # Errors
+    ///
+    /// [`ConsentError::StorageWithScope`] or [`ConsentError::SharingWithoutScope`].
+    pub fn new(
+        id: ConsentId,
+        kind: ConsentKind,
+        recipients: impl IntoIterator<Item = Party>,
+        information: impl IntoIterator<Item = Information>,
+        given_on: NaiveDate,
+        written: bool,
+        given_by: GivenBy,
+    ) -> Result<Self, ConsentError> {
+        let recipients: BTreeSet<Party> = recipients.into_iter().collect();
+        let information: BTreeSet<Information> = information.into_iter().collect();
+        match kind {
+            ConsentKind::Storage if !(recipients.is_empty() && information.is_empty()) => {
+                return Err(ConsentError::StorageWithScope { id });
+            }
+            ConsentKind::Sharing if recipients.is_empty() || information.is_empty() => {
+                return Err(ConsentError::SharingWithoutScope { id });
+            }
+            _ => {}
+        }
+        Ok(Self { id, kind, recipients, information, given_on, written, withdrawn_on: None, given_by })
+    }
+
+    /// A consent to keep information, given by the person.
+    pub fn storage(id: ConsentId, given_on: NaiveDate, written: bool) -> Self {
+        Self {
+            id,
+            kind: ConsentKind::Storage,
+            recipients: BTreeSet::new(),
+            information: BTreeSet::new(),
+            given_on,
+            written,
+            withdrawn_on: None,
+            given_by: GivenBy::Person,
+        }
+    }
+
+    /// A consent to share `information` with `recipients`, given by the person.
+    ///
+    /// # Errors
+    ///
+    /// [`ConsentError::SharingWithoutScope`] when either list is empty.
+    pub fn sharing(
+        id: ConsentId,
+        recipients: impl IntoIterator<Item = Party>,
+        information: impl IntoIterator<Item = Information>,
+        given_on: NaiveDate,
+        written: bool,
+    ) -> Result<Self, ConsentError> {
+        Self::new(id, ConsentKind::Sharing, recipients, information, given_on, written, GivenBy::Person)
+    }
+
+    /// Withdraws the consent from `day` on (GDPR art. 7(3)): it is not in force on `day` or later.
+    /// Returns the new state; the consent itself is unchanged.
+    ///
+    /// # Errors
+    ///
+    /// [`ConsentError::WithdrawnBeforeGiven`] when `day` is before the consent was given;
+    /// [`ConsentError::AlreadyWithdrawn`] when it was withdrawn before.
+    pub fn withdraw(&self, day: NaiveDate) -> Result<Self, ConsentError> {
+        if let Some(withdrawn_on) = self.withdrawn_on {
+            return Err(ConsentError::AlreadyWithdrawn { id: self.id.clone(), withdrawn_on });
+        }
+        if day < self.given_on {
+            return Err(ConsentError::WithdrawnBeforeGiven {
+                id: self.id.clone(),
+                given_on: self.given_on,
+                withdrawn_on: day,
+            });
+        }
+        Ok(Self { withdrawn_on: Some(day), ..self.clone() })
+    }
+
+    /// Whether the consent is in force on `day`: written, given on or before `day`, not
+    /// withdrawn on or before `day`.
+    pub fn in_force_on(&self, day: NaiveDate) -> bool {
+        self.written && self.given_on <= day && self.withdrawn_on.is_none_or(|w| w > day)
+    }
+
+    /// Whether the consent lets `information` go to `party` on `day`: a sharing consent in
+    /// force that names both.
+    pub fn covers(&self, party: Party, information: Information, day: NaiveDate) -> bool {
+        self.kind == ConsentKind::Sharing
+            && self.in_force_on(day)
+            && self.recipients.contains(&party)
+            && self.information.contains(&information)
+    }
+
+    /// The id.
+    pub fn id(&self) -> &ConsentId {
+        &self.id
+    }
+
+    /// Storage or sharing.
+    pub fn kind(&self) -> ConsentKind {
+        self.kind
+    }
+
+    /// The recipients (empty for storage).
+    pub fn recipients(&self) -> &BTreeSet<Party> {
+        &self.recipients
+    }
+
+    /// The information categories (empty for storage).
+    pub fn information(&self) -> &BTreeSet<Information> {
+        &self.information
+    }
+
+    /// The day it was given.
+    pub fn given_on(&self) -> NaiveDate {
+        self.given_on
+    }
+
+    /// Whether it was given in writing.
+    pub fn written(&self) -> bool {
+        self.written
+    }
+
+    /// The day it was withdrawn, if it was.
+    pub fn withdrawn_on(&self) -> Option<NaiveDate> {
+        self.withdrawn_on
+    }
+
+    /// Who gave it.
+    pub fn given_by(&self) -> GivenBy {
+        self.given_by
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn id() -> ConsentId {
+        ConsentId::try_new("c1").unwrap()
+    }
+
+    #[test]
+    fn in_force_follows_the_contract() {
+        let c = Consent::storage(id(), d(2026, 1, 10), true);
+        assert!(!c.in_force_on(d(2026, 1, 9)));
+        assert!(c.in_force_on(d(2026, 1, 10)));
+        let w = c.withdraw(d(2026, 2, 1)).unwrap();
+        assert!(w.in_force_on(d(2026, 1, 31)));
+        assert!(!w.in_force_on(d(2026, 2, 1)));
+        assert!(!Consent::storage(id(), d(2026, 1, 10), false).in_force_on(d(2026, 3, 1)), "oral");
+    }
+
+    #[test]
+    fn withdrawal_before_given_is_refused() {
+        let c = Consent::storage(id(), d(2026, 1, 10), true);
+        assert!(matches!(c.withdraw(d(2026, 1, 9)), Err(ConsentError::WithdrawnBeforeGiven { .. })));
+        let w = c.withdraw(d(2026, 1, 10)).unwrap();
+        assert!(matches!(w.withdraw(d(2026, 1, 11)), Err(ConsentError::AlreadyWithdrawn { .. })));
+    }
+
+    #[test]
+    fn wire_form_is_validated() {
+        let ok: Consent = serde_json::from_str(
+            r#"{"id":"c1","kind":"sharing","recipients":["police"],"information":["whereabouts"],"given_on":"2026-01-01","written":true,"withdrawn_on":null}"#,
+        )
+        .unwrap();
+        assert!(ok.covers(Party::Police, Information::Whereabouts, d(2026, 1, 1)));
+        let bad = r#"{"id":"c1","kind":"storage","recipients":["police"],"information":[],"given_on":"2026-01-01","written":true}"#;
+        assert!(serde_json::from_str::<Consent>(bad).is_err());
+        let early = r#"{"id":"c1","kind":"storage","recipients":[],"information":[],"given_on":"2026-01-02","written":true,"withdrawn_on":"2026-01-01"}"#;
+        assert!(serde_json::from_str::<Consent>(early).is_err());
+        let unknown = r#"{"id":"c1","kind":"storage","recipients":[],"information":[],"given_on":"2026-01-02","written":true,"x":1}"#;
+        assert!(serde_json::from_str::<Consent>(unknown).is_err());
+    }
+}
