@@ -1,0 +1,114 @@
+//! The CLI binary as a process: the error contract of CONTRACT.md (exit 2, empty standard
+//! output, one JSON line on standard error with kind, message and path).
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+
+/// The example binary, built by `cargo test` alongside the tests; built here if missing
+/// (when a single test target is run).
+fn binary() -> PathBuf {
+    let exe = std::env::current_exe().unwrap();
+    let profile_dir = exe.parent().and_then(|deps| deps.parent()).unwrap().to_path_buf();
+    let bin = profile_dir.join("examples").join(format!("krisesenter-cli{}", std::env::consts::EXE_SUFFIX));
+    if !bin.exists() {
+        let status = Command::new(env!("CARGO"))
+            .args(["build", "--example", "krisesenter-cli"])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .status()
+            .unwrap();
+        assert!(status.success());
+    }
+    bin
+}
+
+struct Output {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+fn cli(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(binary())
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The binary may exit before reading everything; a broken pipe is fine.
+    let _ = child.stdin.take().unwrap().write_all(stdin);
+    let out = child.wait_with_output().unwrap();
+    Output {
+        code: out.status.code(),
+        stdout: String::from_utf8(out.stdout).unwrap(),
+        stderr: String::from_utf8(out.stderr).unwrap(),
+    }
+}
+
+fn error_line(out: &Output) -> serde_json::Value {
+    assert_eq!(out.code, Some(2), "stderr: {}", out.stderr);
+    assert!(out.stdout.is_empty(), "stdout must be empty on error");
+    let lines: Vec<&str> = out.stderr.lines().collect();
+    assert_eq!(lines.len(), 1, "exactly one line on stderr: {:?}", out.stderr);
+    let v: serde_json::Value = serde_json::from_str(lines[0]).unwrap();
+    let err = &v["error"];
+    assert!(err["kind"].is_string());
+    assert!(err["message"].is_string());
+    assert!(err["path"].is_null() || err["path"].is_string());
+    assert_eq!(err.as_object().unwrap().len(), 3, "kind, message, path");
+    v
+}
+
+#[test]
+fn unknown_command_exits_2_with_one_json_line() {
+    let out = cli(&["nonsense"], b"{}");
+    let v = error_line(&out);
+    assert_eq!(v["error"]["kind"], "unknown_command");
+    assert_eq!(v["error"]["path"], serde_json::Value::Null);
+}
+
+#[test]
+fn no_command_is_an_unknown_command() {
+    let v = error_line(&cli(&[], b""));
+    assert_eq!(v["error"]["kind"], "unknown_command");
+}
+
+#[test]
+fn unknown_schema_name_is_refused() {
+    let v = error_line(&cli(&["schema", "nonsense"], b""));
+    assert_eq!(v["error"]["kind"], "unknown_command");
+}
+
+#[test]
+fn unreadable_input_file_is_invalid_input_without_the_path() {
+    let v = error_line(&cli(&["report", "--input", "/nonexistent/Kari-Nordmann.json"], b""));
+    assert_eq!(v["error"]["kind"], "invalid_input");
+    assert!(!v["error"]["message"].as_str().unwrap().contains("Kari"));
+}
+
+/// Every command answers malformed JSON with `invalid_json` once it exists, and never panics.
+#[test]
+fn malformed_input_is_invalid_json_for_every_available_command() {
+    for command in krisesenter::cli::COMMANDS {
+        if krisesenter::cli::schema(&format!("{command}-input")).is_none() {
+            continue; // not yet available in this build
+        }
+        for input in [&b"{ not json"[..], b"", b"[1,2", b"\"Kari Nordmann\"", b"{\"as_of\": \"Kari Nordmann\"}"] {
+            let out = cli(&[command], input);
+            let v = error_line(&out);
+            assert_eq!(v["error"]["kind"], "invalid_json", "{command}");
+            assert!(!out.stderr.contains("Kari"), "{command} repeats input in {}", out.stderr);
+        }
+    }
+}
+
+#[test]
+fn schema_command_prints_every_available_schema() {
+    for (name, _) in krisesenter::cli::all_schemas() {
+        let out = cli(&["schema", name], b"");
+        assert_eq!(out.code, Some(0), "{name}: {}", out.stderr);
+        let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+        assert_eq!(v["$schema"], "https://json-schema.org/draft/2020-12/schema", "{name}");
+    }
+}
