@@ -1,6 +1,14 @@
 //! The CLI binary as a process: the error contract of CONTRACT.md (exit 2, empty standard
 //! output, one JSON line on standard error with kind, message and path).
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    reason = "test helpers fail loudly"
+)]
+
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};

@@ -2,6 +2,14 @@
 //! export-schemas` writes, and every schema name the contract lists that this build
 //! supports is committed.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    reason = "test helpers fail loudly"
+)]
+
 use std::path::Path;
 
 #[test]
