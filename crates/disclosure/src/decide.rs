@@ -1,0 +1,715 @@
+//! The decision: refuse, share, may share, must report or must respond, and to whom, what,
+//! why, and what staff must do.
+
+use std::borrow::Cow;
+
+use chrono::NaiveDate;
+use krisesenter_consent::ConsentKind;
+use krisesenter_core::law::{AvertingQualifier, STRL_IN_FORCE, averting_listing};
+use krisesenter_core::{Citation, ConsentId, Information, Party, Provision, Reason};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+use crate::{ChildConcern, DisclosureReason, Initiative, Request, SeriousOffence, Set};
+
+/// What the shelter does with a request or a concern.
+///
+/// Exhaustive on purpose: a new outcome must break every caller's `match`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// Nothing passes: confidentiality (krisesenterlova §5).
+    Refuse,
+    /// Answer the request with the information listed: the user's consent covers it.
+    Share,
+    /// The information listed may pass: a permission, not a duty; staff decide.
+    MayShare,
+    /// Staff must report on their own initiative (child welfare, police).
+    MustReport,
+    /// Staff must answer an order from child welfare.
+    MustRespond,
+}
+
+impl Outcome {
+    /// The wire name, as CONTRACT.md spells it.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Outcome::Refuse => "refuse",
+            Outcome::Share => "share",
+            Outcome::MayShare => "may_share",
+            Outcome::MustReport => "must_report",
+            Outcome::MustRespond => "must_respond",
+        }
+    }
+}
+
+/// A step staff must take with the decision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Step {
+    /// Where practically possible, tell the parent what the report says before sending it.
+    InformParentFirst,
+    /// Encourage the parent to contact child welfare themselves.
+    EncourageParentToContactChildWelfare,
+    /// Try to avert the offence or danger together with the user, where that is safe.
+    AvertTogetherWithUserWhereSafe,
+    /// Record the disclosure: what, to whom, on which basis, when (see [`LogEntry`]).
+    RecordDisclosure,
+}
+
+impl Step {
+    /// Every step, in declaration order.
+    pub const ALL: &'static [Step] = &[
+        Step::InformParentFirst,
+        Step::EncourageParentToContactChildWelfare,
+        Step::AvertTogetherWithUserWhereSafe,
+        Step::RecordDisclosure,
+    ];
+}
+
+/// The legal basis on which information passes to one recipient.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Basis {
+    /// The duty to inform child welfare on own initiative (ksl §6, bvl §13-2 / bvl-1992 §6-4).
+    ChildWelfareReport,
+    /// The duty to answer an order from child welfare (ksl §6, bvl §13-2 / bvl-1992 §6-4).
+    ChildWelfareOrder,
+    /// The duty to avert a listed offence (strl §196).
+    AvertingDuty,
+    /// The permission to avert danger to life or health (strl §17, fvl §13 b nr. 7).
+    DangerToLifeOrHealth,
+    /// The user's written consent (fvl §13 a nr. 1).
+    Consent,
+}
+
+impl Basis {
+    /// The provisions the basis rests on.
+    pub const fn provisions(self) -> &'static [Provision] {
+        match self {
+            Basis::ChildWelfareReport | Basis::ChildWelfareOrder => {
+                &[Provision::KslChildWelfare, Provision::ChildWelfareDutyToInform]
+            }
+            Basis::AvertingDuty => &[Provision::AvertingDuty],
+            Basis::DangerToLifeOrHealth => &[Provision::Necessity, Provision::FvlFurtherExceptions],
+            Basis::Consent => &[Provision::FvlConsentException],
+        }
+    }
+
+    /// Whether the basis is a duty (information must pass) rather than a permission.
+    pub const fn is_duty(self) -> bool {
+        matches!(self, Basis::ChildWelfareReport | Basis::ChildWelfareOrder | Basis::AvertingDuty)
+    }
+}
+
+/// What passes to one recipient on one basis. Holds no personal data: a party, categories,
+/// a basis and the ids of the consents relied on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Passage {
+    /// Who receives the information.
+    pub recipient: Party,
+    /// The categories that may or must pass.
+    pub information: Set<Information>,
+    /// The legal basis.
+    pub basis: Basis,
+    /// The consents relied on (only for [`Basis::Consent`]), sorted.
+    pub consents: Vec<ConsentId>,
+}
+
+impl Passage {
+    /// The citations of the basis, in the versions in force on `date`.
+    pub fn citations(&self, date: NaiveDate) -> Vec<Citation> {
+        self.basis.provisions().iter().filter_map(|p| p.cite(date)).collect()
+    }
+}
+
+/// The record of a disclosure (DOMAIN.md §4: "every disclosure is recorded: what, to whom, on
+/// which basis, when; never more than the ids needed"). One per decision other than refuse.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct LogEntry {
+    /// The day of the decision.
+    pub date: NaiveDate,
+    /// The outcome recorded.
+    pub outcome: Outcome,
+    /// What passes to whom on which basis, sorted by recipient and basis.
+    pub passages: Vec<Passage>,
+}
+
+/// Why a decision could not be made.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[non_exhaustive]
+pub enum DecideError {
+    /// The date is before the penal code of 2005 (and its §196) took effect.
+    #[error("the decision date {as_of} is before straffeloven 2005 took effect on 2015-10-01")]
+    BeforePenalCode {
+        /// The rejected date.
+        as_of: NaiveDate,
+    },
+}
+
+/// A set of [`DisclosureReason`]s, listed in declaration order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+struct Reasons(u64);
+
+impl Reasons {
+    fn insert(&mut self, reason: DisclosureReason) {
+        self.0 |= reason.bit();
+    }
+
+    fn iter(self) -> impl Iterator<Item = DisclosureReason> {
+        DisclosureReason::ALL.iter().copied().filter(move |r| self.0 & r.bit() != 0)
+    }
+}
+
+/// The decision on one request: outcome, recipients, information, whether to neither confirm
+/// nor deny, reasons, steps, and the log entry.
+///
+/// Reasons and citations are built when asked for ([`Disclosure::reasons`]) or serialised,
+/// so deciding costs no allocation beyond the log entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Disclosure {
+    as_of: NaiveDate,
+    outcome: Outcome,
+    recipients: Set<Party>,
+    information: Set<Information>,
+    neither_confirm_nor_deny: bool,
+    reasons: Reasons,
+    steps: Set<Step>,
+    log_entry: Option<LogEntry>,
+}
+
+impl Disclosure {
+    /// The outcome.
+    pub const fn outcome(&self) -> Outcome {
+        self.outcome
+    }
+
+    /// Everyone who may or must receive information.
+    pub const fn recipients(&self) -> Set<Party> {
+        self.recipients
+    }
+
+    /// Every category that may or must pass, to any recipient (per recipient: [`Disclosure::log_entry`]).
+    pub const fn information(&self) -> Set<Information> {
+        self.information
+    }
+
+    /// Whether the answer to the requester must neither confirm nor deny that the person is
+    /// or was a user, or where they are.
+    pub const fn neither_confirm_nor_deny(&self) -> bool {
+        self.neither_confirm_nor_deny
+    }
+
+    /// The kinds of reason, basis first.
+    pub fn reason_kinds(&self) -> impl Iterator<Item = DisclosureReason> {
+        self.reasons.iter()
+    }
+
+    /// Whether the decision gives `reason`.
+    pub fn has_reason(&self, reason: DisclosureReason) -> bool {
+        self.reasons.0 & reason.bit() != 0
+    }
+
+    /// The reasons, each citing its provisions in the versions in force on the day of the decision.
+    pub fn reasons(&self) -> Vec<Reason> {
+        self.reasons.iter().map(|r| Reason::explain(r, self.as_of)).collect()
+    }
+
+    /// The steps staff must take.
+    pub const fn steps(&self) -> Set<Step> {
+        self.steps
+    }
+
+    /// The log entry, for every outcome except [`Outcome::Refuse`].
+    pub const fn log_entry(&self) -> Option<&LogEntry> {
+        self.log_entry.as_ref()
+    }
+
+    /// The day of the decision.
+    pub const fn as_of(&self) -> NaiveDate {
+        self.as_of
+    }
+
+    /// The information that may or must pass to `party`.
+    pub fn information_for(&self, party: Party) -> Set<Information> {
+        self.log_entry
+            .iter()
+            .flat_map(|l| &l.passages)
+            .filter(|p| p.recipient == party)
+            .fold(Set::EMPTY, |acc, p| acc.union(p.information))
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// What passes under each duty and permission (documented in docs/legal-basis.md).
+
+const fn info(mut values: &[Information]) -> Set<Information> {
+    let mut set = Set::EMPTY;
+    while let [first, rest @ ..] = values {
+        set = set.union(Set::<Information>::single(*first));
+        values = rest;
+    }
+    set
+}
+
+/// What a report to child welfare holds: what is relevant to the concern. The child and how
+/// to reach the family, and the observations behind the "reason to believe"; the violence
+/// history where the ground is violence or exploitation. Never the user's whereabouts (the
+/// shelter's address stays secret; child welfare reaches the family through the contact
+/// details) and never the user's own health.
+const fn report_information(ground: ChildConcern) -> Set<Information> {
+    let base =
+        info(&[Information::Existence, Information::ContactDetails, Information::Children, Information::CaseNotes]);
+    match ground {
+        ChildConcern::Mistreatment | ChildConcern::Trafficking => {
+            base.union(Set::<Information>::single(Information::ViolenceHistory))
+        }
+        ChildConcern::SeriousCareDeficiency
+        | ChildConcern::OtherSeriousNeglect
+        | ChildConcern::UntreatedSeriousIllness
+        | ChildConcern::SeriousBehaviourProblems
+        | ChildConcern::None
+        | ChildConcern::GeneralWorry => base,
+    }
+}
+
+/// What the police need to avert a listed offence: that the person is a user, where and how
+/// to reach them, and the violence that is feared.
+const AVERTING_INFORMATION: Set<Information> = info(&[
+    Information::Existence,
+    Information::Whereabouts,
+    Information::ContactDetails,
+    Information::ViolenceHistory,
+]);
+
+/// What averting danger to life or health needs, per recipient that can avert it: the
+/// police get what the averting duty would give them; health services get the user's
+/// health instead of the violence history. Anyone else: nothing.
+const fn danger_information(recipient: Party) -> Set<Information> {
+    match recipient {
+        Party::Police => AVERTING_INFORMATION,
+        Party::Health => {
+            info(&[Information::Existence, Information::Whereabouts, Information::ContactDetails, Information::Health])
+        }
+        Party::ChildWelfare
+        | Party::Nav
+        | Party::Lawyer
+        | Party::School
+        | Party::FamilyMember
+        | Party::AllegedPerpetrator
+        | Party::OtherService
+        | Party::Unknown => Set::EMPTY,
+    }
+}
+
+/// The categories a refused question must neither confirm nor deny.
+const EXISTENCE_OR_WHEREABOUTS: Set<Information> = info(&[Information::Existence, Information::Whereabouts]);
+
+// ---------------------------------------------------------------------------------------
+
+/// Whether the duty to avert (strl §196) applies on `as_of`, noting why not.
+fn averting_applies(offence: Option<&SeriousOffence>, as_of: NaiveDate, reasons: &mut Reasons) -> bool {
+    let Some(offence) = offence else { return false };
+    // strl §196 first paragraph: only the offences listed on the day.
+    let Some(qualifier) = averting_listing(offence.straffeloven_section(), as_of) else {
+        reasons.insert(DisclosureReason::OffenceNotListed);
+        return false;
+    };
+    let qualified = match qualifier {
+        AvertingQualifier::Unqualified => true,
+        // §§312, 314 are listed only when the victim is under 16; an unknown age does not
+        // establish the duty (unknown facts never open confidentiality).
+        AvertingQualifier::VictimUnder16 => match offence.victim_age() {
+            Some(age) if age.years() < 16 => true,
+            Some(_) => {
+                reasons.insert(DisclosureReason::VictimNotUnder16);
+                false
+            }
+            None => {
+                reasons.insert(DisclosureReason::VictimAgeUnknown);
+                false
+            }
+        },
+        // §§299, 303 are not averting offences when §308 applies (peers in age and development).
+        AvertingQualifier::NotBetweenPeers if offence.peers_in_age_and_development() => {
+            reasons.insert(DisclosureReason::PartiesArePeers);
+            false
+        }
+        AvertingQualifier::NotBetweenPeers => true,
+        // §262: only its second paragraph is listed, and the contract's input cannot say which.
+        AvertingQualifier::SecondParagraphOnly => {
+            reasons.insert(DisclosureReason::OnlySecondParagraphListed);
+            false
+        }
+        // A qualifier this crate does not know: it cannot be shown, so no duty is established.
+        _ => {
+            reasons.insert(DisclosureReason::ListingConditionNotShown);
+            false
+        }
+    };
+    // strl §196: "sikkert eller mest sannsynlig".
+    let likely = offence.likelihood().meets_averting_threshold();
+    if !likely {
+        reasons.insert(DisclosureReason::OffenceNotLikelyEnough);
+    }
+    qualified && likely
+}
+
+/// What the user's consents let pass to the requester: the categories asked that an in-force
+/// written sharing consent naming the requester covers, and the ids of those consents.
+fn consent_cover(request: &Request, as_of: NaiveDate, reasons: &mut Reasons) -> (Set<Information>, Vec<ConsentId>) {
+    let requester = request.requester();
+    let asked = request.information();
+    let mut covered = Set::EMPTY;
+    let mut ids = Vec::new();
+    for consent in request.consents() {
+        if consent.kind() == ConsentKind::Storage {
+            reasons.insert(DisclosureReason::StorageConsentDoesNotShare);
+            continue;
+        }
+        let scope: Set<Information> = consent.information().iter().copied().collect();
+        let reason = if !consent.written() {
+            Some(DisclosureReason::ConsentNotWritten)
+        } else if consent.given_on() > as_of {
+            Some(DisclosureReason::ConsentNotYetGiven)
+        } else if consent.withdrawn_on().is_some_and(|w| w <= as_of) {
+            Some(DisclosureReason::ConsentWithdrawn)
+        } else if requester == Party::Unknown {
+            Some(DisclosureReason::UnidentifiedRequester)
+        } else if !consent.recipients().contains(&requester) {
+            Some(DisclosureReason::ConsentNamesOtherRecipients)
+        } else if scope.intersection(asked).is_empty() {
+            Some(DisclosureReason::ConsentCoversOtherInformation)
+        } else {
+            None
+        };
+        match reason {
+            Some(r) => reasons.insert(r),
+            None => {
+                covered = covered.union(scope.intersection(asked));
+                ids.push(consent.id().clone());
+            }
+        }
+    }
+    ids.sort();
+    (covered, ids)
+}
+
+/// The facts the combining match looks at.
+#[derive(Debug, Clone, Copy)]
+struct Facts {
+    initiative: Initiative,
+    /// A reporting ground of the duty to inform child welfare.
+    report: Option<ChildConcern>,
+    /// Child welfare has ordered information.
+    order: bool,
+    /// The duty to avert applies.
+    averting: bool,
+    /// What danger to life or health permits passing to the requester (non-empty).
+    danger: Option<Set<Information>>,
+    /// What consents let pass to the requester (non-empty).
+    consent: Option<Set<Information>>,
+}
+
+/// Decides a request on `as_of`: the outcome, who receives what, whether to neither confirm
+/// nor deny, the reasons citing the law in force that day, and the steps staff must take.
+///
+/// Confidentiality is the default. A duty (child welfare, averting) overrides consent and
+/// its absence and brings its own recipients; danger to life or health permits sharing
+/// with the police or health services when no duty applies; consent lifts confidentiality only
+/// for its recipients, its categories and its dates, and never beyond what was asked.
+///
+/// # Errors
+///
+/// [`DecideError::BeforePenalCode`] when `as_of` is before 2015-10-01.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use krisesenter_core::{Information, Party};
+/// use krisesenter_disclosure::{decide, Initiative, Likelihood, Outcome, Request, SeriousOffence};
+///
+/// // The police ask where a user is; staff think further abuse (§282) most likely.
+/// let as_of = NaiveDate::from_ymd_opt(2026, 3, 1).ok_or("date")?;
+/// let request = Request::new(Party::Police, Initiative::Request, [Information::Whereabouts])
+///     .with_serious_offence(Some(SeriousOffence::try_new(282, Likelihood::MostLikely)?));
+/// let disclosure = decide(&request, as_of)?;
+/// assert_eq!(disclosure.outcome(), Outcome::MustReport);
+/// assert!(disclosure.recipients().contains(Party::Police));
+///
+/// // Without the feared offence and without consent, nothing passes.
+/// let plain = Request::new(Party::Police, Initiative::Request, [Information::Whereabouts]);
+/// let refused = decide(&plain, as_of)?;
+/// assert_eq!(refused.outcome(), Outcome::Refuse);
+/// assert!(refused.neither_confirm_nor_deny());
+///
+/// // Before the penal code of 2005, no decision.
+/// assert!(decide(&plain, NaiveDate::from_ymd_opt(2015, 9, 30).ok_or("date")?).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn decide(request: &Request, as_of: NaiveDate) -> Result<Disclosure, DecideError> {
+    if as_of < STRL_IN_FORCE {
+        return Err(DecideError::BeforePenalCode { as_of });
+    }
+    let mut reasons = Reasons::default();
+    let requester = request.requester();
+    let asked = request.information();
+
+    let concern = request.child_concern();
+    let averting = averting_applies(request.serious_offence(), as_of, &mut reasons);
+    let (consented, consent_ids) = consent_cover(request, as_of, &mut reasons);
+    if requester == Party::Unknown {
+        reasons.insert(DisclosureReason::UnidentifiedRequester);
+    }
+    let report = concern.is_reporting_ground().then_some(concern);
+    let order = request.child_welfare_order();
+    let any_duty = averting || report.is_some() || order;
+    // The permission of strl §17 and fvl §13 b nr. 7 applies only when no duty does.
+    let danger = if request.danger_to_life_or_health() && !any_duty {
+        let permitted = asked.intersection(danger_information(requester));
+        if permitted.is_empty() {
+            reasons.insert(DisclosureReason::DangerPermissionDoesNotReach);
+            None
+        } else {
+            Some(permitted)
+        }
+    } else {
+        None
+    };
+    let facts = Facts {
+        initiative: request.initiative(),
+        report,
+        order,
+        averting,
+        danger,
+        consent: (!consented.is_empty()).then_some(consented),
+    };
+
+    // The combining logic, in priority order; the first arm that matches decides the outcome.
+    let outcome = match facts {
+        // strl §196 (duty to avert) and bvl §13-2 first paragraph (bvl-1992 §6-4 before
+        // 2023), through ksl §6: duties to act on own initiative, "uten hinder av
+        // taushetsplikt"; they apply whatever the consents say. An order answered at the same
+        // time goes with the report.
+        Facts { averting: true, .. } | Facts { report: Some(_), .. } => Outcome::MustReport,
+        // bvl §13-2 (bvl-1992 §6-4) on an order from child welfare, through ksl §6: must answer.
+        Facts { order: true, .. } => Outcome::MustRespond,
+        // fvl §13 a nr. 1: the user's written consent in force, for this recipient and these
+        // categories, answers the request.
+        Facts { consent: Some(_), initiative: Initiative::Request, .. } => Outcome::Share,
+        // strl §17 (necessity) and fvl §13 b nr. 7: danger to life or health permits, never
+        // requires, passing what averts it to the police or health services.
+        Facts { danger: Some(_), .. } => Outcome::MayShare,
+        // fvl §13 a nr. 1 on staff's own initiative: the consent permits; staff decide.
+        Facts { consent: Some(_), initiative: Initiative::OwnInitiative, .. } => Outcome::MayShare,
+        // ksl §5 with fvl §13 (breach punishable under strl §209): confidentiality is the
+        // default and covers even that the person is a user.
+        Facts { .. } => Outcome::Refuse,
+    };
+
+    // What passes to whom, on each basis that applies.
+    let mut passages: Vec<Passage> = Vec::new();
+    let mut steps = Set::EMPTY;
+    if let Some(ground) = facts.report {
+        passages.push(Passage {
+            recipient: Party::ChildWelfare,
+            information: report_information(ground),
+            basis: Basis::ChildWelfareReport,
+            consents: Vec::new(),
+        });
+        if let Some(r) = DisclosureReason::for_ground(ground) {
+            reasons.insert(r);
+        }
+        steps.insert(Step::EncourageParentToContactChildWelfare);
+        // Romerike: tell the parent first unless the child's best interest says otherwise;
+        // it does when an offence must be averted (a warning could defeat it) or the child
+        // may be trafficked (the parent may be involved).
+        if facts.averting || ground == ChildConcern::Trafficking {
+            reasons.insert(DisclosureReason::ParentNotInformedFirst);
+        } else {
+            steps.insert(Step::InformParentFirst);
+        }
+    }
+    if facts.order {
+        passages.push(Passage {
+            recipient: Party::ChildWelfare,
+            information: asked,
+            basis: Basis::ChildWelfareOrder,
+            consents: Vec::new(),
+        });
+        reasons.insert(DisclosureReason::ChildWelfareOrder);
+    }
+    if facts.averting {
+        passages.push(Passage {
+            recipient: Party::Police,
+            information: AVERTING_INFORMATION,
+            basis: Basis::AvertingDuty,
+            consents: Vec::new(),
+        });
+        reasons.insert(DisclosureReason::AvertingDuty);
+        steps.insert(Step::AvertTogetherWithUserWhereSafe);
+    }
+    if let Some(permitted) = facts.danger {
+        passages.push(Passage {
+            recipient: requester,
+            information: permitted,
+            basis: Basis::DangerToLifeOrHealth,
+            consents: Vec::new(),
+        });
+        reasons.insert(DisclosureReason::DangerPermitsSharing);
+        steps.insert(Step::AvertTogetherWithUserWhereSafe);
+    }
+    if let Some(covered) = facts.consent {
+        passages.push(Passage {
+            recipient: requester,
+            information: covered,
+            basis: Basis::Consent,
+            consents: consent_ids,
+        });
+        reasons.insert(match facts.initiative {
+            Initiative::Request => DisclosureReason::ConsentCoversRequest,
+            Initiative::OwnInitiative => DisclosureReason::ConsentPermitsOwnInitiative,
+        });
+        if covered != asked {
+            reasons.insert(DisclosureReason::ConsentCoversPart);
+        }
+    }
+    if concern == ChildConcern::GeneralWorry && !facts.order {
+        reasons.insert(DisclosureReason::GeneralWorryNeedsConsent);
+        steps.insert(Step::EncourageParentToContactChildWelfare);
+    }
+
+    let mut recipients = Set::EMPTY;
+    let mut information = Set::EMPTY;
+    let mut to_requester = Set::EMPTY;
+    for passage in &passages {
+        recipients.insert(passage.recipient);
+        information = information.union(passage.information);
+        if passage.recipient == requester {
+            to_requester = to_requester.union(passage.information);
+        }
+    }
+    // ksl §5: what the requester asked and does not get stays confidential; a refused
+    // question about existence or whereabouts is answered without confirming or denying.
+    let withheld = match facts.initiative {
+        Initiative::Request => asked.difference(to_requester),
+        Initiative::OwnInitiative => Set::EMPTY,
+    };
+    let neither_confirm_nor_deny = !withheld.intersection(EXISTENCE_OR_WHEREABOUTS).is_empty();
+    if outcome == Outcome::Refuse || !withheld.is_empty() {
+        reasons.insert(DisclosureReason::Confidentiality);
+    }
+    if neither_confirm_nor_deny {
+        reasons.insert(DisclosureReason::NeitherConfirmNorDeny);
+    }
+
+    let log_entry = match outcome {
+        Outcome::Refuse => None,
+        Outcome::Share | Outcome::MayShare | Outcome::MustReport | Outcome::MustRespond => {
+            steps.insert(Step::RecordDisclosure);
+            passages.sort_by_key(|p| (p.recipient, p.basis));
+            Some(LogEntry { date: as_of, outcome, passages })
+        }
+    };
+
+    Ok(Disclosure { as_of, outcome, recipients, information, neither_confirm_nor_deny, reasons, steps, log_entry })
+}
+
+// ---------------------------------------------------------------------------------------
+// The wire form (CONTRACT.md `disclose` output, plus `log_entry`).
+
+/// The wire form of a [`Passage`].
+#[derive(Serialize, JsonSchema)]
+#[schemars(rename = "Passage")]
+struct PassageWire<'a> {
+    /// Who receives the information.
+    recipient: Party,
+    /// The categories that may or must pass.
+    information: Set<Information>,
+    /// The legal basis.
+    basis: Basis,
+    /// The provisions of the basis, in the versions in force on the day.
+    citations: Vec<Citation>,
+    /// The consents relied on.
+    consents: &'a [ConsentId],
+}
+
+/// The wire form of a [`LogEntry`].
+#[derive(Serialize, JsonSchema)]
+#[schemars(rename = "LogEntry")]
+struct LogEntryWire<'a> {
+    /// The day of the decision.
+    date: NaiveDate,
+    /// The outcome recorded.
+    outcome: Outcome,
+    /// What passes to whom on which basis.
+    passages: Vec<PassageWire<'a>>,
+}
+
+/// The wire form of a [`Disclosure`]: CONTRACT.md `disclose` output, plus `log_entry`.
+#[derive(Serialize, JsonSchema)]
+#[schemars(rename = "Disclosure")]
+struct DisclosureWire<'a> {
+    /// What the shelter does.
+    outcome: Outcome,
+    /// Everyone who may or must receive information.
+    recipients: Set<Party>,
+    /// What may or must pass.
+    information: Set<Information>,
+    /// Whether the answer must neither confirm nor deny existence or whereabouts.
+    neither_confirm_nor_deny: bool,
+    /// Why, citing the provisions in force on the day.
+    reasons: Vec<Reason>,
+    /// What staff must do.
+    steps: Set<Step>,
+    /// The record of the disclosure (null when refused).
+    log_entry: Option<LogEntryWire<'a>>,
+}
+
+impl<'a> From<&'a Disclosure> for DisclosureWire<'a> {
+    fn from(d: &'a Disclosure) -> Self {
+        DisclosureWire {
+            outcome: d.outcome,
+            recipients: d.recipients,
+            information: d.information,
+            neither_confirm_nor_deny: d.neither_confirm_nor_deny,
+            reasons: d.reasons(),
+            steps: d.steps,
+            log_entry: d.log_entry.as_ref().map(|l| LogEntryWire {
+                date: l.date,
+                outcome: l.outcome,
+                passages: l
+                    .passages
+                    .iter()
+                    .map(|p| PassageWire {
+                        recipient: p.recipient,
+                        information: p.information,
+                        basis: p.basis,
+                        citations: p.citations(l.date),
+                        consents: &p.consents,
+                    })
+                    .collect(),
+            }),
+        }
+    }
+}
+
+impl Serialize for Disclosure {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        DisclosureWire::from(self).serialize(serializer)
+    }
+}
+
+impl JsonSchema for Disclosure {
+    fn schema_name() -> Cow<'static, str> {
+        Cow::Borrowed("Disclosure")
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        DisclosureWire::json_schema(generator)
+    }
+}
