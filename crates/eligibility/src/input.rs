@@ -1,0 +1,779 @@
+//! The assessment input, exactly as CONTRACT.md `assess` spells it: who is in contact, what
+//! they tell of violence and protection, what staff observe, any children, the needs for
+//! adaptation, and the alternatives the municipality has configured.
+
+use std::collections::BTreeSet;
+
+use chrono::NaiveDate;
+use krisesenter_core::{ADULT_AGE, Age, AlternativeId, Gender, Redacted, Relation, ViolenceType};
+use schemars::JsonSchema;
+use serde::{Deserialize, Deserializer, Serialize};
+use thiserror::Error;
+
+/// Why an assessment input is not acceptable. Messages never repeat free text from the input.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[non_exhaustive]
+pub enum AssessmentError {
+    /// A child accompanying the applicant is 18 or older.
+    #[error("a child must be under {ADULT_AGE} years, got {age}")]
+    ChildNotAMinor {
+        /// The rejected age.
+        age: u8,
+    },
+    /// An alternative accepts no gender at all, so it could never be offered.
+    #[error("an alternative must accept at least one gender")]
+    AcceptsNoGender,
+    /// Two alternatives share an id, so an offer could not say which one it means.
+    #[error("alternative {id} is configured twice, at positions {first} and {second}")]
+    DuplicateAlternative {
+        /// The id given twice (a configuration id, never personal data).
+        id: AlternativeId,
+        /// Zero-based position of the first.
+        first: usize,
+        /// Zero-based position of the second.
+        second: usize,
+    },
+}
+
+/// Who is in contact with the shelter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// A person exposed to violence or threats (a user of every service).
+    Victim,
+    /// A relative of a person exposed to violence (conversations and the phone).
+    Relative,
+    /// Staff of another service (conversations and the phone).
+    Professional,
+}
+
+impl Role {
+    /// Every role, in declaration order.
+    pub const ALL: &'static [Role] = &[Role::Victim, Role::Relative, Role::Professional];
+}
+
+/// Characteristics the offer must be equal regardless of (Romerike platform §2): they never
+/// change an outcome. They are free text and personal data, so `Debug` redacts them; the
+/// library never reads them.
+///
+/// Gender and age, also protected, are fields of [`Applicant`] because the contract puts them
+/// there; age decides only whether the applicant is a child.
+///
+/// # Example
+///
+/// ```
+/// use krisesenter_core::Redacted;
+/// use krisesenter_eligibility::ProtectedAttributes;
+/// let mut protected = ProtectedAttributes::default();
+/// protected.language = Some(Redacted::new(String::from("nordsamisk")));
+/// assert!(!format!("{protected:?}").contains("nordsamisk"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct ProtectedAttributes {
+    /// Gender identity.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gender_identity: Option<Redacted<String>>,
+    /// Sexual orientation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sexual_orientation: Option<Redacted<String>>,
+    /// Language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<Redacted<String>>,
+    /// Religion or belief.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub religion: Option<Redacted<String>>,
+    /// Disability.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub disability: Option<Redacted<String>>,
+    /// Cultural background.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cultural_background: Option<Redacted<String>>,
+}
+
+impl ProtectedAttributes {
+    /// Whether no attribute is given.
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
+/// The person in contact: age, gender, role and the protected attributes.
+///
+/// # Example
+///
+/// ```
+/// use krisesenter_core::{Age, Gender};
+/// use krisesenter_eligibility::{Applicant, Role};
+/// let a = Applicant::new(Age::try_new(34)?, Gender::Female, Role::Victim);
+/// assert!(a.age().is_adult());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Applicant {
+    age: Age,
+    gender: Gender,
+    role: Role,
+    #[serde(default, skip_serializing_if = "ProtectedAttributes::is_empty")]
+    protected: ProtectedAttributes,
+}
+
+impl Applicant {
+    /// An applicant without protected attributes given.
+    pub fn new(age: Age, gender: Gender, role: Role) -> Self {
+        Self { age, gender, role, protected: ProtectedAttributes::default() }
+    }
+
+    /// The same applicant with these protected attributes.
+    #[must_use]
+    pub fn with_protected(mut self, protected: ProtectedAttributes) -> Self {
+        self.protected = protected;
+        self
+    }
+
+    /// The same applicant with another age.
+    #[must_use]
+    pub fn with_age(mut self, age: Age) -> Self {
+        self.age = age;
+        self
+    }
+
+    /// The same applicant with another gender.
+    #[must_use]
+    pub fn with_gender(mut self, gender: Gender) -> Self {
+        self.gender = gender;
+        self
+    }
+
+    /// Age in whole years.
+    pub const fn age(&self) -> Age {
+        self.age
+    }
+
+    /// Gender.
+    pub const fn gender(&self) -> Gender {
+        self.gender
+    }
+
+    /// Role.
+    pub const fn role(&self) -> Role {
+        self.role
+    }
+
+    /// The protected attributes (personal data).
+    pub fn protected(&self) -> &ProtectedAttributes {
+        &self.protected
+    }
+}
+
+/// What the offer must be adapted to (krisesenterlova §3). Each need gives one adaptation
+/// reason; a need is never inferred from a protected attribute.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct AdaptationNeeds {
+    /// An interpreter is needed.
+    pub interpreter: bool,
+    /// An accessible room is needed.
+    pub accessible_room: bool,
+    /// The person is a Sami user whose rights must be safeguarded (a right from 2026-01-01).
+    pub sami: bool,
+    /// The person brings a pet.
+    pub pet: bool,
+}
+
+/// A child who comes with the applicant (under 18).
+///
+/// # Example
+///
+/// ```
+/// use krisesenter_eligibility::Child;
+/// assert_eq!(Child::try_new(5)?.age().years(), 5);
+/// assert!(Child::try_new(18).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Child {
+    age: ChildAge,
+}
+
+/// An age under 18, validated when deserialised (so an error names the `age` field).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "u16", into = "u8")]
+struct ChildAge(Age);
+
+impl TryFrom<u16> for ChildAge {
+    type Error = AssessmentError;
+    fn try_from(years: u16) -> Result<Self, Self::Error> {
+        match Age::try_new(years) {
+            Ok(age) if !age.is_adult() => Ok(Self(age)),
+            _ => Err(AssessmentError::ChildNotAMinor { age: u8::try_from(years).unwrap_or(u8::MAX) }),
+        }
+    }
+}
+
+impl From<ChildAge> for u8 {
+    fn from(age: ChildAge) -> u8 {
+        age.0.years()
+    }
+}
+
+impl JsonSchema for ChildAge {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        std::borrow::Cow::Borrowed("ChildAge")
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({"type": "integer", "minimum": 0, "maximum": ADULT_AGE - 1})
+    }
+}
+
+impl Child {
+    /// A child of `years` years.
+    ///
+    /// # Errors
+    ///
+    /// [`AssessmentError::ChildNotAMinor`] at 18 or older.
+    pub fn try_new(years: u16) -> Result<Self, AssessmentError> {
+        Ok(Self { age: ChildAge::try_from(years)? })
+    }
+
+    /// The child's age.
+    pub const fn age(&self) -> Age {
+        self.age.0
+    }
+}
+
+/// The violence the person tells of: its types and the relation to the perpetrator.
+///
+/// # Example
+///
+/// ```
+/// use krisesenter_core::{Relation, ViolenceType};
+/// use krisesenter_eligibility::Violence;
+/// let v = Violence::new([ViolenceType::Physical], Relation::FormerPartner);
+/// assert!(v.in_close_relation());
+/// let street = Violence::new([ViolenceType::Physical], Relation::None);
+/// assert!(!street.in_close_relation());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Violence {
+    types: BTreeSet<ViolenceType>,
+    relation: Relation,
+}
+
+impl Violence {
+    /// Violence of `types` by someone in `relation` to the person.
+    pub fn new(types: impl IntoIterator<Item = ViolenceType>, relation: Relation) -> Self {
+        Self { types: types.into_iter().collect(), relation }
+    }
+
+    /// The types told of.
+    pub fn types(&self) -> &BTreeSet<ViolenceType> {
+        &self.types
+    }
+
+    /// The relation to the perpetrator.
+    pub const fn relation(&self) -> Relation {
+        self.relation
+    }
+
+    /// Whether the person tells of human trafficking.
+    pub fn includes_trafficking(&self) -> bool {
+        self.types.contains(&ViolenceType::HumanTrafficking)
+    }
+
+    /// Whether the person tells of violence or threats (other than trafficking) in a close
+    /// relationship (krisesenterlova §1).
+    pub fn in_close_relation(&self) -> bool {
+        self.relation.is_close() && self.types.iter().any(|t| *t != ViolenceType::HumanTrafficking)
+    }
+
+    /// Whether the violence puts the person in the target group of krisesenterlova §1:
+    /// violence in a close relationship, or human trafficking whatever the relation.
+    pub fn in_target_group(&self) -> bool {
+        self.in_close_relation() || self.includes_trafficking()
+    }
+}
+
+/// What staff observe (boevne and health), as CONTRACT.md names it. Every field is required
+/// on the wire: an unknown observation is not assumed to be fine.
+///
+/// # Example
+///
+/// ```
+/// use krisesenter_eligibility::Observations;
+/// let mut o = Observations::no_concerns();
+/// assert!(o.can_care_for_self && !o.active_substance_use);
+/// o.active_substance_use = true;
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Observations {
+    /// In active substance use.
+    pub active_substance_use: bool,
+    /// Can look after themselves.
+    pub can_care_for_self: bool,
+    /// Can look after the children they bring (irrelevant without children).
+    pub can_care_for_children: bool,
+    /// May be a danger to themselves.
+    pub danger_to_self: bool,
+    /// May be a danger to others.
+    pub danger_to_others: bool,
+    /// Behaves in a way others experience as frightening.
+    pub frightening_behaviour: bool,
+    /// Has a serious mental illness.
+    pub serious_mental_illness: bool,
+    /// Needs follow-up from health personnel.
+    pub needs_health_follow_up: bool,
+}
+
+impl Observations {
+    /// Observations without any concern: the ordinary case.
+    pub const fn no_concerns() -> Self {
+        Self {
+            active_substance_use: false,
+            can_care_for_self: true,
+            can_care_for_children: true,
+            danger_to_self: false,
+            danger_to_others: false,
+            frightening_behaviour: false,
+            serious_mental_illness: false,
+            needs_health_follow_up: false,
+        }
+    }
+}
+
+/// The models of an equal alternative seen in other shelters (workshop slides 2026).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum AlternativeModel {
+    /// A screened unit of the ordinary shelter with its own routines ("internmodell").
+    InternalUnit,
+    /// A specialised shelter, often with emergency housing ("spesialisert modell").
+    SpecialisedCentre,
+    /// Places in staffed housing for substance use or psychiatry, in cooperation with the
+    /// shelter ("samhandlingsmodell").
+    CooperationHousing,
+}
+
+impl AlternativeModel {
+    /// Every model, in declaration order.
+    pub const ALL: &'static [AlternativeModel] =
+        &[AlternativeModel::InternalUnit, AlternativeModel::SpecialisedCentre, AlternativeModel::CooperationHousing];
+}
+
+/// Whom an alternative accepts.
+///
+/// # Example
+///
+/// ```
+/// use krisesenter_core::Gender;
+/// use krisesenter_eligibility::Accepts;
+/// let women_in_active_use = Accepts::try_new([Gender::Female], true, false, false)?;
+/// assert!(women_in_active_use.genders().contains(&Gender::Female));
+/// assert!(Accepts::try_new([], true, true, true).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(try_from = "RawAccepts")]
+pub struct Accepts {
+    genders: BTreeSet<Gender>,
+    active_substance_use: bool,
+    serious_mental_illness: bool,
+    children: bool,
+}
+
+/// The wire form of [`Accepts`], before validation.
+#[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(rename = "Accepts")]
+struct RawAccepts {
+    /// The genders accepted (at least one).
+    #[schemars(length(min = 1))]
+    genders: Vec<Gender>,
+    active_substance_use: bool,
+    serious_mental_illness: bool,
+    children: bool,
+}
+
+impl TryFrom<RawAccepts> for Accepts {
+    type Error = AssessmentError;
+    fn try_from(raw: RawAccepts) -> Result<Self, Self::Error> {
+        Accepts::try_new(raw.genders, raw.active_substance_use, raw.serious_mental_illness, raw.children)
+    }
+}
+
+impl Accepts {
+    /// Makes what an alternative accepts.
+    ///
+    /// # Errors
+    ///
+    /// [`AssessmentError::AcceptsNoGender`] when `genders` is empty.
+    pub fn try_new(
+        genders: impl IntoIterator<Item = Gender>,
+        active_substance_use: bool,
+        serious_mental_illness: bool,
+        children: bool,
+    ) -> Result<Self, AssessmentError> {
+        let genders: BTreeSet<Gender> = genders.into_iter().collect();
+        if genders.is_empty() {
+            return Err(AssessmentError::AcceptsNoGender);
+        }
+        Ok(Self { genders, active_substance_use, serious_mental_illness, children })
+    }
+
+    /// The genders accepted.
+    pub fn genders(&self) -> &BTreeSet<Gender> {
+        &self.genders
+    }
+
+    /// Whether people in active substance use are accepted.
+    pub const fn active_substance_use(&self) -> bool {
+        self.active_substance_use
+    }
+
+    /// Whether people with serious mental illness are accepted.
+    pub const fn serious_mental_illness(&self) -> bool {
+        self.serious_mental_illness
+    }
+
+    /// Whether children may come along.
+    pub const fn children(&self) -> bool {
+        self.children
+    }
+}
+
+/// An alternative crisis-shelter offer the municipality has configured.
+///
+/// # Example
+///
+/// ```
+/// use krisesenter_core::{AlternativeId, Gender};
+/// use krisesenter_eligibility::{Accepts, Alternative, AlternativeModel};
+/// let alt = Alternative::new(
+///     AlternativeId::try_new("rus-kvinner")?,
+///     AlternativeModel::CooperationHousing,
+///     Accepts::try_new([Gender::Female], true, false, false)?,
+/// );
+/// assert_eq!(alt.model(), AlternativeModel::CooperationHousing);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Alternative {
+    id: AlternativeId,
+    model: AlternativeModel,
+    accepts: Accepts,
+}
+
+impl Alternative {
+    /// Makes an alternative.
+    pub fn new(id: AlternativeId, model: AlternativeModel, accepts: Accepts) -> Self {
+        Self { id, model, accepts }
+    }
+
+    /// The id.
+    pub fn id(&self) -> &AlternativeId {
+        &self.id
+    }
+
+    /// The model.
+    pub const fn model(&self) -> AlternativeModel {
+        self.model
+    }
+
+    /// Whom it accepts.
+    pub fn accepts(&self) -> &Accepts {
+        &self.accepts
+    }
+}
+
+/// Checks that no two alternatives share an id.
+fn check_unique(alternatives: &[Alternative]) -> Result<(), AssessmentError> {
+    for (second, alt) in alternatives.iter().enumerate() {
+        if let Some(first) = alternatives.iter().take(second).position(|a| a.id == alt.id) {
+            return Err(AssessmentError::DuplicateAlternative { id: alt.id.clone(), first, second });
+        }
+    }
+    Ok(())
+}
+
+fn unique_alternatives<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Alternative>, D::Error> {
+    let alternatives = Vec::<Alternative>::deserialize(deserializer)?;
+    check_unique(&alternatives).map_err(serde::de::Error::custom)?;
+    Ok(alternatives)
+}
+
+/// The facts of one assessment (CONTRACT.md `assess`, without `as_of`, which [`crate::assess`]
+/// takes as its own argument).
+///
+/// # Example
+///
+/// ```
+/// use krisesenter_core::{Age, Gender, Relation, ViolenceType};
+/// use krisesenter_eligibility::{Applicant, Assessment, Child, Observations, Role, Violence};
+/// let a = Assessment::new(
+///     Applicant::new(Age::try_new(34)?, Gender::Female, Role::Victim),
+///     Violence::new([ViolenceType::Physical], Relation::FormerPartner),
+///     true,
+///     Observations::no_concerns(),
+/// )
+/// .with_children([Child::try_new(5)?]);
+/// assert_eq!(a.children().len(), 1);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Assessment {
+    applicant: Applicant,
+    #[serde(default)]
+    adaptation_needs: AdaptationNeeds,
+    #[serde(default)]
+    accompanied_by_guardian: bool,
+    children: Vec<Child>,
+    violence: Violence,
+    protection_need: bool,
+    observations: Observations,
+    /// The municipality's configured alternatives, in order of preference; ids are unique.
+    #[serde(deserialize_with = "unique_alternatives")]
+    alternatives: Vec<Alternative>,
+}
+
+impl Assessment {
+    /// An assessment without children, guardian, adaptation needs or alternatives.
+    pub fn new(applicant: Applicant, violence: Violence, protection_need: bool, observations: Observations) -> Self {
+        Self {
+            applicant,
+            adaptation_needs: AdaptationNeeds::default(),
+            accompanied_by_guardian: false,
+            children: Vec::new(),
+            violence,
+            protection_need,
+            observations,
+            alternatives: Vec::new(),
+        }
+    }
+
+    /// The ordinary case, for examples: a woman of 34 exposed to physical violence by a former
+    /// partner, in need of protection, with no concerns, no children and no alternatives.
+    #[expect(clippy::expect_used, reason = "34 is within the range of `Age`")]
+    pub fn example_victim() -> Self {
+        let age = Age::try_new(34).expect("34 is a valid age");
+        Self::new(
+            Applicant::new(age, Gender::Female, Role::Victim),
+            Violence::new([ViolenceType::Physical], Relation::FormerPartner),
+            true,
+            Observations::no_concerns(),
+        )
+    }
+
+    /// The same assessment with these children.
+    #[must_use]
+    pub fn with_children(mut self, children: impl IntoIterator<Item = Child>) -> Self {
+        self.children = children.into_iter().collect();
+        self
+    }
+
+    /// The same assessment with a guardian present (or not).
+    #[must_use]
+    pub fn with_guardian(mut self, accompanied_by_guardian: bool) -> Self {
+        self.accompanied_by_guardian = accompanied_by_guardian;
+        self
+    }
+
+    /// The same assessment with these adaptation needs.
+    #[must_use]
+    pub fn with_adaptation_needs(mut self, needs: AdaptationNeeds) -> Self {
+        self.adaptation_needs = needs;
+        self
+    }
+
+    /// The same assessment with another applicant.
+    #[must_use]
+    pub fn with_applicant(mut self, applicant: Applicant) -> Self {
+        self.applicant = applicant;
+        self
+    }
+
+    /// The same assessment with other violence.
+    #[must_use]
+    pub fn with_violence(mut self, violence: Violence) -> Self {
+        self.violence = violence;
+        self
+    }
+
+    /// The same assessment with another protection need.
+    #[must_use]
+    pub fn with_protection_need(mut self, protection_need: bool) -> Self {
+        self.protection_need = protection_need;
+        self
+    }
+
+    /// The same assessment with other observations.
+    #[must_use]
+    pub fn with_observations(mut self, observations: Observations) -> Self {
+        self.observations = observations;
+        self
+    }
+
+    /// The same assessment with these alternatives, in order of preference.
+    ///
+    /// # Errors
+    ///
+    /// [`AssessmentError::DuplicateAlternative`] when two alternatives share an id.
+    pub fn with_alternatives(
+        mut self,
+        alternatives: impl IntoIterator<Item = Alternative>,
+    ) -> Result<Self, AssessmentError> {
+        let alternatives: Vec<Alternative> = alternatives.into_iter().collect();
+        check_unique(&alternatives)?;
+        self.alternatives = alternatives;
+        Ok(self)
+    }
+
+    /// The person in contact.
+    pub fn applicant(&self) -> &Applicant {
+        &self.applicant
+    }
+
+    /// The needs for adaptation.
+    pub const fn adaptation_needs(&self) -> AdaptationNeeds {
+        self.adaptation_needs
+    }
+
+    /// Whether a guardian accompanies the applicant (decides only for a child).
+    pub const fn accompanied_by_guardian(&self) -> bool {
+        self.accompanied_by_guardian
+    }
+
+    /// The children who come along.
+    pub fn children(&self) -> &[Child] {
+        &self.children
+    }
+
+    /// The violence told of.
+    pub fn violence(&self) -> &Violence {
+        &self.violence
+    }
+
+    /// Whether the person needs protection (risk and safety situation).
+    pub const fn protection_need(&self) -> bool {
+        self.protection_need
+    }
+
+    /// What staff observe.
+    pub const fn observations(&self) -> Observations {
+        self.observations
+    }
+
+    /// The municipality's alternatives, in order of preference.
+    pub fn alternatives(&self) -> &[Alternative] {
+        &self.alternatives
+    }
+}
+
+/// The JSON document of the `assess` command: the date of the assessment and its facts, in
+/// one flat object as CONTRACT.md spells it.
+///
+/// # Example
+///
+/// ```
+/// use krisesenter_eligibility::AssessRequest;
+/// let json = r#"{"as_of":"2026-03-01",
+///   "applicant":{"age":34,"gender":"female","role":"victim"},
+///   "children":[{"age":5}],
+///   "violence":{"types":["physical"],"relation":"former_partner"},
+///   "protection_need":true,
+///   "observations":{"active_substance_use":false,"can_care_for_self":true,"can_care_for_children":true,
+///     "danger_to_self":false,"danger_to_others":false,"frightening_behaviour":false,
+///     "serious_mental_illness":false,"needs_health_follow_up":false},
+///   "alternatives":[]}"#;
+/// let request: AssessRequest = serde_json::from_str(json)?;
+/// assert_eq!(request.assessment().children().len(), 1);
+/// assert!(serde_json::from_str::<AssessRequest>(&json.replace("\"age\":5", "\"age\":19")).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(from = "RawAssessRequest", into = "RawAssessRequest")]
+pub struct AssessRequest {
+    as_of: NaiveDate,
+    assessment: Assessment,
+}
+
+/// The wire form of [`AssessRequest`]: `as_of` beside the fields of [`Assessment`].
+#[derive(Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(rename = "AssessRequest")]
+struct RawAssessRequest {
+    /// The day of the assessment: the law in force that day is applied.
+    as_of: NaiveDate,
+    applicant: Applicant,
+    #[serde(default)]
+    adaptation_needs: AdaptationNeeds,
+    #[serde(default)]
+    accompanied_by_guardian: bool,
+    children: Vec<Child>,
+    violence: Violence,
+    protection_need: bool,
+    observations: Observations,
+    /// The municipality's configured alternatives, in order of preference; ids are unique.
+    #[serde(deserialize_with = "unique_alternatives")]
+    alternatives: Vec<Alternative>,
+}
+
+impl From<RawAssessRequest> for AssessRequest {
+    fn from(raw: RawAssessRequest) -> Self {
+        Self {
+            as_of: raw.as_of,
+            assessment: Assessment {
+                applicant: raw.applicant,
+                adaptation_needs: raw.adaptation_needs,
+                accompanied_by_guardian: raw.accompanied_by_guardian,
+                children: raw.children,
+                violence: raw.violence,
+                protection_need: raw.protection_need,
+                observations: raw.observations,
+                alternatives: raw.alternatives,
+            },
+        }
+    }
+}
+
+impl From<AssessRequest> for RawAssessRequest {
+    fn from(request: AssessRequest) -> Self {
+        let a = request.assessment;
+        Self {
+            as_of: request.as_of,
+            applicant: a.applicant,
+            adaptation_needs: a.adaptation_needs,
+            accompanied_by_guardian: a.accompanied_by_guardian,
+            children: a.children,
+            violence: a.violence,
+            protection_need: a.protection_need,
+            observations: a.observations,
+            alternatives: a.alternatives,
+        }
+    }
+}
+
+impl AssessRequest {
+    /// A request to assess `assessment` on `as_of`.
+    pub fn new(as_of: NaiveDate, assessment: Assessment) -> Self {
+        Self { as_of, assessment }
+    }
+
+    /// The day of the assessment.
+    pub const fn as_of(&self) -> NaiveDate {
+        self.as_of
+    }
+
+    /// The facts.
+    pub fn assessment(&self) -> &Assessment {
+        &self.assessment
+    }
+}
