@@ -127,15 +127,8 @@ struct ConsentInput {
 impl TryFrom<ConsentInput> for Consent {
     type Error = ConsentError;
     fn try_from(raw: ConsentInput) -> Result<Self, Self::Error> {
-        let consent = Consent::new(
-            raw.id,
-            raw.kind,
-            raw.recipients,
-            raw.information,
-            raw.given_on,
-            raw.written,
-            raw.given_by,
-        )?;
+        let consent =
+            Consent::new(raw.id, raw.kind, raw.recipients, raw.information, raw.given_on, raw.written, raw.given_by)?;
         match raw.withdrawn_on {
             Some(day) => consent.withdraw(day),
             None => Ok(consent),

@@ -1,0 +1,204 @@
+//! A case record as the retention schedule sees it: when the contact ended, the consents
+//! given, the legal holds placed, and whether the user opted out of statistics.
+
+use std::collections::BTreeSet;
+
+use chrono::NaiveDate;
+use krisesenter_core::{ConsentId, HoldId, RecordId};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+use crate::hold::LegalHold;
+use crate::record::Consent;
+
+/// Why a case record is not acceptable.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[non_exhaustive]
+pub enum RecordError {
+    /// Two consents of one record share an id.
+    #[error("record {record}: consent id {consent} appears more than once")]
+    DuplicateConsent {
+        /// The record.
+        record: RecordId,
+        /// The repeated consent id.
+        consent: ConsentId,
+    },
+    /// Two holds of one record share an id.
+    #[error("record {record}: hold id {hold} appears more than once")]
+    DuplicateHold {
+        /// The record.
+        record: RecordId,
+        /// The repeated hold id.
+        hold: HoldId,
+    },
+}
+
+/// A case record (CONTRACT.md `retention` input, one element of `records`).
+///
+/// `contact_ended_on` is the last day of the contact with the shelter, or `None` while the
+/// contact is ongoing. `consents` may hold storage and sharing consents; only written storage
+/// consents count for retention. `statistics_opt_out` (an addition to the contract, default
+/// false) records that the user opted out of statistics (krisesenterlova §5 a, from
+/// 2026-01-01): a disposal certificate then keeps no statistical facts.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use krisesenter_consent::{CaseRecord, Consent, RecordError};
+/// use krisesenter_core::{ConsentId, RecordId};
+///
+/// let given = NaiveDate::from_ymd_opt(2025, 3, 1).ok_or("date")?;
+/// let consent = Consent::storage(ConsentId::try_new("c1")?, given, true);
+/// let record = CaseRecord::try_new(RecordId::try_new("r1")?, None, vec![consent.clone()], vec![])?;
+/// assert_eq!(record.consents().len(), 1);
+/// // The same consent twice is refused.
+/// let twice = CaseRecord::try_new(RecordId::try_new("r1")?, None, vec![consent.clone(), consent], vec![]);
+/// assert!(matches!(twice, Err(RecordError::DuplicateConsent { .. })));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(try_from = "RecordInput")]
+#[non_exhaustive]
+pub struct CaseRecord {
+    id: RecordId,
+    contact_ended_on: Option<NaiveDate>,
+    consents: Vec<Consent>,
+    holds: Vec<LegalHold>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    statistics_opt_out: bool,
+}
+
+/// The wire form of a case record, before validation.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(rename = "CaseRecord")]
+struct RecordInput {
+    id: RecordId,
+    /// The last day of the contact, or null while it is ongoing (required; null is explicit).
+    #[serde(deserialize_with = "required_nullable")]
+    #[schemars(required)]
+    contact_ended_on: Option<NaiveDate>,
+    consents: Vec<Consent>,
+    holds: Vec<LegalHold>,
+    /// The user opted out of statistics (krisesenterlova §5 a); default false.
+    #[serde(default)]
+    statistics_opt_out: bool,
+}
+
+/// Deserialises an `Option` that must be present (null allowed): with `deserialize_with`
+/// serde no longer treats a missing field as `None`.
+fn required_nullable<'de, D: serde::Deserializer<'de>>(de: D) -> Result<Option<NaiveDate>, D::Error> {
+    Option::<NaiveDate>::deserialize(de)
+}
+
+impl TryFrom<RecordInput> for CaseRecord {
+    type Error = RecordError;
+    fn try_from(raw: RecordInput) -> Result<Self, Self::Error> {
+        Ok(CaseRecord::try_new(raw.id, raw.contact_ended_on, raw.consents, raw.holds)?
+            .with_statistics_opt_out(raw.statistics_opt_out))
+    }
+}
+
+impl CaseRecord {
+    /// Makes a record, checking that consent ids and hold ids are unique within it.
+    ///
+    /// # Errors
+    ///
+    /// [`RecordError::DuplicateConsent`] or [`RecordError::DuplicateHold`].
+    pub fn try_new(
+        id: RecordId,
+        contact_ended_on: Option<NaiveDate>,
+        consents: Vec<Consent>,
+        holds: Vec<LegalHold>,
+    ) -> Result<Self, RecordError> {
+        let mut seen = BTreeSet::new();
+        for consent in &consents {
+            if !seen.insert(consent.id()) {
+                return Err(RecordError::DuplicateConsent { record: id, consent: consent.id().clone() });
+            }
+        }
+        let mut seen = BTreeSet::new();
+        for hold in &holds {
+            if !seen.insert(hold.id()) {
+                return Err(RecordError::DuplicateHold { record: id, hold: hold.id().clone() });
+            }
+        }
+        Ok(Self { id, contact_ended_on, consents, holds, statistics_opt_out: false })
+    }
+
+    /// The same record with the statistics opt-out set or cleared.
+    #[must_use]
+    pub fn with_statistics_opt_out(self, opt_out: bool) -> Self {
+        Self { statistics_opt_out: opt_out, ..self }
+    }
+
+    /// The same record with one more consent (a new consent arrives).
+    ///
+    /// # Errors
+    ///
+    /// [`RecordError::DuplicateConsent`] when the record already holds a consent of that id.
+    pub fn with_consent(&self, consent: Consent) -> Result<Self, RecordError> {
+        let mut consents = self.consents.clone();
+        consents.push(consent);
+        Ok(Self::try_new(self.id.clone(), self.contact_ended_on, consents, self.holds.clone())?
+            .with_statistics_opt_out(self.statistics_opt_out))
+    }
+
+    /// The same record with one more legal hold (a new hold arrives).
+    ///
+    /// # Errors
+    ///
+    /// [`RecordError::DuplicateHold`] when the record already holds a hold of that id.
+    pub fn with_hold(&self, hold: LegalHold) -> Result<Self, RecordError> {
+        let mut holds = self.holds.clone();
+        holds.push(hold);
+        Ok(Self::try_new(self.id.clone(), self.contact_ended_on, self.consents.clone(), holds)?
+            .with_statistics_opt_out(self.statistics_opt_out))
+    }
+
+    /// The id.
+    pub fn id(&self) -> &RecordId {
+        &self.id
+    }
+
+    /// The last day of the contact, or `None` while it is ongoing.
+    pub fn contact_ended_on(&self) -> Option<NaiveDate> {
+        self.contact_ended_on
+    }
+
+    /// Every consent of the record, storage and sharing, written and oral.
+    pub fn consents(&self) -> &[Consent] {
+        &self.consents
+    }
+
+    /// Every legal hold of the record, active, released or not yet placed.
+    pub fn holds(&self) -> &[LegalHold] {
+        &self.holds
+    }
+
+    /// Whether the user opted out of statistics.
+    pub fn statistics_opt_out(&self) -> bool {
+        self.statistics_opt_out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wire_form_requires_contact_ended_on() {
+        let ok: CaseRecord =
+            serde_json::from_str(r#"{"id":"r1","contact_ended_on":null,"consents":[],"holds":[]}"#).unwrap();
+        assert_eq!(ok.contact_ended_on(), None);
+        assert!(!ok.statistics_opt_out());
+        let missing = r#"{"id":"r1","consents":[],"holds":[]}"#;
+        assert!(serde_json::from_str::<CaseRecord>(missing).is_err());
+        let dup = r#"{"id":"r1","contact_ended_on":null,"consents":[],"holds":[
+            {"id":"h1","reason":"complaint","placed_on":"2026-01-01"},
+            {"id":"h1","reason":"police_case","placed_on":"2026-01-02"}]}"#;
+        assert!(serde_json::from_str::<CaseRecord>(dup).is_err());
+    }
+}

@@ -1,0 +1,311 @@
+//! Worked examples of DOMAIN.md §5 and issue 3.
+
+use chrono::NaiveDate;
+use krisesenter_core::{ConsentId, HoldId, Information, Party, RecordId};
+
+use super::*;
+use crate::hold::{HoldReason, LegalHold};
+use crate::record::Consent;
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+fn written(id: &str, given: NaiveDate) -> Consent {
+    Consent::storage(ConsentId::try_new(id).unwrap(), given, true)
+}
+
+fn oral(id: &str, given: NaiveDate) -> Consent {
+    Consent::storage(ConsentId::try_new(id).unwrap(), given, false)
+}
+
+fn hold(id: &str, reason: HoldReason, placed: NaiveDate, released: Option<NaiveDate>) -> LegalHold {
+    let h = LegalHold::new(HoldId::try_new(id).unwrap(), reason, placed);
+    match released {
+        Some(r) => h.release(r).unwrap(),
+        None => h,
+    }
+}
+
+fn record(ended: Option<NaiveDate>, consents: Vec<Consent>, holds: Vec<LegalHold>) -> CaseRecord {
+    CaseRecord::try_new(RecordId::try_new("r1").unwrap(), ended, consents, holds).unwrap()
+}
+
+fn codes(decision: &Decision<'_>) -> Vec<&'static str> {
+    use krisesenter_core::ReasonKind;
+    decision.reason_kinds().iter().map(RetentionReason::code).collect()
+}
+
+static DEFAULT: std::sync::LazyLock<RetentionPolicy> = std::sync::LazyLock::new(RetentionPolicy::default);
+
+fn grace(days: u32) -> RetentionPolicy {
+    RetentionPolicy::try_new(10, days, None).unwrap()
+}
+
+#[test]
+fn ten_year_boundary_day_before_and_day_itself() {
+    let r = record(Some(d(2016, 5, 1)), vec![written("c1", d(2016, 3, 1))], vec![]);
+    let p = RetentionPolicy::default();
+    let before = decide(&r, d(2026, 2, 28), &p);
+    assert_eq!((before.action(), before.until()), (Action::Keep, Some(d(2026, 3, 1))));
+    assert_eq!(codes(&before), ["storage_consent_in_force"]);
+    assert_eq!(before.rule(), None);
+    assert!(before.certificate().is_none());
+
+    let on = decide(&r, d(2026, 3, 1), &p);
+    assert_eq!((on.action(), on.until()), (Action::Delete, Some(d(2026, 3, 1))));
+    assert_eq!(on.rule(), Some(DisposalRule::ConsentPeriodEnded));
+    assert_eq!(codes(&on), ["storage_consent_period_ended", "statistics_kept_anonymous"]);
+    let later = decide(&r, d(2027, 1, 1), &p);
+    assert_eq!((later.action(), later.until()), (Action::Delete, Some(d(2026, 3, 1))), "due since the anniversary");
+}
+
+#[test]
+fn twenty_ninth_of_february_plus_ten_years_is_the_28th() {
+    let r = record(Some(d(2024, 3, 15)), vec![written("c1", d(2024, 2, 29))], vec![]);
+    let p = RetentionPolicy::default();
+    assert_eq!(decide(&r, d(2026, 3, 1), &p).until(), Some(d(2034, 2, 28)));
+    assert_eq!(decide(&r, d(2034, 2, 27), &p).action(), Action::Keep);
+    assert_eq!(decide(&r, d(2034, 2, 28), &p).action(), Action::Delete);
+    // Four years after a leap day is a leap day again.
+    let four = RetentionPolicy::try_new(4, 0, None).unwrap();
+    assert_eq!(decide(&r, d(2026, 3, 1), &four).until(), Some(d(2028, 2, 29)));
+}
+
+#[test]
+fn withdrawal_after_the_contact_ended_is_due_that_day() {
+    let c = written("c1", d(2025, 6, 1)).withdraw(d(2026, 2, 1)).unwrap();
+    let r = record(Some(d(2025, 6, 30)), vec![c], vec![]);
+    let p = RetentionPolicy::default();
+    let before = decide(&r, d(2026, 1, 31), &p);
+    assert_eq!((before.action(), before.until()), (Action::Keep, Some(d(2026, 2, 1))));
+    let after = decide(&r, d(2026, 3, 1), &p);
+    assert_eq!((after.action(), after.until()), (Action::Delete, Some(d(2026, 2, 1))));
+    assert_eq!(after.rule(), Some(DisposalRule::ConsentWithdrawn));
+    assert_eq!(codes(&after), ["storage_consent_withdrawn", "statistics_kept_anonymous"]);
+    // With grace days the withdrawal, coming after the grace ran out, is still due at once.
+    assert_eq!(decide(&r, d(2026, 3, 1), &grace(30)).until(), Some(d(2026, 2, 1)));
+}
+
+#[test]
+fn withdrawal_before_the_contact_ended_keeps_until_the_end() {
+    let c = written("c1", d(2025, 6, 1)).withdraw(d(2026, 2, 1)).unwrap();
+    let r = record(Some(d(2026, 4, 30)), vec![c.clone()], vec![]);
+    let kept = decide(&r, d(2026, 3, 1), &DEFAULT);
+    assert_eq!((kept.action(), kept.until()), (Action::Keep, Some(d(2026, 4, 30))));
+    assert_eq!(codes(&kept), ["contact_ongoing", "storage_consent_withdrawn"]);
+    assert_eq!(decide(&r, d(2026, 3, 1), &grace(14)).until(), Some(d(2026, 5, 14)));
+    let due = decide(&r, d(2026, 4, 30), &DEFAULT);
+    assert_eq!((due.action(), due.rule()), (Action::Delete, Some(DisposalRule::ConsentWithdrawn)));
+    // Withdrawn while the contact has no end day: kept, and `until` depends on the end.
+    let open = record(None, vec![c], vec![]);
+    let kept = decide(&open, d(2026, 3, 1), &DEFAULT);
+    assert_eq!((kept.action(), kept.until()), (Action::Keep, None));
+}
+
+#[test]
+fn no_consent_without_grace_days() {
+    let r = record(Some(d(2025, 11, 30)), vec![], vec![]);
+    let p = RetentionPolicy::default();
+    let before = decide(&r, d(2025, 11, 29), &p);
+    assert_eq!((before.action(), before.until()), (Action::Keep, Some(d(2025, 11, 30))));
+    assert_eq!(codes(&before), ["contact_ongoing"]);
+    let on = decide(&r, d(2025, 11, 30), &p);
+    assert_eq!((on.action(), on.until()), (Action::Delete, Some(d(2025, 11, 30))));
+    assert_eq!(on.rule(), Some(DisposalRule::ContactEndedWithoutConsent));
+    assert_eq!(codes(&on), ["contact_ended_without_consent", "statistics_kept_anonymous"]);
+    // The contract's example: as of 2026-03-01, contact ended 2025-11-30.
+    assert_eq!(decide(&r, d(2026, 3, 1), &p).action(), Action::Delete);
+}
+
+#[test]
+fn no_consent_with_grace_days() {
+    let r = record(Some(d(2025, 11, 30)), vec![], vec![]);
+    let p = grace(30);
+    let grace_day = decide(&r, d(2025, 12, 29), &p);
+    assert_eq!((grace_day.action(), grace_day.until()), (Action::Keep, Some(d(2025, 12, 30))));
+    assert_eq!(codes(&grace_day), ["contact_grace_period"]);
+    assert_eq!(grace_day.policy_version().as_str(), "consent-10y-grace-30d");
+    let due = decide(&r, d(2025, 12, 30), &p);
+    assert_eq!((due.action(), due.until()), (Action::Delete, Some(d(2025, 12, 30))));
+}
+
+#[test]
+fn an_oral_consent_does_not_count() {
+    let r = record(Some(d(2025, 11, 30)), vec![oral("c1", d(2025, 11, 1))], vec![]);
+    let dec = decide(&r, d(2026, 3, 1), &DEFAULT);
+    assert_eq!(dec.action(), Action::Delete);
+    assert_eq!(dec.rule(), Some(DisposalRule::ContactEndedWithoutConsent));
+    assert_eq!(codes(&dec), ["contact_ended_without_consent", "oral_consent_not_counted", "statistics_kept_anonymous"]);
+    // A later oral consent does not supersede a written one either.
+    let r = record(Some(d(2020, 3, 1)), vec![written("c1", d(2020, 1, 1)), oral("c2", d(2022, 1, 1))], vec![]);
+    let dec = decide(&r, d(2026, 3, 1), &DEFAULT);
+    assert_eq!((dec.action(), dec.until()), (Action::Keep, Some(d(2030, 1, 1))));
+}
+
+#[test]
+fn a_sharing_consent_does_not_keep_a_record() {
+    let sharing = Consent::sharing(
+        ConsentId::try_new("s1").unwrap(),
+        [Party::Nav],
+        [Information::ContactDetails],
+        d(2025, 1, 1),
+        true,
+    )
+    .unwrap();
+    let r = record(Some(d(2025, 11, 30)), vec![sharing], vec![]);
+    assert_eq!(decide(&r, d(2026, 3, 1), &DEFAULT).action(), Action::Delete);
+}
+
+#[test]
+fn an_active_hold_blocks_deletion() {
+    let r = record(Some(d(2025, 11, 30)), vec![], vec![hold("h1", HoldReason::PoliceCase, d(2026, 1, 10), None)]);
+    let dec = decide(&r, d(2026, 3, 1), &DEFAULT);
+    assert_eq!((dec.action(), dec.until()), (Action::Held, None));
+    assert_eq!(codes(&dec), ["legal_hold_police_case", "contact_ended_without_consent"]);
+    assert_eq!(dec.rule(), Some(DisposalRule::ContactEndedWithoutConsent), "the rule once released");
+    assert!(dec.certificate().is_none());
+    // A hold with a known release day: due on that day.
+    let r = record(
+        Some(d(2025, 11, 30)),
+        vec![],
+        vec![hold("h1", HoldReason::CourtCase, d(2026, 1, 10), Some(d(2026, 4, 1)))],
+    );
+    let dec = decide(&r, d(2026, 3, 1), &DEFAULT);
+    assert_eq!((dec.action(), dec.until()), (Action::Held, Some(d(2026, 4, 1))));
+    // A hold on a record the consent keeps anyway is still held.
+    let r = record(
+        Some(d(2025, 11, 30)),
+        vec![written("c1", d(2025, 1, 1))],
+        vec![hold("h1", HoldReason::Complaint, d(2026, 1, 10), None)],
+    );
+    let dec = decide(&r, d(2026, 3, 1), &DEFAULT);
+    assert_eq!((dec.action(), dec.until()), (Action::Held, None));
+    assert_eq!(codes(&dec), ["legal_hold_complaint", "storage_consent_in_force"]);
+    assert_eq!(dec.rule(), None);
+}
+
+#[test]
+fn a_released_hold_blocks_nothing() {
+    let r = record(
+        Some(d(2025, 11, 30)),
+        vec![],
+        vec![hold("h1", HoldReason::ChildWelfareCase, d(2025, 12, 1), Some(d(2026, 2, 1)))],
+    );
+    let dec = decide(&r, d(2026, 3, 1), &DEFAULT);
+    assert_eq!((dec.action(), dec.until()), (Action::Delete, Some(d(2026, 2, 1))), "due since the release");
+    assert_eq!(codes(&dec), ["contact_ended_without_consent", "legal_hold_released", "statistics_kept_anonymous"]);
+    assert_eq!(decide(&r, d(2026, 1, 31), &DEFAULT).action(), Action::Held);
+}
+
+#[test]
+fn a_future_hold_blocks_nothing_yet() {
+    let r = record(Some(d(2025, 11, 30)), vec![], vec![hold("h1", HoldReason::PoliceCase, d(2026, 4, 1), None)]);
+    let dec = decide(&r, d(2026, 3, 1), &DEFAULT);
+    assert_eq!(dec.action(), Action::Delete);
+    assert_eq!(codes(&dec), ["contact_ended_without_consent", "legal_hold_scheduled", "statistics_kept_anonymous"]);
+    // A hold that starts before a kept record falls due, and is never released: no due day.
+    let r = record(Some(d(2026, 5, 1)), vec![], vec![hold("h1", HoldReason::PoliceCase, d(2026, 4, 1), None)]);
+    let dec = decide(&r, d(2026, 3, 1), &DEFAULT);
+    assert_eq!((dec.action(), dec.until()), (Action::Keep, None));
+}
+
+#[test]
+fn several_holds_block_until_the_last_release() {
+    let r = record(
+        Some(d(2025, 11, 30)),
+        vec![],
+        vec![
+            hold("h1", HoldReason::PoliceCase, d(2025, 12, 1), Some(d(2026, 2, 1))),
+            hold("h2", HoldReason::CourtCase, d(2026, 1, 15), Some(d(2026, 5, 1))),
+            hold("h3", HoldReason::Complaint, d(2026, 4, 20), Some(d(2026, 6, 1))),
+        ],
+    );
+    let dec = decide(&r, d(2026, 3, 1), &DEFAULT);
+    assert_eq!((dec.action(), dec.until()), (Action::Held, Some(d(2026, 6, 1))));
+    assert_eq!(
+        codes(&dec),
+        ["legal_hold_court_case", "contact_ended_without_consent", "legal_hold_released", "legal_hold_scheduled"]
+    );
+    assert_eq!(decide(&r, d(2026, 5, 31), &DEFAULT).action(), Action::Held);
+    assert_eq!(decide(&r, d(2026, 6, 1), &DEFAULT).action(), Action::Delete);
+}
+
+#[test]
+fn the_latest_of_several_consents_counts() {
+    let r = record(Some(d(2015, 3, 1)), vec![written("c1", d(2015, 1, 1)), written("c2", d(2025, 6, 1))], vec![]);
+    let dec = decide(&r, d(2026, 3, 1), &DEFAULT);
+    assert_eq!((dec.action(), dec.until()), (Action::Keep, Some(d(2035, 6, 1))));
+    assert_eq!(codes(&dec), ["storage_consent_in_force", "earlier_consents_superseded"]);
+    // Before the second consent, the first one's period ran out: deleted in between.
+    assert_eq!(decide(&r, d(2025, 3, 1), &DEFAULT).action(), Action::Delete);
+
+    // The latest withdrawn: an earlier consent does not revive.
+    let r = record(
+        Some(d(2020, 2, 1)),
+        vec![written("c1", d(2020, 1, 1)), written("c2", d(2022, 1, 1)).withdraw(d(2023, 1, 1)).unwrap()],
+        vec![],
+    );
+    let dec = decide(&r, d(2024, 1, 1), &DEFAULT);
+    assert_eq!((dec.action(), dec.until()), (Action::Delete, Some(d(2023, 1, 1))));
+    assert_eq!(dec.rule(), Some(DisposalRule::ConsentWithdrawn));
+}
+
+#[test]
+fn an_ongoing_contact_keeps_the_record_without_a_due_day() {
+    let r = record(None, vec![], vec![]);
+    let dec = decide(&r, d(2026, 3, 1), &DEFAULT);
+    assert_eq!((dec.action(), dec.until()), (Action::Keep, None));
+    assert_eq!(codes(&dec), ["contact_ongoing"]);
+    let with_consent = record(None, vec![written("c1", d(2010, 1, 1))], vec![]);
+    let dec = decide(&with_consent, d(2026, 3, 1), &DEFAULT);
+    assert_eq!((dec.action(), dec.until()), (Action::Keep, None), "the period ran out, the contact goes on");
+    assert_eq!(codes(&dec), ["contact_ongoing", "storage_consent_period_ended"]);
+}
+
+#[test]
+fn ksl_5a_is_cited_from_2026() {
+    let r = record(None, vec![], vec![]);
+    let p = RetentionPolicy::default();
+    let cites_5a =
+        |day| decide(&r, day, &p).reasons().iter().flat_map(|x| x.citations().to_vec()).any(|c| c.section() == "5a");
+    assert!(!cites_5a(d(2025, 12, 31)));
+    assert!(cites_5a(d(2026, 1, 1)));
+}
+
+#[test]
+fn certificate_holds_only_id_rule_date_version_and_statistics() {
+    let r = record(Some(d(2025, 11, 30)), vec![oral("c1", d(2025, 11, 1))], vec![]);
+    let p = RetentionPolicy::try_new(10, 0, Some(crate::PolicyVersion::try_new("romerike-2026").unwrap())).unwrap();
+    let dec = decide(&r, d(2026, 3, 1), &p);
+    let cert = dec.certificate().unwrap();
+    let json = serde_json::to_value(&cert).unwrap();
+    assert_eq!(
+        json,
+        serde_json::json!({
+            "record": "r1",
+            "rule": "contact_ended_without_consent",
+            "date": "2026-03-01",
+            "policy_version": "romerike-2026",
+            "statistics": ["stays", "residents", "nights", "length_of_stay", "violence_types", "relations",
+                           "municipalities", "after_stay", "repeat_stays", "day_contacts"]
+        })
+    );
+    let opted_out = r.clone().with_statistics_opt_out(true);
+    let dec = decide(&opted_out, d(2026, 3, 1), &p);
+    assert!(dec.certificate().unwrap().statistics.is_empty());
+    assert!(codes(&dec).contains(&"statistics_opt_out"));
+}
+
+#[test]
+fn report_has_the_contract_shape() {
+    let r = record(None, vec![], vec![]);
+    let p = RetentionPolicy::default();
+    let json = serde_json::to_value(decide(&r, d(2026, 3, 1), &p).report()).unwrap();
+    assert_eq!(json["record"], "r1");
+    assert_eq!(json["action"], "keep");
+    assert_eq!(json["until"], serde_json::Value::Null);
+    assert_eq!(json["reasons"][0]["code"], "contact_ongoing");
+    assert_eq!(json["policy_version"], "consent-10y-grace-0d");
+    assert_eq!(json["certificate"], serde_json::Value::Null);
+}
