@@ -34,6 +34,8 @@
 #![forbid(unsafe_code)]
 
 pub mod core;
+#[cfg(feature = "rooms")]
+pub mod rooms;
 
 /// A proptest configuration with `default_cases` cases unless the `PROPTEST_CASES`
 /// environment variable says otherwise (proptest reads it when building the default config).

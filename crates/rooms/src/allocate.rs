@@ -1,0 +1,474 @@
+//! Placement of households in rooms: the `allocate` command of the contract.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::NaiveDate;
+use krisesenter_core::{HouseholdId, Reason, RoomId};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+use crate::household::{AdultGenders, HouseholdRequest};
+use crate::inventory::{Inventory, InventoryError, Room};
+use crate::reason::RoomsReason;
+use crate::solver::{self, Problem, SHousehold, SRoom, SolveError};
+
+/// How women and men are housed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum GenderSeparation {
+    /// Women and men in different units (krisesenterlova §2): the adults placed in one unit
+    /// are never both female and male; `other` and `unknown` fit any unit.
+    ByUnit,
+    /// No separation by gender: a trial that departs from krisesenterlova §2.
+    Integrated,
+}
+
+/// The shelter's placement policy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Policy {
+    /// How women and men are housed.
+    pub gender_separation: GenderSeparation,
+    /// Whether screened rooms are kept for households that need screening.
+    pub reserve_screened_rooms: bool,
+}
+
+impl Policy {
+    /// A policy.
+    pub const fn new(gender_separation: GenderSeparation, reserve_screened_rooms: bool) -> Self {
+        Self { gender_separation, reserve_screened_rooms }
+    }
+}
+
+impl Default for Policy {
+    /// Women and men apart by unit, screened rooms reserved: the law's default and Romerike's practice.
+    fn default() -> Self {
+        Self::new(GenderSeparation::ByUnit, true)
+    }
+}
+
+/// The input of a placement (the `allocate` document of the contract).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct AllocationInput {
+    /// The day the placement is made on (reasons cite the law in force that day).
+    pub as_of: NaiveDate,
+    /// The placement policy.
+    pub policy: Policy,
+    /// Kennel places: at most this many households with a pet are placed.
+    pub kennel_places: u16,
+    /// The rooms.
+    pub rooms: Vec<Room>,
+    /// The households to place, current residents among them.
+    pub households: Vec<HouseholdRequest>,
+}
+
+impl AllocationInput {
+    /// The input for placing `households` in the rooms of `inventory`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use krisesenter_rooms::{AllocationInput, Inventory, Policy};
+    /// let as_of = NaiveDate::from_ymd_opt(2026, 3, 1).ok_or("date")?;
+    /// let input = AllocationInput::new(as_of, Policy::default(), &Inventory::romerike(), vec![]);
+    /// assert_eq!((input.rooms.len(), input.kennel_places), (16, 2));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn new(as_of: NaiveDate, policy: Policy, inventory: &Inventory, households: Vec<HouseholdRequest>) -> Self {
+        Self { as_of, policy, kennel_places: inventory.kennel_places(), rooms: inventory.rooms().to_vec(), households }
+    }
+}
+
+/// One household placed in one room.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Placement {
+    /// The household.
+    pub household: HouseholdId,
+    /// Its room.
+    pub room: RoomId,
+}
+
+/// A household left without a room, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Unplaced {
+    /// The household.
+    pub household: HouseholdId,
+    /// Why: what makes it impossible even in an empty shelter, or that it lost out for capacity.
+    pub reasons: Vec<Reason>,
+}
+
+/// The values of the lexicographic objective, in order of importance.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Objective {
+    /// Sum of the priorities of the households placed (maximised first).
+    pub priority_placed: u64,
+    /// People placed (maximised second).
+    pub people_placed: u64,
+    /// Current residents not in their current room (minimised third).
+    pub moved: u64,
+    /// Empty beds in occupied rooms (minimised last).
+    pub empty_beds: u64,
+}
+
+impl Objective {
+    /// A key that orders objectives from worst to best: a larger key is a better placement.
+    pub fn key(&self) -> (u64, u64, std::cmp::Reverse<u64>, std::cmp::Reverse<u64>) {
+        (self.priority_placed, self.people_placed, std::cmp::Reverse(self.moved), std::cmp::Reverse(self.empty_beds))
+    }
+}
+
+/// The result of a placement (the `allocate` output of the contract).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Allocation {
+    /// Households placed, sorted by household id.
+    pub placements: Vec<Placement>,
+    /// Households not placed, sorted by household id, each with its reasons.
+    pub unplaced: Vec<Unplaced>,
+    /// The objective values of the placement (optimal).
+    pub objective: Objective,
+    /// What staff must know about the placement as a whole.
+    pub notes: Vec<Reason>,
+}
+
+/// Why a placement could not be made.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[non_exhaustive]
+pub enum AllocateError {
+    /// The rooms do not form a valid inventory (two rooms share an id).
+    #[error("invalid rooms: {source}")]
+    Inventory {
+        /// What is wrong.
+        #[from]
+        source: InventoryError,
+    },
+    /// Two households share an id.
+    #[error("household id {household} is used twice (households {first} and {second} in input order)")]
+    DuplicateHousehold {
+        /// The id used twice.
+        household: HouseholdId,
+        /// Zero-based position of the first.
+        first: usize,
+        /// Zero-based position of the second.
+        second: usize,
+    },
+    /// A household's current room is not among the rooms.
+    #[error("household {household} lives in room {room}, which is not among the rooms")]
+    UnknownCurrentRoom {
+        /// Zero-based position of the household.
+        index: usize,
+        /// The household.
+        household: HouseholdId,
+        /// The room it names.
+        room: RoomId,
+    },
+    /// Two households name the same current room (one household per room).
+    #[error("households {first} and {household} both live in room {room}")]
+    SharedCurrentRoom {
+        /// Zero-based position of the second household naming the room.
+        index: usize,
+        /// The first household naming the room.
+        first: HouseholdId,
+        /// The second household naming the room.
+        household: HouseholdId,
+        /// The room.
+        room: RoomId,
+    },
+    /// No placement gives every current resident a room.
+    #[error("the {residents} current residents cannot all be placed under the rules")]
+    ResidentsCannotBePlaced {
+        /// Number of current residents.
+        residents: usize,
+    },
+    /// The instance is too large for exact arithmetic (millions of rooms).
+    #[error("the instance is too large to place exactly")]
+    TooLarge,
+}
+
+impl AllocateError {
+    /// The path of the offending input field, as the CLI contract names paths.
+    pub fn path(&self) -> Option<String> {
+        match self {
+            AllocateError::Inventory { source: InventoryError::DuplicateRoom { second, .. } } => {
+                Some(format!("rooms[{second}].id"))
+            }
+            AllocateError::DuplicateHousehold { second, .. } => Some(format!("households[{second}].id")),
+            AllocateError::UnknownCurrentRoom { index, .. } | AllocateError::SharedCurrentRoom { index, .. } => {
+                Some(format!("households[{index}].current_room"))
+            }
+            AllocateError::Inventory { .. } => Some(String::from("rooms")),
+            AllocateError::ResidentsCannotBePlaced { .. } | AllocateError::TooLarge => None,
+        }
+    }
+}
+
+/// Places households in rooms optimally under the rules of CONTRACT.md `allocate`.
+///
+/// Rules (all hard): one household per room; the household's adults and children fit the
+/// beds; `needs.accessible` needs an accessible room; `needs.screened` needs a screened room
+/// and, with `reserve_screened_rooms`, only such households use screened rooms; households
+/// with a pet never exceed the kennel places; under `by_unit` no unit holds both female and
+/// male adults (a household with both cannot be placed); households that name each other in
+/// `keep_apart` are in different units; every current resident is placed.
+///
+/// Objective, lexicographic: the most priority placed, then the most people placed, then
+/// the fewest residents moved, then the fewest empty beds in occupied rooms. The placement
+/// is a proven optimum; equal inputs give equal outputs, and the order of rooms and
+/// households in the input does not change the result (see the crate docs for the tie-break).
+///
+/// # Errors
+///
+/// [`AllocateError`] for duplicate ids, a current room that is unknown or shared, or when
+/// the current residents cannot all be placed.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use krisesenter_core::{Gender, HouseholdId, RoomId};
+/// use krisesenter_rooms::{allocate, Adult, AllocationInput, HouseholdRequest, Inventory, Needs, Policy, Priority};
+///
+/// let as_of = NaiveDate::from_ymd_opt(2026, 3, 1).ok_or("date")?;
+/// let mother = HouseholdRequest::try_new(
+///     HouseholdId::try_new("h1")?, vec![Adult::new(Gender::Female)], vec![], Priority::try_new(3)?,
+///     Needs::new(false, true, false), vec![], None,
+/// )?;
+/// let input = AllocationInput::new(as_of, Policy::default(), &Inventory::romerike(), vec![mother]);
+/// let result = allocate(&input)?;
+/// assert_eq!(result.placements[0].room.as_str(), "r15"); // a screened room
+/// assert_eq!(result.objective.empty_beds, 2);
+///
+/// // A resident who lives in a room that does not exist is refused.
+/// let lost = HouseholdRequest::try_new(
+///     HouseholdId::try_new("h2")?, vec![Adult::new(Gender::Female)], vec![], Priority::LOWEST,
+///     Needs::default(), vec![], Some(RoomId::try_new("r99")?),
+/// )?;
+/// let input = AllocationInput::new(as_of, Policy::default(), &Inventory::romerike(), vec![lost]);
+/// assert!(allocate(&input).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn allocate(input: &AllocationInput) -> Result<Allocation, AllocateError> {
+    allocate_with_stats(input).map(|(allocation, _)| allocation)
+}
+
+/// How much searching a placement took.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct SearchStats {
+    /// Branch-and-bound nodes whose relaxation was solved (1 when the first relaxation
+    /// already keeps every rule).
+    pub nodes: u64,
+}
+
+/// [`allocate`], also telling how many branch-and-bound nodes the proof of optimality took.
+///
+/// # Errors
+///
+/// As [`allocate`].
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use krisesenter_rooms::{allocate_with_stats, AllocationInput, Inventory, Policy};
+/// let as_of = NaiveDate::from_ymd_opt(2026, 3, 1).ok_or("date")?;
+/// let input = AllocationInput::new(as_of, Policy::default(), &Inventory::romerike(), vec![]);
+/// let (allocation, stats) = allocate_with_stats(&input)?;
+/// assert!(allocation.placements.is_empty());
+/// assert_eq!(stats.nodes, 1);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn allocate_with_stats(input: &AllocationInput) -> Result<(Allocation, SearchStats), AllocateError> {
+    crate::inventory::check_unique_rooms(&input.rooms)?;
+    let (problem, rooms, households) = build_problem(input)?;
+    let solution = solver::solve(&problem).map_err(|e| match e {
+        SolveError::ResidentsCannotBePlaced => AllocateError::ResidentsCannotBePlaced {
+            residents: households.iter().filter(|h| h.current_room().is_some()).count(),
+        },
+        SolveError::TooLarge => AllocateError::TooLarge,
+    })?;
+    Ok((describe(input, &problem, &rooms, &households, &solution.rooms), SearchStats { nodes: solution.nodes }))
+}
+
+/// Rooms and households sorted by id, and the solver's view of them.
+fn build_problem(input: &AllocationInput) -> Result<(Problem, Vec<&Room>, Vec<&HouseholdRequest>), AllocateError> {
+    let mut rooms: Vec<&Room> = input.rooms.iter().collect();
+    rooms.sort_by(|a, b| a.id().cmp(b.id()));
+    let room_index: BTreeMap<&RoomId, usize> = rooms.iter().enumerate().map(|(i, r)| (r.id(), i)).collect();
+    let units: BTreeMap<_, usize> = {
+        let set: BTreeSet<_> = rooms.iter().map(|r| r.unit()).collect();
+        set.into_iter().enumerate().map(|(i, u)| (u, i)).collect()
+    };
+
+    let mut seen: BTreeMap<&HouseholdId, usize> = BTreeMap::new();
+    let mut living_in: BTreeMap<&RoomId, &HouseholdId> = BTreeMap::new();
+    for (i, h) in input.households.iter().enumerate() {
+        if let Some(first) = seen.insert(h.id(), i) {
+            return Err(AllocateError::DuplicateHousehold { household: h.id().clone(), first, second: i });
+        }
+        if let Some(room) = h.current_room() {
+            if !room_index.contains_key(room) {
+                return Err(AllocateError::UnknownCurrentRoom {
+                    index: i,
+                    household: h.id().clone(),
+                    room: room.clone(),
+                });
+            }
+            if let Some(first) = living_in.insert(room, h.id()) {
+                return Err(AllocateError::SharedCurrentRoom {
+                    index: i,
+                    first: first.clone(),
+                    household: h.id().clone(),
+                    room: room.clone(),
+                });
+            }
+        }
+    }
+    let mut households: Vec<&HouseholdRequest> = input.households.iter().collect();
+    households.sort_by(|a, b| a.id().cmp(b.id()));
+    let household_index: BTreeMap<&HouseholdId, usize> =
+        households.iter().enumerate().map(|(i, h)| (h.id(), i)).collect();
+
+    // Keep-apart pairs: either side may name the other; names of absent households are ignored.
+    let mut apart = BTreeSet::new();
+    for (i, h) in households.iter().enumerate() {
+        for other in h.keep_apart() {
+            if let Some(&j) = household_index.get(other) {
+                apart.insert((i.min(j), i.max(j)));
+            }
+        }
+    }
+    let problem = Problem {
+        rooms: rooms
+            .iter()
+            .map(|r| SRoom {
+                unit: units.get(r.unit()).copied().unwrap_or(0),
+                beds: u32::from(r.beds()),
+                accessible: r.accessible(),
+                screened: r.screened(),
+            })
+            .collect(),
+        households: households
+            .iter()
+            .map(|h| SHousehold {
+                size: h.size(),
+                priority: u32::from(h.priority().get()),
+                genders: h.adult_genders(),
+                accessible: h.needs().accessible,
+                screened: h.needs().screened,
+                pet: h.needs().pet,
+                current: h.current_room().and_then(|r| room_index.get(r).copied()),
+            })
+            .collect(),
+        apart,
+        kennel: u32::from(input.kennel_places),
+        by_unit: input.policy.gender_separation == GenderSeparation::ByUnit,
+        reserve_screened: input.policy.reserve_screened_rooms,
+    };
+    Ok((problem, rooms, households))
+}
+
+/// The output document: placements, unplaced households with reasons, objective, notes.
+fn describe(
+    input: &AllocationInput,
+    problem: &Problem,
+    rooms: &[&Room],
+    households: &[&HouseholdRequest],
+    assignment: &[Option<usize>],
+) -> Allocation {
+    let as_of = input.as_of;
+    let mut placements = Vec::new();
+    let mut unplaced = Vec::new();
+    let mut objective = Objective::default();
+    let pets_placed = households.iter().zip(assignment).filter(|(h, r)| h.needs().pet && r.is_some()).count();
+    let kennel_full = pets_placed >= usize::from(input.kennel_places);
+    for ((h, room), sh) in households.iter().zip(assignment).zip(&problem.households) {
+        match room.and_then(|r| rooms.get(r).map(|room| (r, room))) {
+            Some((r, room)) => {
+                placements.push(Placement { household: h.id().clone(), room: room.id().clone() });
+                objective.priority_placed += u64::from(h.priority().get());
+                objective.people_placed += u64::from(h.size());
+                objective.moved += u64::from(sh.current.is_some_and(|c| c != r));
+                objective.empty_beds += u64::from(room.beds()).saturating_sub(u64::from(h.size()));
+            }
+            None => {
+                let mut kinds = impossible_in_empty_shelter(problem, sh);
+                if kinds.is_empty() {
+                    kinds.push(RoomsReason::LostOutForCapacity);
+                    if sh.pet && kennel_full {
+                        kinds.push(RoomsReason::KennelPlacesTaken);
+                    }
+                }
+                let reasons = kinds.into_iter().map(|k| Reason::explain(k, as_of)).collect();
+                unplaced.push(Unplaced { household: h.id().clone(), reasons });
+            }
+        }
+    }
+    let mut notes = Vec::new();
+    if input.policy.gender_separation == GenderSeparation::Integrated {
+        notes.push(Reason::explain(RoomsReason::IntegratedDepartsFromKsl2, as_of));
+    }
+    if objective.moved > 0 {
+        notes.push(Reason::explain(RoomsReason::ResidentsMoved, as_of));
+    }
+    Allocation { placements, unplaced, objective, notes }
+}
+
+/// What keeps a household out of even an empty shelter (empty when nothing does).
+fn impossible_in_empty_shelter(p: &Problem, h: &SHousehold) -> Vec<RoomsReason> {
+    let mut kinds = Vec::new();
+    if p.by_unit && h.genders == AdultGenders::Mixed {
+        kinds.push(RoomsReason::WomenAndMenInOneHousehold);
+    }
+    if h.pet && p.kennel == 0 {
+        kinds.push(RoomsReason::NoKennelPlaces);
+    }
+    if !p.rooms.iter().any(|r| r.beds >= h.size) {
+        kinds.push(RoomsReason::TooBigForEveryRoom);
+    }
+    if h.accessible && !p.rooms.iter().any(|r| r.accessible) {
+        kinds.push(RoomsReason::NoAccessibleRoom);
+    }
+    if h.screened && !p.rooms.iter().any(|r| r.screened) {
+        kinds.push(RoomsReason::NoScreenedRoom);
+    }
+    if kinds.is_empty() && !p.rooms.iter().any(|r| solver::fits(p, h, r)) {
+        // Each need alone can be met; together, or with the reservation, they cannot.
+        let fits_unreserved =
+            |r: &SRoom| h.size <= r.beds && (!h.accessible || r.accessible) && (!h.screened || r.screened);
+        if !h.screened && p.reserve_screened && p.rooms.iter().any(fits_unreserved) {
+            kinds.push(RoomsReason::ScreenedRoomsReserved);
+        } else {
+            kinds.push(RoomsReason::NoRoomMeetsAllNeeds);
+        }
+    }
+    kinds
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_name_the_offending_field() {
+        let e = AllocateError::UnknownCurrentRoom {
+            index: 3,
+            household: HouseholdId::try_new("h").unwrap(),
+            room: RoomId::try_new("r").unwrap(),
+        };
+        assert_eq!(e.path().as_deref(), Some("households[3].current_room"));
+        assert_eq!(AllocateError::ResidentsCannotBePlaced { residents: 2 }.path(), None);
+    }
+}
