@@ -85,6 +85,7 @@ pub enum CalendarError {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(try_from = "RawBooking", deny_unknown_fields)]
+#[schemars(description = "One household's stay in one room, from check-in to the (expected) check-out.")]
 pub struct Booking {
     room: RoomId,
     household: HouseholdId,

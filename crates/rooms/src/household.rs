@@ -136,6 +136,7 @@ impl Adult {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(try_from = "RawChild", deny_unknown_fields)]
+#[schemars(description = "A child of a household, by age (0 to 17).")]
 pub struct Child {
     age: u8,
 }
@@ -247,6 +248,7 @@ pub enum AdultGenders {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(try_from = "RawHouseholdRequest", deny_unknown_fields)]
+#[schemars(description = "A household to place, or a current resident (with `current_room`), as the placement sees it.")]
 pub struct HouseholdRequest {
     id: HouseholdId,
     adults: Vec<Adult>,
@@ -270,7 +272,10 @@ struct RawHouseholdRequest {
     needs: Needs,
     /// Households never to be placed in the same unit as this one (either side may name the other).
     keep_apart: Vec<HouseholdId>,
-    /// The room the household lives in now; such a household must be placed.
+    /// The room the household lives in now (`null` for a household not yet in the shelter);
+    /// such a household must be placed.
+    #[serde(deserialize_with = "Option::deserialize")]
+    #[schemars(required)]
     current_room: Option<RoomId>,
 }
 

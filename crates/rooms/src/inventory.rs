@@ -72,6 +72,7 @@ pub enum InventoryError {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(try_from = "RawRoom", deny_unknown_fields)]
+#[schemars(description = "A resident room: its beds, its unit, whether it is accessible and whether it is screened.")]
 pub struct Room {
     id: RoomId,
     unit: UnitId,
@@ -176,6 +177,7 @@ impl Room {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(try_from = "RawInventory", deny_unknown_fields)]
+#[schemars(description = "A shelter's units, rooms and kennel places.")]
 pub struct Inventory {
     units: BTreeSet<UnitId>,
     rooms: Vec<Room>,
