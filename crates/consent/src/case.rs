@@ -78,7 +78,7 @@ struct RecordInput {
     id: RecordId,
     /// The last day of the contact, or null while it is ongoing (required; null is explicit).
     #[serde(deserialize_with = "required_nullable")]
-    #[schemars(required)]
+    #[schemars(schema_with = "crate::decision::required_nullable_schema::<Option<NaiveDate>>")]
     contact_ended_on: Option<NaiveDate>,
     consents: Vec<Consent>,
     holds: Vec<LegalHold>,

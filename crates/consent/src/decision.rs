@@ -275,15 +275,21 @@ pub struct DecisionReport {
     pub action: Action,
     /// The first day on which the record is due for deletion if nothing changes; null when
     /// that depends on a future event.
-    #[schemars(required)]
+    #[schemars(schema_with = "required_nullable_schema::<Option<NaiveDate>>")]
     pub until: Option<NaiveDate>,
     /// Why, with citations.
     pub reasons: Vec<Reason>,
     /// The version of the retention policy applied.
     pub policy_version: PolicyVersion,
     /// The disposal certificate of a delete; null otherwise.
-    #[schemars(required)]
+    #[schemars(schema_with = "required_nullable_schema::<Option<DisposalCertificate>>")]
     pub certificate: Option<DisposalCertificate>,
+}
+
+/// The schema of an `Option` field that must be present (null allowed): `schema_with` makes
+/// schemars list the field as required while the schema itself admits null.
+pub(crate) fn required_nullable_schema<T: JsonSchema>(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    generator.subschema_for::<T>()
 }
 
 #[cfg(test)]

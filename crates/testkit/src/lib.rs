@@ -34,6 +34,8 @@
 #![forbid(unsafe_code)]
 
 pub mod core;
+#[cfg(feature = "consent")]
+pub mod consent;
 #[cfg(feature = "disclosure")]
 pub mod disclosure;
 #[cfg(feature = "rooms")]
