@@ -40,6 +40,8 @@ pub mod consent;
 pub mod disclosure;
 #[cfg(feature = "rooms")]
 pub mod rooms;
+#[cfg(feature = "stats")]
+pub mod stats;
 
 /// A proptest configuration with `default_cases` cases unless the `PROPTEST_CASES`
 /// environment variable says otherwise (proptest reads it when building the default config).

@@ -1,0 +1,713 @@
+//! Safe publication: primary and secondary small-cell suppression, CSV and Markdown tables.
+//!
+//! # The model
+//!
+//! Every count of the report is a *cell* with a path such as `stays.adults.male`. The report
+//! holds *additive groups*, equations between cells that anyone can read off the published
+//! figures; [`additive_groups`] lists them and docs/invariants.md explains each. Some groups
+//! involve a count the report does not show (adult stays with no relation recorded, say); that
+//! *residual* is treated as known to an attacker when it is zero (worst case: "every adult has
+//! a relation recorded") and as unknown otherwise.
+//!
+//! Suppression then runs to a fixpoint:
+//!
+//! 1. primary: every count from 1 to `threshold − 1` is hidden (zeros stay);
+//! 2. in a group whose total is published and which has no unknown residual, the hidden
+//!    parts together must not be a small count either (1 to `threshold − 1`): otherwise the
+//!    smallest published non-zero part (or the total) is hidden too;
+//! 3. no hidden cell may be determined by the published cells through the equations: a
+//!    hidden cell is determined exactly when its unit vector lies in the row space of the
+//!    equations restricted to the unknown cells, which an exact Gauss–Jordan elimination
+//!    over the integers decides. While one is determined, the smallest published non-zero
+//!    cell of a group that holds it is hidden too.
+//!
+//! Each round hides one more cell, so the loop ends; it ends safe because a determined hidden
+//! cell (non-zero) needs a non-zero published cell in the combination that determines it.
+//! Rates and means that would give a hidden count back are hidden with it: `occupancy_rate`
+//! with `nights.total`, `median_days` and `mean_days` with `length_of_stay.completed`.
+//!
+//! The guarantee is the contract's: no hidden cell can be *recomputed exactly*. Published
+//! figures still bound hidden cells (a hidden pair's sum is known); that is what secondary
+//! suppression in official statistics accepts as well.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use krisesenter_core::Reason;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+use crate::reason::StatsReasonKind;
+use crate::report::{Buckets, DayContactCounts, Figures, GenderCounts, LengthOfStay, Nights, PersonCounts, Report};
+
+/// The threshold when none is given: counts from 1 to 4 are hidden.
+pub const DEFAULT_THRESHOLD: u64 = 5;
+
+/// The SSB symbol for a hidden cell.
+pub const HIDDEN_SYMBOL: &str = ":";
+
+/// The SSB symbol for a figure that cannot be given (a median of nothing).
+pub const NOT_APPLICABLE_SYMBOL: &str = ".";
+
+/// Why a report cannot be published.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[non_exhaustive]
+pub enum PublishError {
+    /// A threshold below 2 would publish ones, which let a person subtract themself.
+    #[error("the threshold must be at least 2, got {threshold}")]
+    ThresholdTooLow {
+        /// The threshold given.
+        threshold: u64,
+    },
+    /// The report's figures do not add up, so it was not made by `report`.
+    #[error("the report does not add up in the group {group}")]
+    Inconsistent {
+        /// The group that does not add up (as docs/invariants.md names it).
+        group: &'static str,
+    },
+}
+
+impl PublishError {
+    /// The contract path of the offending field.
+    pub fn path(&self) -> &'static str {
+        match self {
+            PublishError::ThresholdTooLow { .. } => "threshold",
+            PublishError::Inconsistent { .. } => "report",
+        }
+    }
+}
+
+const fn default_threshold() -> u64 {
+    DEFAULT_THRESHOLD
+}
+
+/// The input of CONTRACT.md `publish`: a report and the threshold (default 5).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct PublishInput {
+    /// A report as `report` writes it.
+    pub report: Report,
+    /// Counts from 1 to `threshold − 1` are hidden (at least 2; SSB uses 3).
+    #[serde(default = "default_threshold")]
+    pub threshold: u64,
+}
+
+impl PublishInput {
+    /// An input.
+    pub fn new(report: Report, threshold: u64) -> Self {
+        Self { report, threshold }
+    }
+
+    /// The published report.
+    ///
+    /// # Errors
+    ///
+    /// See [`publish()`].
+    pub fn publish(&self) -> Result<PublishedReport, PublishError> {
+        publish(&self.report, self.threshold)
+    }
+}
+
+/// The figures of a report as they may be published: hidden counts are `null`.
+pub type PublishedFigures = Figures<Option<u64>, Option<f64>>;
+
+/// A published report (CONTRACT.md `publish` output): the report's shape with hidden counts
+/// as `null`, the threshold applied, and every hidden path.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[non_exhaustive]
+pub struct PublishedReport {
+    /// The figures, hidden ones `null`.
+    #[serde(flatten)]
+    pub figures: PublishedFigures,
+    /// The threshold applied.
+    pub threshold: u64,
+    /// The path of every hidden figure, in the order of the report.
+    pub suppressed: Vec<String>,
+}
+
+/// One additive group: the sum of `lhs` equals the sum of `rhs` plus, when `residual` names
+/// it, a count the report does not show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct AdditiveGroup {
+    /// The group's name in docs/invariants.md.
+    pub name: &'static str,
+    /// Paths on the total side.
+    pub lhs: Vec<String>,
+    /// Paths on the parts side.
+    pub rhs: Vec<String>,
+    /// The name of the count not shown, if the parts may not exhaust the total.
+    pub residual: Option<&'static str>,
+}
+
+fn paths(prefix: &str, names: &[&str]) -> Vec<String> {
+    names.iter().map(|n| format!("{prefix}{n}")).collect()
+}
+
+const GENDERS: [&str; 4] = ["female", "male", "other", "unknown"];
+
+/// Every additive group of `report`: the equations an outsider can read off published
+/// figures (docs/invariants.md lists them).
+///
+/// # Example
+///
+/// ```
+/// use krisesenter_stats::{additive_groups, Aggregate, Period};
+/// let report = Aggregate::empty(Period::year(2025)?).with_beds(62).report();
+/// let groups = additive_groups(&report);
+/// assert!(groups.iter().any(|g| g.name == "stays" && g.residual.is_none()));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn additive_groups(report: &Report) -> Vec<AdditiveGroup> {
+    let group = |name, lhs: Vec<String>, rhs: Vec<String>, residual| AdditiveGroup { name, lhs, rhs, residual };
+    let adult_stays = paths("stays.adults.", &GENDERS);
+    let persons = |p: &str| {
+        let mut rhs = paths(&format!("{p}.adults."), &GENDERS);
+        rhs.push(format!("{p}.children"));
+        rhs
+    };
+    let mut groups = vec![
+        group("stays", vec!["stays.total".into()], persons("stays"), None),
+        group("residents", vec!["residents.total".into()], persons("residents"), None),
+    ];
+    for cell in GENDERS.iter().map(|g| format!("adults.{g}")).chain(["children".to_owned()]) {
+        groups.push(group(
+            "residents_within_stays",
+            vec![format!("stays.{cell}")],
+            vec![format!("residents.{cell}")],
+            Some("stays that were not the person's first this year"),
+        ));
+    }
+    groups.push(group("nights", vec!["nights.total".into()], paths("nights.", &["adults", "children"]), None));
+    groups.push(group(
+        "length_of_stay",
+        vec!["length_of_stay.completed".into()],
+        paths("length_of_stay.buckets.", &["1-7", "8-30", "31-90", "91+"]),
+        None,
+    ));
+    groups.push(group(
+        "completed_within_stays",
+        vec!["stays.total".into()],
+        vec!["length_of_stay.completed".into()],
+        Some("stays not completed inside the period"),
+    ));
+    groups.push(group(
+        "municipalities",
+        vec!["stays.total".into()],
+        report.municipalities.keys().map(|m| format!("municipalities.{m}")).collect(),
+        None,
+    ));
+    groups.push(group(
+        "relations",
+        adult_stays.clone(),
+        report.relations.keys().map(|r| format!("relations.{r}")).collect(),
+        Some("adult stays with no relation recorded"),
+    ));
+    groups.push(group(
+        "after_stay",
+        adult_stays.clone(),
+        report.after_stay.keys().map(|a| format!("after_stay.{}", a.as_str())).collect(),
+        Some("adult stays with no destination recorded"),
+    ));
+    groups.push(group(
+        "repeat_stays",
+        adult_stays,
+        vec!["repeat_stays".into()],
+        Some("adult stays of people with no earlier stay"),
+    ));
+    groups.push(group(
+        "day_contacts",
+        vec!["day_contacts.total".into()],
+        paths("day_contacts.", &["in_person", "phone", "outreach"]),
+        None,
+    ));
+    groups.push(group(
+        "interpreter_within_contacts",
+        vec!["day_contacts.total".into()],
+        vec!["day_contacts.with_interpreter".into()],
+        Some("day contacts without an interpreter"),
+    ));
+    groups
+}
+
+/// Every count cell of a report, by path, in the order of the report.
+pub fn cells(report: &Report) -> Vec<(String, u64)> {
+    let mut out = Vec::new();
+    let persons = |out: &mut Vec<(String, u64)>, p: &str, c: &PersonCounts<u64>| {
+        out.push((format!("{p}.total"), c.total));
+        for (g, v) in GENDERS.iter().zip([c.adults.female, c.adults.male, c.adults.other, c.adults.unknown]) {
+            out.push((format!("{p}.adults.{g}"), v));
+        }
+        out.push((format!("{p}.children"), c.children));
+    };
+    persons(&mut out, "stays", &report.stays);
+    persons(&mut out, "residents", &report.residents);
+    out.push(("excluded_opt_out".into(), report.excluded_opt_out));
+    out.push(("nights.total".into(), report.nights.total));
+    out.push(("nights.adults".into(), report.nights.adults));
+    out.push(("nights.children".into(), report.nights.children));
+    let los = &report.length_of_stay;
+    out.push(("length_of_stay.completed".into(), los.completed));
+    let b = &los.buckets;
+    for (name, v) in ["1-7", "8-30", "31-90", "91+"].iter().zip([b.days_1_7, b.days_8_30, b.days_31_90, b.days_91_plus])
+    {
+        out.push((format!("length_of_stay.buckets.{name}"), v));
+    }
+    out.extend(report.violence_types.iter().map(|(k, v)| (format!("violence_types.{k}"), *v)));
+    out.extend(report.relations.iter().map(|(k, v)| (format!("relations.{k}"), *v)));
+    out.extend(report.municipalities.iter().map(|(k, v)| (format!("municipalities.{k}"), *v)));
+    out.extend(report.after_stay.iter().map(|(k, v)| (format!("after_stay.{}", k.as_str()), *v)));
+    out.push(("repeat_stays".into(), report.repeat_stays));
+    let d = &report.day_contacts;
+    for (name, v) in ["total", "in_person", "phone", "outreach", "with_interpreter"].iter().zip([
+        d.total,
+        d.in_person,
+        d.phone,
+        d.outreach,
+        d.with_interpreter,
+    ]) {
+        out.push((format!("day_contacts.{name}"), v));
+    }
+    out
+}
+
+/// The cells and equations the suppression works on.
+struct Table {
+    values: Vec<u64>,
+    /// Whether the cell is published in the report (false: a residual).
+    explicit: Vec<bool>,
+    /// Equations: (cell, coefficient); the sum of coefficient × value is zero.
+    equations: Vec<Vec<(usize, i128)>>,
+    /// For each equation, whether it has a residual cell.
+    has_residual: Vec<bool>,
+}
+
+impl Table {
+    fn build(report: &Report) -> Result<(Self, Vec<String>), PublishError> {
+        let cells = cells(report);
+        let index: BTreeMap<&str, usize> = cells.iter().enumerate().map(|(i, (p, _))| (p.as_str(), i)).collect();
+        let mut values: Vec<u64> = cells.iter().map(|(_, v)| *v).collect();
+        let mut explicit = vec![true; values.len()];
+        let mut equations = Vec::new();
+        let mut has_residual = Vec::new();
+        for group in additive_groups(report) {
+            let lookup = |p: &String| index.get(p.as_str()).copied();
+            let lhs: Vec<usize> = group.lhs.iter().filter_map(lookup).collect();
+            let rhs: Vec<usize> = group.rhs.iter().filter_map(lookup).collect();
+            let sum = |ids: &[usize]| -> Option<u64> {
+                ids.iter().try_fold(0u64, |acc, i| acc.checked_add(values.get(*i).copied().unwrap_or(0)))
+            };
+            let inconsistent = PublishError::Inconsistent { group: group.name };
+            let (l, r) = (sum(&lhs).ok_or(inconsistent.clone())?, sum(&rhs).ok_or(inconsistent.clone())?);
+            let mut eq: Vec<(usize, i128)> = lhs.iter().map(|i| (*i, 1)).chain(rhs.iter().map(|i| (*i, -1))).collect();
+            match group.residual {
+                None if l != r => return Err(inconsistent),
+                None => has_residual.push(false),
+                Some(_) => {
+                    let residual = l.checked_sub(r).ok_or(inconsistent)?;
+                    eq.push((values.len(), -1));
+                    values.push(residual);
+                    explicit.push(false);
+                    has_residual.push(true);
+                }
+            }
+            equations.push(eq);
+        }
+        let paths = cells.into_iter().map(|(p, _)| p).collect();
+        Ok((Self { values, explicit, equations, has_residual }, paths))
+    }
+
+    fn value(&self, i: usize) -> u64 {
+        self.values.get(i).copied().unwrap_or(0)
+    }
+
+    /// Whether the attacker does not know the cell: hidden explicit cells and non-zero residuals.
+    fn unknown(&self, hidden: &[bool], i: usize) -> bool {
+        if self.explicit.get(i).copied().unwrap_or(false) {
+            hidden.get(i).copied().unwrap_or(false)
+        } else {
+            self.value(i) > 0
+        }
+    }
+
+    /// The smallest published non-zero explicit cell among `candidates` (ties: first in report order).
+    fn smallest_published(&self, hidden: &[bool], candidates: impl Iterator<Item = usize>) -> Option<usize> {
+        candidates
+            .filter(|i| {
+                self.explicit.get(*i).copied().unwrap_or(false) && !self.unknown(hidden, *i) && self.value(*i) > 0
+            })
+            .min_by_key(|i| (self.value(*i), *i))
+    }
+
+    /// The next cell to hide, or `None` when the table is safe.
+    fn next_to_hide(&self, hidden: &[bool], threshold: u64) -> Option<usize> {
+        // Rule 2: in a complete group with its total published, hidden parts must not sum to a small count.
+        for (eq, residual) in self.equations.iter().zip(&self.has_residual) {
+            if *residual {
+                continue;
+            }
+            let totals_known = eq.iter().filter(|(_, c)| *c > 0).all(|(i, _)| !self.unknown(hidden, *i));
+            let hidden_sum: u64 = eq
+                .iter()
+                .filter(|(i, c)| *c < 0 && self.unknown(hidden, *i))
+                .fold(0u64, |acc, (i, _)| acc.saturating_add(self.value(*i)));
+            if totals_known && hidden_sum > 0 && hidden_sum < threshold {
+                let parts = eq.iter().filter(|(_, c)| *c < 0).map(|(i, _)| *i);
+                let totals = eq.iter().filter(|(_, c)| *c > 0).map(|(i, _)| *i);
+                if let Some(cell) =
+                    self.smallest_published(hidden, parts).or_else(|| self.smallest_published(hidden, totals))
+                {
+                    return Some(cell);
+                }
+            }
+        }
+        // Rule 3: no hidden cell may be determined by the published ones.
+        let unknown: Vec<bool> = (0..self.values.len()).map(|i| self.unknown(hidden, i)).collect();
+        let determined = determined_cells(&self.equations, &unknown);
+        let exposed = (0..self.values.len()).find(|i| {
+            self.explicit.get(*i).copied().unwrap_or(false)
+                && hidden.get(*i).copied().unwrap_or(false)
+                && determined.as_ref().is_none_or(|d| d.contains(i))
+        })?;
+        let in_groups = self
+            .equations
+            .iter()
+            .filter(|eq| eq.iter().any(|(i, _)| *i == exposed))
+            .flat_map(|eq| eq.iter().map(|(i, _)| *i));
+        self.smallest_published(hidden, in_groups)
+            .or_else(|| self.smallest_published(hidden, self.equations.iter().flatten().map(|(i, _)| *i)))
+    }
+}
+
+fn gcd(a: i128, b: i128) -> i128 {
+    let (mut a, mut b) = (a.unsigned_abs(), b.unsigned_abs());
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    i128::try_from(a).unwrap_or(1)
+}
+
+/// The unknown cells that the equations determine: those whose unit vector is a row of the
+/// reduced row echelon form of the equations restricted to the unknown cells. `None` when the
+/// integer arithmetic would overflow (the caller then treats every hidden cell as exposed).
+fn determined_cells(equations: &[Vec<(usize, i128)>], unknown: &[bool]) -> Option<BTreeSet<usize>> {
+    let columns: Vec<usize> = (0..unknown.len()).filter(|i| unknown.get(*i).copied().unwrap_or(false)).collect();
+    let position: BTreeMap<usize, usize> = columns.iter().enumerate().map(|(p, c)| (*c, p)).collect();
+    let mut rows: Vec<Vec<i128>> = equations
+        .iter()
+        .map(|eq| {
+            let mut row = vec![0i128; columns.len()];
+            for (cell, coef) in eq {
+                if let Some(slot) = position.get(cell).and_then(|p| row.get_mut(*p)) {
+                    *slot += *coef;
+                }
+            }
+            row
+        })
+        .filter(|row| row.iter().any(|v| *v != 0))
+        .collect();
+    let mut rank = 0;
+    for col in 0..columns.len() {
+        let Some(pivot) =
+            (rank..rows.len()).find(|r| rows.get(*r).and_then(|row| row.get(col)).is_some_and(|v| *v != 0))
+        else {
+            continue;
+        };
+        rows.swap(rank, pivot);
+        let pivot_row = rows.get(rank)?.clone();
+        let a = *pivot_row.get(col)?;
+        for (r, row) in rows.iter_mut().enumerate() {
+            let b = row.get(col).copied().unwrap_or(0);
+            if r == rank || b == 0 {
+                continue;
+            }
+            for (x, p) in row.iter_mut().zip(&pivot_row) {
+                *x = a.checked_mul(*x)?.checked_sub(b.checked_mul(*p)?)?;
+            }
+            let g = row.iter().fold(0, |g, v| gcd(g, *v));
+            if g > 1 {
+                row.iter_mut().for_each(|v| *v /= g);
+            }
+        }
+        rank += 1;
+    }
+    Some(
+        rows.iter()
+            .filter_map(|row| {
+                let mut nonzero = row.iter().enumerate().filter(|(_, v)| **v != 0);
+                match (nonzero.next(), nonzero.next()) {
+                    (Some((p, _)), None) => columns.get(p).copied(),
+                    _ => None,
+                }
+            })
+            .collect(),
+    )
+}
+
+/// The paths to hide in `report` at `threshold`: (primary, secondary), each in report order.
+fn suppress(report: &Report, threshold: u64) -> Result<(Vec<String>, Vec<String>), PublishError> {
+    let (table, paths) = Table::build(report)?;
+    let mut hidden: Vec<bool> = (0..table.values.len())
+        .map(|i| table.explicit.get(i).copied().unwrap_or(false) && (1..threshold).contains(&table.value(i)))
+        .collect();
+    let primary: Vec<bool> = hidden.clone();
+    // Each round hides one more explicit cell, so at most `paths.len()` rounds.
+    for _ in 0..=paths.len() {
+        match table.next_to_hide(&hidden, threshold) {
+            Some(cell) => {
+                if let Some(h) = hidden.get_mut(cell) {
+                    *h = true;
+                }
+            }
+            None => break,
+        }
+    }
+    let pick = |secondary: bool| {
+        paths
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| {
+                hidden.get(*i).copied().unwrap_or(false) && primary.get(*i).copied().unwrap_or(false) != secondary
+            })
+            .map(|(_, p)| p.clone())
+            .collect::<Vec<_>>()
+    };
+    Ok((pick(false), pick(true)))
+}
+
+/// Publishes `report`: counts from 1 to `threshold − 1` become `null`, then further cells
+/// until no hidden count can be recomputed from the published ones (see the module docs).
+/// Zeros stay. `suppressed` lists every hidden path in report order.
+///
+/// # Errors
+///
+/// [`PublishError::ThresholdTooLow`] below 2; [`PublishError::Inconsistent`] when the report's
+/// figures do not add up (it was not made by `report`).
+///
+/// # Example
+///
+/// ```
+/// use krisesenter_stats::{publish, Report};
+/// let mut report: Report = krisesenter_stats::Aggregate::empty(krisesenter_stats::Period::year(2025)?).report();
+/// report.stays.adults.female = 20;
+/// report.stays.adults.male = 2;
+/// report.stays.children = 10;
+/// report.stays.total = 32;
+/// // (the other groups must add up too)
+/// report.municipalities.insert("3205".parse()?, 32);
+/// report.length_of_stay.completed = 0;
+/// let published = publish(&report, 5)?;
+/// // The two men are hidden, and so is the next smallest cell of the group (the children),
+/// // since 32 − 20 would give them back.
+/// assert_eq!(published.figures.stays.adults.male, None);
+/// assert_eq!(published.figures.stays.children, None);
+/// assert!(published.suppressed.contains(&"stays.adults.male".to_owned()));
+///
+/// assert!(publish(&report, 1).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn publish(report: &Report, threshold: u64) -> Result<PublishedReport, PublishError> {
+    if threshold < 2 {
+        return Err(PublishError::ThresholdTooLow { threshold });
+    }
+    let los = &report.length_of_stay;
+    if los.median_days.is_some() != (los.completed > 0) || los.mean_days.is_some() != (los.completed > 0) {
+        return Err(PublishError::Inconsistent { group: "length_of_stay" });
+    }
+    let (primary, secondary) = suppress(report, threshold)?;
+    let hidden: BTreeSet<&str> = primary.iter().chain(&secondary).map(String::as_str).collect();
+    let mut suppressed = Vec::new();
+    let mut cell = |path: String, v: u64| {
+        if hidden.contains(path.as_str()) {
+            suppressed.push(path);
+            None
+        } else {
+            Some(v)
+        }
+    };
+    let persons = |p: &str, c: &PersonCounts<u64>, cell: &mut dyn FnMut(String, u64) -> Option<u64>| PersonCounts {
+        total: cell(format!("{p}.total"), c.total),
+        adults: GenderCounts {
+            female: cell(format!("{p}.adults.female"), c.adults.female),
+            male: cell(format!("{p}.adults.male"), c.adults.male),
+            other: cell(format!("{p}.adults.other"), c.adults.other),
+            unknown: cell(format!("{p}.adults.unknown"), c.adults.unknown),
+        },
+        children: cell(format!("{p}.children"), c.children),
+    };
+    let stays = persons("stays", &report.stays, &mut cell);
+    let residents = persons("residents", &report.residents, &mut cell);
+    let excluded_opt_out = cell("excluded_opt_out".into(), report.excluded_opt_out);
+    let nights = Nights {
+        total: cell("nights.total".into(), report.nights.total),
+        adults: cell("nights.adults".into(), report.nights.adults),
+        children: cell("nights.children".into(), report.nights.children),
+    };
+    // The rate times beds and days gives nights.total back.
+    let occupancy_rate = if nights.total.is_some() {
+        Some(report.occupancy_rate)
+    } else {
+        cell("occupancy_rate".into(), 0);
+        None
+    };
+    let completed = cell("length_of_stay.completed".into(), los.completed);
+    let (median_days, mean_days) = if completed.is_some() {
+        (los.median_days, los.mean_days)
+    } else {
+        // The mean and median of a hidden count of stays would describe those few people.
+        cell("length_of_stay.median_days".into(), 0);
+        cell("length_of_stay.mean_days".into(), 0);
+        (None, None)
+    };
+    let b = &los.buckets;
+    let buckets = Buckets {
+        days_1_7: cell("length_of_stay.buckets.1-7".into(), b.days_1_7),
+        days_8_30: cell("length_of_stay.buckets.8-30".into(), b.days_8_30),
+        days_31_90: cell("length_of_stay.buckets.31-90".into(), b.days_31_90),
+        days_91_plus: cell("length_of_stay.buckets.91+".into(), b.days_91_plus),
+    };
+    let violence_types =
+        report.violence_types.iter().map(|(k, v)| (*k, cell(format!("violence_types.{k}"), *v))).collect();
+    let relations = report.relations.iter().map(|(k, v)| (*k, cell(format!("relations.{k}"), *v))).collect();
+    let municipalities =
+        report.municipalities.iter().map(|(k, v)| (*k, cell(format!("municipalities.{k}"), *v))).collect();
+    let after_stay =
+        report.after_stay.iter().map(|(k, v)| (*k, cell(format!("after_stay.{}", k.as_str()), *v))).collect();
+    let repeat_stays = cell("repeat_stays".into(), report.repeat_stays);
+    let d = &report.day_contacts;
+    let day_contacts = DayContactCounts {
+        total: cell("day_contacts.total".into(), d.total),
+        in_person: cell("day_contacts.in_person".into(), d.in_person),
+        phone: cell("day_contacts.phone".into(), d.phone),
+        outreach: cell("day_contacts.outreach".into(), d.outreach),
+        with_interpreter: cell("day_contacts.with_interpreter".into(), d.with_interpreter),
+    };
+    let as_of = report.period.to();
+    let mut notes = report.notes.clone();
+    if !primary.is_empty() {
+        notes.push(Reason::explain(StatsReasonKind::SmallCellSuppressed, as_of));
+    }
+    if !secondary.is_empty() {
+        notes.push(Reason::explain(StatsReasonKind::SecondarySuppression, as_of));
+    }
+    let figures = Figures {
+        period: report.period,
+        stays,
+        residents,
+        excluded_opt_out,
+        nights,
+        occupancy_rate,
+        length_of_stay: LengthOfStay { completed, median_days, mean_days, buckets },
+        violence_types,
+        relations,
+        municipalities,
+        after_stay,
+        repeat_stays,
+        day_contacts,
+        notes,
+    };
+    Ok(PublishedReport { figures, threshold, suppressed })
+}
+
+impl PublishedReport {
+    /// Every figure as (path, text), in report order: counts as integers, hidden ones as
+    /// [`HIDDEN_SYMBOL`], a median or mean of no stays as [`NOT_APPLICABLE_SYMBOL`].
+    pub fn rows(&self) -> Vec<(String, String)> {
+        let f = &self.figures;
+        let count = |v: Option<u64>| v.map_or_else(|| HIDDEN_SYMBOL.to_owned(), |v| v.to_string());
+        let hidden: BTreeSet<&str> = self.suppressed.iter().map(String::as_str).collect();
+        let real = |path: &str, v: Option<f64>, digits: usize| match v {
+            Some(v) => format!("{v:.digits$}"),
+            None if hidden.contains(path) => HIDDEN_SYMBOL.to_owned(),
+            None => NOT_APPLICABLE_SYMBOL.to_owned(),
+        };
+        let mut rows = vec![
+            ("period.from".to_owned(), f.period.from().to_string()),
+            ("period.to".to_owned(), f.period.to().to_string()),
+        ];
+        let mut push = |path: String, text: String| rows.push((path, text));
+        for (p, c) in [("stays", &f.stays), ("residents", &f.residents)] {
+            push(format!("{p}.total"), count(c.total));
+            for (g, v) in GENDERS.iter().zip([c.adults.female, c.adults.male, c.adults.other, c.adults.unknown]) {
+                push(format!("{p}.adults.{g}"), count(v));
+            }
+            push(format!("{p}.children"), count(c.children));
+        }
+        push("excluded_opt_out".into(), count(f.excluded_opt_out));
+        push("nights.total".into(), count(f.nights.total));
+        push("nights.adults".into(), count(f.nights.adults));
+        push("nights.children".into(), count(f.nights.children));
+        push("occupancy_rate".into(), real("occupancy_rate", f.occupancy_rate, 3));
+        let los = &f.length_of_stay;
+        push("length_of_stay.completed".into(), count(los.completed));
+        push("length_of_stay.median_days".into(), real("length_of_stay.median_days", los.median_days, 1));
+        push("length_of_stay.mean_days".into(), real("length_of_stay.mean_days", los.mean_days, 1));
+        let b = &los.buckets;
+        for (name, v) in
+            ["1-7", "8-30", "31-90", "91+"].iter().zip([b.days_1_7, b.days_8_30, b.days_31_90, b.days_91_plus])
+        {
+            push(format!("length_of_stay.buckets.{name}"), count(v));
+        }
+        for (k, v) in &f.violence_types {
+            push(format!("violence_types.{k}"), count(*v));
+        }
+        for (k, v) in &f.relations {
+            push(format!("relations.{k}"), count(*v));
+        }
+        for (k, v) in &f.municipalities {
+            push(format!("municipalities.{k}"), count(*v));
+        }
+        for (k, v) in &f.after_stay {
+            push(format!("after_stay.{}", k.as_str()), count(*v));
+        }
+        push("repeat_stays".into(), count(f.repeat_stays));
+        let d = &f.day_contacts;
+        for (name, v) in ["total", "in_person", "phone", "outreach", "with_interpreter"].iter().zip([
+            d.total,
+            d.in_person,
+            d.phone,
+            d.outreach,
+            d.with_interpreter,
+        ]) {
+            push(format!("day_contacts.{name}"), count(v));
+        }
+        rows
+    }
+
+    /// The figures as CSV: a header `figure,value` and one row per figure.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use krisesenter_stats::{publish, Aggregate, Period};
+    /// let report = Aggregate::empty(Period::year(2025)?).with_beds(62).report();
+    /// let csv = publish(&report, 5)?.to_csv();
+    /// assert!(csv.starts_with("figure,value\nperiod.from,2025-01-01\n"));
+    /// assert!(csv.contains("length_of_stay.median_days,.\n"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn to_csv(&self) -> String {
+        let mut out = String::from("figure,value\n");
+        for (path, text) in self.rows() {
+            out.push_str(&path);
+            out.push(',');
+            out.push_str(&text);
+            out.push('\n');
+        }
+        out
+    }
+
+    /// The figures as a Markdown table, with a legend of the symbols.
+    pub fn to_markdown(&self) -> String {
+        let mut out = String::from("| figure | value |\n|---|---:|\n");
+        for (path, text) in self.rows() {
+            out.push_str(&format!("| {path} | {text} |\n"));
+        }
+        out.push_str(&format!(
+            "\n`{HIDDEN_SYMBOL}` hidden to protect people (threshold {}); `{NOT_APPLICABLE_SYMBOL}` cannot be given.\n",
+            self.threshold
+        ));
+        out
+    }
+}
