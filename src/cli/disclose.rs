@@ -1,14 +1,23 @@
-//! The `disclose` command. Not yet available in this build: its domain crate is still being
-//! built, and until then the command answers `unknown_command`.
+//! The `disclose` command: confidentiality, consent-bound sharing and the duties that
+//! override them (CONTRACT.md `disclose`, crate `krisesenter-disclosure`).
 
+use krisesenter_disclosure::{DecideError, DiscloseInput, Disclosure};
 use schemars::Schema;
 
 use super::CliError;
 
-pub(super) fn run(_input: &[u8]) -> Result<String, CliError> {
-    Err(CliError::unknown_command())
+pub(super) fn run(input: &[u8]) -> Result<String, CliError> {
+    let input = super::parse::<DiscloseInput>(input)?;
+    let disclosure = input.decide().map_err(|err| {
+        let path = match err {
+            DecideError::BeforePenalCode { .. } => "as_of",
+            _ => "",
+        };
+        CliError::invalid_input(err, (!path.is_empty()).then_some(path))
+    })?;
+    super::to_json(&disclosure)
 }
 
-pub(super) fn schema(_input: bool) -> Option<Schema> {
-    None
+pub(super) fn schema(input: bool) -> Option<Schema> {
+    Some(if input { super::schema_of::<DiscloseInput>() } else { super::schema_of::<Disclosure>() })
 }

@@ -622,7 +622,7 @@ pub fn decide(request: &Request, as_of: NaiveDate) -> Result<Disclosure, DecideE
 // ---------------------------------------------------------------------------------------
 // The wire form (CONTRACT.md `disclose` output, plus `log_entry`).
 
-/// The wire form of a [`Passage`].
+/// What passes to one recipient on one basis.
 #[derive(Serialize, JsonSchema)]
 #[schemars(rename = "Passage")]
 struct PassageWire<'a> {
@@ -638,7 +638,8 @@ struct PassageWire<'a> {
     consents: &'a [ConsentId],
 }
 
-/// The wire form of a [`LogEntry`].
+/// The record of a disclosure: the date, the outcome and what passes to whom on which
+/// basis; only parties, categories, citations and consent ids.
 #[derive(Serialize, JsonSchema)]
 #[schemars(rename = "LogEntry")]
 struct LogEntryWire<'a> {
@@ -650,7 +651,8 @@ struct LogEntryWire<'a> {
     passages: Vec<PassageWire<'a>>,
 }
 
-/// The wire form of a [`Disclosure`]: CONTRACT.md `disclose` output, plus `log_entry`.
+/// The decision of the `disclose` command (CONTRACT.md), plus `log_entry`: the record of
+/// what passes to whom, on which basis, when.
 #[derive(Serialize, JsonSchema)]
 #[schemars(rename = "Disclosure")]
 struct DisclosureWire<'a> {

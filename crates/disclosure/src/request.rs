@@ -94,18 +94,7 @@ pub enum RequestError {
 }
 
 /// A feared serious offence: the penal-code section, how likely it is, and the facts the
-/// §196 list qualifies some offences by.
-///
-/// # Example
-///
-/// ```
-/// use krisesenter_core::Age;
-/// use krisesenter_disclosure::{Likelihood, SeriousOffence};
-/// let incest = SeriousOffence::try_new(312, Likelihood::MostLikely)?.with_victim_age(Age::try_new(14)?);
-/// assert_eq!(incest.straffeloven_section(), 312);
-/// assert!(SeriousOffence::try_new(0, Likelihood::Certain).is_err());
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
+/// §196 list qualifies some offences by (the victim's age, whether the parties are peers).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(try_from = "RawSeriousOffence", into = "RawSeriousOffence")]
 #[schemars(with = "RawSeriousOffence")]
@@ -169,9 +158,12 @@ impl SeriousOffence {
     /// # Example
     ///
     /// ```
+    /// use krisesenter_core::Age;
     /// use krisesenter_disclosure::{Likelihood, SeriousOffence};
     /// let abuse = SeriousOffence::try_new(282, Likelihood::Certain)?;
     /// assert_eq!(abuse.likelihood(), Likelihood::Certain);
+    /// let incest = SeriousOffence::try_new(312, Likelihood::MostLikely)?.with_victim_age(Age::try_new(14)?);
+    /// assert_eq!(incest.victim_age().map(Age::years), Some(14));
     /// assert!(SeriousOffence::try_new(0, Likelihood::Certain).is_err());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -357,24 +349,8 @@ impl Request {
 }
 
 /// The input of the `disclose` command, exactly as CONTRACT.md spells it: the date of the
-/// decision and the [`Request`].
-///
-/// Deserialising checks the shape and the request's own rules; the date is checked by
-/// [`crate::decide`], so that a date before 2015-10-01 is a decision error, not a shape error.
-///
-/// # Example
-///
-/// ```
-/// use krisesenter_disclosure::{DiscloseInput, Outcome};
-/// let input: DiscloseInput = serde_json::from_str(r#"{
-///   "as_of": "2026-03-01", "requester": "unknown", "initiative": "request",
-///   "information": ["existence"], "consents": []
-/// }"#)?;
-/// let disclosure = input.decide()?;
-/// assert_eq!(disclosure.outcome(), Outcome::Refuse);
-/// assert!(disclosure.neither_confirm_nor_deny());
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
+/// decision and the request. Deserialising checks the shape and the request's own rules;
+/// the date is checked when deciding (a date before 2015-10-01 is a decision error).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(try_from = "RawDiscloseInput", into = "RawDiscloseInput")]
 #[schemars(with = "RawDiscloseInput")]
@@ -397,6 +373,26 @@ impl DiscloseInput {
     /// # Errors
     ///
     /// [`crate::DecideError`] as [`crate::decide`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use krisesenter_disclosure::{DiscloseInput, Outcome};
+    /// let input: DiscloseInput = serde_json::from_str(r#"{
+    ///   "as_of": "2026-03-01", "requester": "unknown", "initiative": "request",
+    ///   "information": ["existence"], "consents": []
+    /// }"#)?;
+    /// let disclosure = input.decide()?;
+    /// assert_eq!(disclosure.outcome(), Outcome::Refuse);
+    /// assert!(disclosure.neither_confirm_nor_deny());
+    ///
+    /// let too_early: DiscloseInput = serde_json::from_str(r#"{
+    ///   "as_of": "2015-09-30", "requester": "police", "initiative": "request",
+    ///   "information": [], "consents": []
+    /// }"#)?;
+    /// assert!(too_early.decide().is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn decide(&self) -> Result<crate::Disclosure, crate::DecideError> {
         crate::decide(&self.request, self.as_of)
     }
