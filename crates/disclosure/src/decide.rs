@@ -127,6 +127,9 @@ impl Passage {
 
 /// The record of a disclosure (DOMAIN.md §4: "every disclosure is recorded: what, to whom, on
 /// which basis, when; never more than the ids needed"). One per decision other than refuse.
+///
+/// Serialises as the `log_entry` of the `disclose` output, each passage with the citations
+/// of its basis in the versions in force on `date`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct LogEntry {
@@ -574,9 +577,6 @@ pub fn decide(request: &Request, as_of: NaiveDate) -> Result<Disclosure, DecideE
             Initiative::Request => DisclosureReason::ConsentCoversRequest,
             Initiative::OwnInitiative => DisclosureReason::ConsentPermitsOwnInitiative,
         });
-        if covered != asked {
-            reasons.insert(DisclosureReason::ConsentCoversPart);
-        }
     }
     if concern == ChildConcern::GeneralWorry && !facts.order {
         reasons.insert(DisclosureReason::GeneralWorryNeedsConsent);
@@ -593,15 +593,19 @@ pub fn decide(request: &Request, as_of: NaiveDate) -> Result<Disclosure, DecideE
             to_requester = to_requester.union(passage.information);
         }
     }
-    // ksl §5: what the requester asked and does not get stays confidential; a refused
-    // question about existence or whereabouts is answered without confirming or denying.
-    let withheld = match facts.initiative {
-        Initiative::Request => asked.difference(to_requester),
-        Initiative::OwnInitiative => Set::EMPTY,
+    // ksl §5: what was asked (or thought of) and does not pass to the requester stays
+    // confidential; a refused question about existence or whereabouts is answered without
+    // confirming or denying (a decision on staff's own initiative answers no question).
+    let withheld = asked.difference(to_requester);
+    let neither_confirm_nor_deny = match facts.initiative {
+        Initiative::Request => !withheld.intersection(EXISTENCE_OR_WHEREABOUTS).is_empty(),
+        Initiative::OwnInitiative => false,
     };
-    let neither_confirm_nor_deny = !withheld.intersection(EXISTENCE_OR_WHEREABOUTS).is_empty();
     if outcome == Outcome::Refuse || !withheld.is_empty() {
         reasons.insert(DisclosureReason::Confidentiality);
+    }
+    if facts.consent.is_some() && !withheld.is_empty() {
+        reasons.insert(DisclosureReason::ConsentCoversPart);
     }
     if neither_confirm_nor_deny {
         reasons.insert(DisclosureReason::NeitherConfirmNorDeny);
@@ -681,22 +685,44 @@ impl<'a> From<&'a Disclosure> for DisclosureWire<'a> {
             neither_confirm_nor_deny: d.neither_confirm_nor_deny,
             reasons: d.reasons(),
             steps: d.steps,
-            log_entry: d.log_entry.as_ref().map(|l| LogEntryWire {
-                date: l.date,
-                outcome: l.outcome,
-                passages: l
-                    .passages
-                    .iter()
-                    .map(|p| PassageWire {
-                        recipient: p.recipient,
-                        information: p.information,
-                        basis: p.basis,
-                        citations: p.citations(l.date),
-                        consents: &p.consents,
-                    })
-                    .collect(),
-            }),
+            log_entry: d.log_entry.as_ref().map(LogEntryWire::from),
         }
+    }
+}
+
+impl<'a> From<&'a LogEntry> for LogEntryWire<'a> {
+    fn from(l: &'a LogEntry) -> Self {
+        LogEntryWire {
+            date: l.date,
+            outcome: l.outcome,
+            passages: l
+                .passages
+                .iter()
+                .map(|p| PassageWire {
+                    recipient: p.recipient,
+                    information: p.information,
+                    basis: p.basis,
+                    citations: p.citations(l.date),
+                    consents: &p.consents,
+                })
+                .collect(),
+        }
+    }
+}
+
+impl Serialize for LogEntry {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        LogEntryWire::from(self).serialize(serializer)
+    }
+}
+
+impl JsonSchema for LogEntry {
+    fn schema_name() -> Cow<'static, str> {
+        Cow::Borrowed("LogEntry")
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        LogEntryWire::json_schema(generator)
     }
 }
 

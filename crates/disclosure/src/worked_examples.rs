@@ -440,3 +440,18 @@ fn the_wire_form_follows_the_contract() {
     assert_eq!(json["log_entry"]["passages"][0]["basis"], "averting_duty");
     assert_eq!(json["log_entry"]["date"], "2026-03-01");
 }
+
+#[test]
+fn a_duty_that_passes_the_rest_leaves_nothing_confidential() {
+    let c = sharing("c1", &[Party::Police], &[Whereabouts], d(2026, 1, 10), true);
+    let req = ask(Party::Police, &[Whereabouts, ViolenceHistory])
+        .with_consents(vec![c])
+        .unwrap()
+        .with_serious_offence(offence(282, Likelihood::Certain));
+    let dec = decide(&req, as_of()).unwrap();
+    assert_eq!(dec.outcome(), Outcome::MustReport);
+    assert!(!dec.has_reason(DisclosureReason::ConsentCoversPart));
+    assert!(!dec.has_reason(DisclosureReason::Confidentiality));
+    let bases: Vec<_> = dec.log_entry().unwrap().passages.iter().map(|p| p.basis).collect();
+    assert_eq!(bases, [Basis::AvertingDuty, Basis::Consent], "both bases are recorded");
+}
