@@ -1,14 +1,29 @@
-//! The `assess` command. Not yet available in this build: its domain crate is still being
-//! built, and until then the command answers `unknown_command`.
+//! The `assess` command: boevne, the offer for every service and the equal alternative
+//! (CONTRACT.md `assess`, crate `krisesenter-eligibility`).
+//!
+//! Everything the input schema can say (a child of 18 or more, an alternative that accepts
+//! no gender, two alternatives with one id) is checked while parsing and answered as
+//! `invalid_json` with the path of the field; a day before krisesenterlova took effect
+//! (2010-01-01) is a rule the schema cannot express and is answered as `invalid_input` at
+//! `as_of`.
 
+use krisesenter_eligibility::{AssessError, AssessRequest, Offer, assess};
 use schemars::Schema;
 
 use super::CliError;
 
-pub(super) fn run(_input: &[u8]) -> Result<String, CliError> {
-    Err(CliError::unknown_command())
+pub(super) fn run(input: &[u8]) -> Result<String, CliError> {
+    let request = super::parse::<AssessRequest>(input)?;
+    let offer = assess(request.assessment(), request.as_of()).map_err(|err| {
+        let path = match err {
+            AssessError::BeforeKrisesenterlova { .. } => Some("as_of"),
+            _ => None,
+        };
+        CliError::invalid_input(err, path)
+    })?;
+    super::to_json(&offer)
 }
 
-pub(super) fn schema(_input: bool) -> Option<Schema> {
-    None
+pub(super) fn schema(input: bool) -> Option<Schema> {
+    Some(if input { super::schema_of::<AssessRequest>() } else { super::schema_of::<Offer>() })
 }

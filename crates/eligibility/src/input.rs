@@ -71,6 +71,9 @@ impl Role {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
+#[schemars(
+    description = "Characteristics the offer must be equal regardless of (Romerike platform §2): they never change an outcome. Free text; redacted in Debug."
+)]
 pub struct ProtectedAttributes {
     /// Gender identity.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -112,6 +115,7 @@ impl ProtectedAttributes {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(description = "The person in contact: age, gender, role and the protected attributes.")]
 pub struct Applicant {
     age: Age,
     gender: Gender,
@@ -196,6 +200,7 @@ pub struct AdaptationNeeds {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(description = "A child who comes with the applicant (under 18).")]
 pub struct Child {
     age: ChildAge,
 }
@@ -260,6 +265,7 @@ impl Child {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(description = "The violence the person tells of: its types and the relation to the perpetrator.")]
 pub struct Violence {
     types: BTreeSet<ViolenceType>,
     relation: Relation,
@@ -313,6 +319,9 @@ impl Violence {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
+#[schemars(
+    description = "What staff observe (boevne and health). Every field is required: an unknown observation is not assumed to be fine."
+)]
 pub struct Observations {
     /// In active substance use.
     pub active_substance_use: bool,
@@ -381,6 +390,9 @@ impl AlternativeModel {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(try_from = "RawAccepts")]
+#[schemars(
+    description = "Whom an alternative accepts: at least one gender, and whether it takes people in active substance use, with serious mental illness, and children."
+)]
 pub struct Accepts {
     genders: BTreeSet<Gender>,
     active_substance_use: bool,
@@ -465,6 +477,9 @@ impl Accepts {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(
+    description = "An alternative crisis-shelter offer the municipality has configured (internal unit, specialised centre or cooperation housing)."
+)]
 pub struct Alternative {
     id: AlternativeId,
     model: AlternativeModel,
@@ -529,6 +544,7 @@ fn unique_alternatives<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(description = "The facts of one assessment.")]
 pub struct Assessment {
     applicant: Applicant,
     #[serde(default)]
@@ -700,6 +716,7 @@ impl Assessment {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(from = "RawAssessRequest", into = "RawAssessRequest")]
+#[schemars(description = "The input of the `assess` command (CONTRACT.md): the day of the assessment and its facts.")]
 pub struct AssessRequest {
     as_of: NaiveDate,
     assessment: Assessment,

@@ -70,6 +70,7 @@ pub enum PhoneOutcome {
 
 /// The outcome for one service and the reasons for it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[schemars(rename = "{O}Offer")]
 pub struct ServiceOffer<O> {
     outcome: O,
     reasons: Reasons,
@@ -119,8 +120,14 @@ impl ChosenAlternative {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct AlternativeOffer {
     required: bool,
+    #[schemars(schema_with = "nullable_choice", required)]
     offer: Option<ChosenAlternative>,
     reasons: Reasons,
+}
+
+/// The schema of `offer`: a chosen alternative or null, always present.
+fn nullable_choice(generator: &mut SchemaGenerator) -> Schema {
+    generator.subschema_for::<Option<ChosenAlternative>>()
 }
 
 impl AlternativeOffer {
@@ -230,6 +237,9 @@ impl JsonSchema for Referrals {
 ///
 /// The library recommends; staff decide (see [`crate::Decision`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[schemars(
+    description = "The output of the `assess` command (CONTRACT.md): an outcome with reasons for every service, the equal alternative, the adaptations and the referrals."
+)]
 pub struct Offer {
     residential: ServiceOffer<ResidentialOutcome>,
     day: ServiceOffer<DayOutcome>,

@@ -38,6 +38,8 @@ pub mod core;
 pub mod consent;
 #[cfg(feature = "disclosure")]
 pub mod disclosure;
+#[cfg(feature = "eligibility")]
+pub mod eligibility;
 #[cfg(feature = "rooms")]
 pub mod rooms;
 #[cfg(feature = "stats")]
