@@ -184,6 +184,17 @@ fn bad_shapes_are_invalid_json_with_a_path() {
             Some("serious_offence.victim_age"),
         ),
         (r#"{"as_of": "2026-03-01", "requester": "police", "initiative": "request", "information": []}"#, None),
+        (
+            r#"{"as_of": "2026-03-01", "requester": "police", "initiative": "request", "information": [], "consents": [],
+                "serious_offence": {"straffeloven_section": 282, "likelihood": "certain", "Zqsecret": 1}}"#,
+            Some("serious_offence"),
+        ),
+        (
+            r#"{"as_of": "2026-03-01", "requester": "police", "initiative": "request", "information": [], "consents": [
+                {"id": "c1", "kind": "storage", "recipients": [], "information": [], "given_on": "2026-01-01",
+                 "written": true, "Zq.secret": 1}]}"#,
+            Some("consents[0]"),
+        ),
     ];
     for (input, path) in cases {
         let err = error(input);
@@ -191,6 +202,7 @@ fn bad_shapes_are_invalid_json_with_a_path() {
         if let Some(path) = path {
             assert_eq!(err.path(), Some(path), "{input}");
         }
+        assert!(!err.path().unwrap_or("").contains("Zq"), "{input}");
         assert!(!err.message().contains("Zqsecret") && !err.message().contains("Kari"), "{}", err.message());
     }
 }
@@ -214,4 +226,80 @@ fn rule_violations_in_the_request_are_rejected() {
 fn schemas_are_available() {
     assert!(cli::schema("disclose-input").is_some());
     assert!(cli::schema("disclose-output").is_some());
+}
+
+/// Valid `disclose` documents covering every optional field.
+fn payloads() -> Vec<Value> {
+    vec![
+        json!({"as_of": "2026-03-01", "requester": "unknown", "initiative": "request",
+               "information": ["existence"], "consents": []}),
+        json!({"as_of": "2022-06-01", "requester": "nav", "initiative": "own_initiative",
+               "information": ["contact_details", "case_notes"],
+               "consents": [{"id": "c1", "kind": "sharing", "recipients": ["nav"], "information": ["contact_details"],
+                             "given_on": "2022-01-10", "written": true, "withdrawn_on": "2022-07-01"},
+                            {"id": "s1", "kind": "storage", "recipients": [], "information": [],
+                             "given_on": "2022-01-10", "written": true}],
+               "child_concern": "general_worry", "child_welfare_order": false,
+               "serious_offence": null, "danger_to_life_or_health": false}),
+        json!({"as_of": "2020-12-31", "requester": "police", "initiative": "request",
+               "information": ["whereabouts", "violence_history"], "consents": [],
+               "child_concern": "trafficking", "child_welfare_order": true,
+               "serious_offence": {"straffeloven_section": 312, "likelihood": "most_likely", "victim_age": 14,
+                                   "peers_in_age_and_development": true},
+               "danger_to_life_or_health": true}),
+    ]
+}
+
+const SECRET: &str = "Zqsecret Nordmann";
+
+/// Every leaf of a document (an empty array counts as a leaf).
+fn leaves_of(v: &mut Value) -> Vec<&mut Value> {
+    let inner = v.is_object() || v.as_array().is_some_and(|a| !a.is_empty());
+    if !inner {
+        return vec![v];
+    }
+    match v {
+        Value::Object(m) => m.values_mut().flat_map(leaves_of).collect(),
+        Value::Array(a) => a.iter_mut().flat_map(leaves_of).collect(),
+        _ => Vec::new(),
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(krisesenter_testkit::config(256))]
+
+    /// A valid document with one leaf replaced never makes `disclose` panic; an error is
+    /// `invalid_json` or `invalid_input` and never repeats the input; an answer is JSON that
+    /// never repeats it either.
+    #[test]
+    fn mutated_documents_never_panic_or_leak(
+        pick in 0usize..3,
+        which in proptest::prelude::any::<usize>(),
+        replacement in proptest::prop_oneof![
+            proptest::strategy::Just(Value::from(SECRET)),
+            proptest::strategy::Just(Value::Null),
+            proptest::strategy::Strategy::prop_map(proptest::prelude::any::<bool>(), Value::from),
+            proptest::strategy::Strategy::prop_map(proptest::prelude::any::<i64>(), Value::from),
+            proptest::strategy::Just(Value::from("2015-09-30")),
+            proptest::strategy::Just(Value::from("2024-02-30")),
+            proptest::strategy::Just(json!([SECRET])),
+            proptest::strategy::Just(json!({"Zqsecret": SECRET})),
+        ],
+    ) {
+        let mut doc = payloads()[pick].clone();
+        let mut spots = leaves_of(&mut doc);
+        let n = spots.len();
+        *spots.swap_remove(which % n) = replacement;
+        match cli::run("disclose", doc.to_string().as_bytes()) {
+            Ok(out) => {
+                proptest::prop_assert!(serde_json::from_str::<Value>(&out).is_ok());
+                proptest::prop_assert!(!out.contains("Zqsecret"));
+            }
+            Err(err) => {
+                proptest::prop_assert!(matches!(err.kind(), ErrorKind::InvalidJson | ErrorKind::InvalidInput));
+                proptest::prop_assert!(!err.message().contains("Zqsecret"), "{}", err.message());
+                proptest::prop_assert!(!err.path().unwrap_or("").contains("Zqsecret"));
+            }
+        }
+    }
 }
