@@ -224,7 +224,11 @@ impl SeriousOffence {
 /// assert!(request.information().contains(Information::Whereabouts));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// On the wire a request is the `disclose` input without `as_of` ([`DiscloseInput`] adds it).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(try_from = "RawRequest", into = "RawRequest")]
+#[schemars(with = "RawRequest")]
 #[non_exhaustive]
 pub struct Request {
     requester: Party,
@@ -430,21 +434,79 @@ struct RawDiscloseInput {
 impl TryFrom<RawDiscloseInput> for DiscloseInput {
     type Error = RequestError;
     fn try_from(raw: RawDiscloseInput) -> Result<Self, Self::Error> {
-        let request = Request::new(raw.requester, raw.initiative, raw.information)
-            .with_consents(raw.consents)?
-            .with_child_concern(raw.child_concern)
-            .with_child_welfare_order(raw.child_welfare_order)
-            .with_serious_offence(raw.serious_offence)
-            .with_danger_to_life_or_health(raw.danger_to_life_or_health);
+        let request = Request::try_from(RawRequest {
+            requester: raw.requester,
+            initiative: raw.initiative,
+            information: raw.information,
+            consents: raw.consents,
+            child_concern: raw.child_concern,
+            child_welfare_order: raw.child_welfare_order,
+            serious_offence: raw.serious_offence,
+            danger_to_life_or_health: raw.danger_to_life_or_health,
+        })?;
         Ok(DiscloseInput { as_of: raw.as_of, request })
     }
 }
 
 impl From<DiscloseInput> for RawDiscloseInput {
     fn from(input: DiscloseInput) -> Self {
-        let r = input.request;
+        let r = RawRequest::from(input.request);
         RawDiscloseInput {
             as_of: input.as_of,
+            requester: r.requester,
+            initiative: r.initiative,
+            information: r.information,
+            consents: r.consents,
+            child_concern: r.child_concern,
+            child_welfare_order: r.child_welfare_order,
+            serious_offence: r.serious_offence,
+            danger_to_life_or_health: r.danger_to_life_or_health,
+        }
+    }
+}
+
+/// The wire form of [`Request`]: the `disclose` input without `as_of`.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(rename = "Request")]
+struct RawRequest {
+    /// Who asks, or whom staff think of telling on their own initiative.
+    requester: Party,
+    /// Whether `requester` asked, or staff consider telling on their own initiative.
+    initiative: Initiative,
+    /// The categories asked for, or thought of passing.
+    information: Vec<Information>,
+    /// The user's consents, in force or not.
+    consents: Vec<Consent>,
+    /// What staff believe about a child of the user.
+    #[serde(default)]
+    child_concern: ChildConcern,
+    /// Whether child welfare has ordered information in a case.
+    #[serde(default)]
+    child_welfare_order: bool,
+    /// A feared serious offence.
+    #[serde(default)]
+    serious_offence: Option<SeriousOffence>,
+    /// Whether there is danger to someone's life or health.
+    #[serde(default)]
+    danger_to_life_or_health: bool,
+}
+
+impl TryFrom<RawRequest> for Request {
+    type Error = RequestError;
+    fn try_from(raw: RawRequest) -> Result<Self, Self::Error> {
+        Ok(Request::new(raw.requester, raw.initiative, raw.information)
+            .with_consents(raw.consents)?
+            .with_child_concern(raw.child_concern)
+            .with_child_welfare_order(raw.child_welfare_order)
+            .with_serious_offence(raw.serious_offence)
+            .with_danger_to_life_or_health(raw.danger_to_life_or_health))
+    }
+}
+
+impl From<Request> for RawRequest {
+    fn from(r: Request) -> Self {
+        RawRequest {
             requester: r.requester,
             initiative: r.initiative,
             information: r.information.iter().collect(),

@@ -455,3 +455,19 @@ fn a_duty_that_passes_the_rest_leaves_nothing_confidential() {
     let bases: Vec<_> = dec.log_entry().unwrap().passages.iter().map(|p| p.basis).collect();
     assert_eq!(bases, [Basis::AvertingDuty, Basis::Consent], "both bases are recorded");
 }
+
+#[test]
+fn a_request_reads_and_writes_the_contract_shape_without_as_of() {
+    let json = r#"{"requester":"police","initiative":"request","information":["whereabouts","existence"],"consents":[],
+        "serious_offence":{"straffeloven_section":282,"likelihood":"certain"}}"#;
+    let request: Request = serde_json::from_str(json).unwrap();
+    assert_eq!(request.serious_offence().map(SeriousOffence::straffeloven_section), Some(282));
+    let back: Request = serde_json::from_str(&serde_json::to_string(&request).unwrap()).unwrap();
+    assert_eq!(back, request);
+    assert!(
+        serde_json::from_str::<Request>(
+            r#"{"requester":"police","initiative":"request","information":[],"consents":[],"as_of":"2026-03-01"}"#
+        )
+        .is_err()
+    );
+}
