@@ -12,8 +12,49 @@ use schemars::Schema;
 
 use super::CliError;
 
+/// Every field name of the `assess` input, at any depth.
+const FIELDS: &[&str] = &[
+    "as_of",
+    "applicant",
+    "age",
+    "gender",
+    "role",
+    "protected",
+    "gender_identity",
+    "sexual_orientation",
+    "language",
+    "religion",
+    "disability",
+    "cultural_background",
+    "adaptation_needs",
+    "interpreter",
+    "accessible_room",
+    "sami",
+    "pet",
+    "accompanied_by_guardian",
+    "children",
+    "violence",
+    "types",
+    "relation",
+    "protection_need",
+    "observations",
+    "active_substance_use",
+    "can_care_for_self",
+    "can_care_for_children",
+    "danger_to_self",
+    "danger_to_others",
+    "frightening_behaviour",
+    "serious_mental_illness",
+    "needs_health_follow_up",
+    "alternatives",
+    "id",
+    "model",
+    "accepts",
+    "genders",
+];
+
 pub(super) fn run(input: &[u8]) -> Result<String, CliError> {
-    let request = super::parse::<AssessRequest>(input)?;
+    let request = super::parse::<AssessRequest>(input).map_err(known_path)?;
     let offer = assess(request.assessment(), request.as_of()).map_err(|err| {
         let path = match err {
             AssessError::BeforeKrisesenterlova { .. } => Some("as_of"),
@@ -22,6 +63,23 @@ pub(super) fn run(input: &[u8]) -> Result<String, CliError> {
         CliError::invalid_input(err, path)
     })?;
     super::to_json(&offer)
+}
+
+/// The path of an unknown field ends in the field's name, which comes from the input: keep
+/// only the leading segments that are fields of the contract (with their indices), so the
+/// path points at the object holding the unknown field and never repeats input.
+fn known_path(err: CliError) -> CliError {
+    let Some(path) = err.path() else { return err };
+    let known: Vec<&str> = path
+        .split('.')
+        .take_while(|segment| {
+            let name = segment.split('[').next().unwrap_or("");
+            let index = segment.get(name.len()..).unwrap_or("");
+            FIELDS.contains(&name) && index.chars().all(|c| c.is_ascii_digit() || c == '[' || c == ']')
+        })
+        .collect();
+    let path = (!known.is_empty()).then(|| known.join("."));
+    CliError::new(err.kind(), err.message(), path)
 }
 
 pub(super) fn schema(input: bool) -> Option<Schema> {
