@@ -18,7 +18,7 @@ pub enum AssessmentError {
     #[error("a child must be under {ADULT_AGE} years, got {age}")]
     ChildNotAMinor {
         /// The rejected age.
-        age: u8,
+        age: u16,
     },
     /// An alternative accepts no gender at all, so it could never be offered.
     #[error("an alternative must accept at least one gender")]
@@ -215,7 +215,7 @@ impl TryFrom<u16> for ChildAge {
     fn try_from(years: u16) -> Result<Self, Self::Error> {
         match Age::try_new(years) {
             Ok(age) if !age.is_adult() => Ok(Self(age)),
-            _ => Err(AssessmentError::ChildNotAMinor { age: u8::try_from(years).unwrap_or(u8::MAX) }),
+            _ => Err(AssessmentError::ChildNotAMinor { age: years }),
         }
     }
 }
@@ -792,5 +792,73 @@ impl AssessRequest {
     /// The facts.
     pub fn assessment(&self) -> &Assessment {
         &self.assessment
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn facts() -> serde_json::Value {
+        serde_json::json!({
+            "applicant": {"age": 34, "gender": "female", "role": "victim",
+                          "protected": {"language": "Zq-språk"}},
+            "children": [],
+            "violence": {"types": ["physical", "physical"], "relation": "partner"},
+            "protection_need": true,
+            "observations": {
+                "active_substance_use": false, "can_care_for_self": true, "can_care_for_children": true,
+                "danger_to_self": false, "danger_to_others": false, "frightening_behaviour": false,
+                "serious_mental_illness": false, "needs_health_follow_up": false
+            },
+            "alternatives": [
+                {"id": "a", "model": "internal_unit",
+                 "accepts": {"genders": ["female"], "active_substance_use": true,
+                             "serious_mental_illness": false, "children": false}}
+            ]
+        })
+    }
+
+    #[test]
+    fn an_assessment_reads_the_contract_shape_and_round_trips() {
+        let a: Assessment = serde_json::from_value(facts()).unwrap();
+        assert_eq!(a.violence().types().len(), 1, "a type given twice is one type");
+        assert!(!a.accompanied_by_guardian() && a.adaptation_needs() == AdaptationNeeds::default());
+        assert!(!format!("{a:?}").contains("Zq"));
+        let back: Assessment = serde_json::from_value(serde_json::to_value(&a).unwrap()).unwrap();
+        assert_eq!(back, a);
+    }
+
+    #[test]
+    fn an_assessment_rejects_what_the_rules_cannot_use() {
+        let mut twice = facts();
+        let alt = twice["alternatives"][0].clone();
+        twice["alternatives"].as_array_mut().unwrap().push(alt);
+        let err = serde_json::from_value::<Assessment>(twice).unwrap_err().to_string();
+        assert!(err.contains("alternative a is configured twice, at positions 0 and 1"), "{err}");
+
+        let mut no_gender = facts();
+        no_gender["alternatives"][0]["accepts"]["genders"] = serde_json::json!([]);
+        assert!(serde_json::from_value::<Assessment>(no_gender).is_err());
+
+        let mut unknown = facts();
+        unknown["applicant"]["protected"]["shoe_size"] = serde_json::json!("44");
+        assert!(serde_json::from_value::<Assessment>(unknown).is_err());
+
+        let mut missing = facts();
+        missing["observations"].as_object_mut().unwrap().remove("can_care_for_self");
+        assert!(serde_json::from_value::<Assessment>(missing).is_err(), "an unknown observation is not assumed fine");
+
+        assert_eq!(Child::try_new(18), Err(AssessmentError::ChildNotAMinor { age: 18 }));
+        assert_eq!(Child::try_new(400), Err(AssessmentError::ChildNotAMinor { age: 400 }));
+        let dup = Alternative::new(
+            AlternativeId::try_new("x").unwrap(),
+            AlternativeModel::SpecialisedCentre,
+            Accepts::try_new([Gender::Male], false, false, false).unwrap(),
+        );
+        assert!(matches!(
+            Assessment::example_victim().with_alternatives([dup.clone(), dup]),
+            Err(AssessmentError::DuplicateAlternative { first: 0, second: 1, .. })
+        ));
     }
 }

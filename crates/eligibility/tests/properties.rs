@@ -99,7 +99,7 @@ fn all_genders(alt: &Alternative) -> Alternative {
 }
 
 proptest! {
-    #![proptest_config(krisesenter_testkit::config(256))]
+    #![proptest_config(krisesenter_testkit::config(128))]
 
     /// eligibility-1: nobody leaves without an offer.
     #[test]
