@@ -227,3 +227,116 @@ fn worked_examples_validate_against_the_committed_schemas() {
     unknown["observations"]["mood"] = json!(1);
     assert!(!input_schema.is_valid(&unknown));
 }
+
+/// The whole output document of one request, byte for byte: a change to the wire format,
+/// a code, a message or a citation shows here as a diff.
+#[test]
+fn snapshot_of_a_professional_before_the_amendment() {
+    let input = r#"{"as_of":"2025-12-31","applicant":{"age":47,"gender":"male","role":"professional"},"children":[],"violence":{"types":["psychological"],"relation":"family"},"protection_need":false,"observations":{"active_substance_use":false,"can_care_for_self":true,"can_care_for_children":true,"danger_to_self":false,"danger_to_others":false,"frightening_behaviour":false,"serious_mental_illness":false,"needs_health_follow_up":false},"adaptation_needs":{"interpreter":true,"accessible_room":false,"sami":true,"pet":false},"alternatives":[]}"#;
+    let out = run("assess", input.as_bytes()).unwrap();
+    assert_eq!(out, SNAPSHOT);
+}
+
+/// The output of `snapshot_of_a_professional_before_the_amendment` (Sami rights are not yet
+/// an adaptation on 2025-12-31; ksl §3 is cited in its version of 2010-01-01).
+const SNAPSHOT: &str = r#"{
+  "residential": {
+    "outcome": "not_offered",
+    "reasons": [
+      {
+        "code": "stay_for_victims_only",
+        "message_nb": "Botilbudet er for voldsutsatte; pårørende og ansatte i hjelpeapparatet får samtaler og telefon.",
+        "message_en": "The stay is for those exposed to violence; relatives and professionals get conversations and the phone.",
+        "citations": [
+          {
+            "statute": "krisesenterlova",
+            "section": "1",
+            "in_force_from": "2010-01-01"
+          },
+          {
+            "statute": "krisesenterlova",
+            "section": "2",
+            "in_force_from": "2010-01-01"
+          }
+        ]
+      }
+    ]
+  },
+  "day": {
+    "outcome": "offered",
+    "reasons": [
+      {
+        "code": "day_for_relatives_and_professionals",
+        "message_nb": "Pårørende og ansatte i hjelpeapparatet kan få samtaler med råd og veiledning.",
+        "message_en": "Relatives and professionals may have conversations with advice and guidance.",
+        "citations": [
+          {
+            "statute": "krisesenterlova",
+            "section": "2",
+            "in_force_from": "2010-01-01"
+          }
+        ]
+      }
+    ]
+  },
+  "phone": {
+    "outcome": "offered",
+    "reasons": [
+      {
+        "code": "phone_always_offered",
+        "message_nb": "Telefontilbudet er åpent hele døgnet, hele året, for alle.",
+        "message_en": "The phone service is open day and night, all year, to everyone.",
+        "citations": [
+          {
+            "statute": "krisesenterlova",
+            "section": "2",
+            "in_force_from": "2010-01-01"
+          }
+        ]
+      }
+    ]
+  },
+  "alternative": {
+    "required": false,
+    "offer": null,
+    "reasons": [
+      {
+        "code": "alternative_not_required_outside_target_group",
+        "message_nb": "Likeverdig alternativt tilbud kreves for voldsutsatte i målgruppen som ikke kan bruke botilbudet.",
+        "message_en": "An equal alternative is required for people in the target group who cannot use the stay.",
+        "citations": [
+          {
+            "statute": "krisesenterlova",
+            "section": "1",
+            "in_force_from": "2010-01-01"
+          },
+          {
+            "statute": "krisesenterlova",
+            "section": "3",
+            "in_force_from": "2010-01-01"
+          }
+        ]
+      }
+    ]
+  },
+  "adaptations": [
+    {
+      "code": "interpreter",
+      "message_nb": "Tolk skal brukes ved behov.",
+      "message_en": "An interpreter is used when needed.",
+      "citations": [
+        {
+          "statute": "krisesenterlova",
+          "section": "2",
+          "in_force_from": "2010-01-01"
+        },
+        {
+          "statute": "krisesenterlova",
+          "section": "3",
+          "in_force_from": "2010-01-01"
+        }
+      ]
+    }
+  ],
+  "referrals": []
+}"#;
