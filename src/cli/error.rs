@@ -61,7 +61,17 @@ impl CliError {
     }
 
     pub(crate) fn from_path_error(err: serde_path_to_error::Error<serde_json::Error>) -> Self {
-        let path = err.path().to_string();
+        let mut path = err.path().to_string();
+        // An unknown field's name comes from the input; serde_path_to_error ends the path in
+        // it. Point at the object that holds it instead.
+        let message = err.inner().to_string();
+        if let Some(name) = message.strip_prefix("unknown field `").and_then(|rest| rest.split('`').next()) {
+            if path == name {
+                path.clear();
+            } else if let Some(parent) = path.strip_suffix(name).and_then(|p| p.strip_suffix('.')) {
+                path = parent.to_owned();
+            }
+        }
         let path = if path == "." || path.is_empty() { None } else { Some(sanitise_path(&path)) };
         Self::from_json_error(err.inner(), path)
     }
@@ -166,6 +176,27 @@ mod tests {
         assert_eq!(m, "unknown field <redacted>, expected `age` or `gender`");
         let m = sanitise_message("broken `quote");
         assert_eq!(m, "broken <redacted>");
+    }
+
+    #[test]
+    fn unknown_field_names_never_reach_the_path() {
+        #[derive(Debug, serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code, reason = "only deserialised")]
+        struct Inner {
+            a: u8,
+        }
+        #[derive(Debug, serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code, reason = "only deserialised")]
+        struct Outer {
+            items: Vec<Inner>,
+        }
+        let top = crate::cli::parse::<Outer>(br#"{"Zqsecret": 1}"#).unwrap_err();
+        assert_eq!(top.path(), None);
+        let nested = crate::cli::parse::<Outer>(br#"{"items": [{"a": 1}, {"a": 1, "Zqsecret": 2}]}"#).unwrap_err();
+        assert_eq!(nested.path(), Some("items[1]"));
+        assert!(!nested.message().contains("Zqsecret"));
     }
 
     #[test]
