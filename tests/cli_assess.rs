@@ -1,6 +1,8 @@
 //! The `assess` command of the JSON contract (CONTRACT.md `assess`): exact field names and
 //! values on the worked examples, and the error kind and path of bad input.
 
+#![expect(clippy::unwrap_used, reason = "test helpers fail loudly")]
+
 use krisesenter::cli::{ErrorKind, run};
 use serde_json::{Value, json};
 
