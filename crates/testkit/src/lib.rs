@@ -20,9 +20,9 @@
 //! use proptest::test_runner::TestRunner;
 //!
 //! let mut runner = TestRunner::deterministic();
-//! let p = person().new_tree(&mut runner)?.current();
+//! let p = person().new_tree(&mut runner).map_err(|e| e.to_string())?.current();
 //! assert!(p.age().years() <= 130);
-//! let d = date_between(2020, 2030).new_tree(&mut runner)?.current();
+//! let d = date_between(2020, 2030).new_tree(&mut runner).map_err(|e| e.to_string())?.current();
 //! assert!((2020..=2030).contains(&chrono::Datelike::year(&d)));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
