@@ -1,0 +1,387 @@
+//! The seeded stream of first contacts, day contacts and disclosure situations of one
+//! simulated year.
+//!
+//! Calibrated on Romerike 2025 (287 stays: 136 women, 22 men, 129 children; stays around
+//! a 27-day mean) and on the workshop slides (some users in active substance use or with
+//! serious mental illness; most alternatives are for women only). Everything is drawn from
+//! one `ChaCha8Rng` per purpose (its own stream), so the same seed always gives the same year
+//! and a change in one stream never shifts another.
+
+use chrono::{Duration, NaiveDate};
+use krisesenter::core::{Gender, Relation, ViolenceType};
+use rand::Rng;
+use rand::seq::IndexedRandom;
+use rand_chacha::ChaCha8Rng;
+use rand_chacha::rand_core::SeedableRng;
+
+/// The random stream for one purpose: the same seed, a different stream per purpose.
+pub(crate) fn stream(seed: u64, purpose: u64) -> ChaCha8Rng {
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    rng.set_stream(purpose);
+    rng
+}
+
+/// Who makes a first contact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Role {
+    Victim,
+    Relative,
+    Professional,
+}
+
+/// What staff observe at the first conversation.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Observations {
+    pub(crate) active_substance_use: bool,
+    pub(crate) can_care_for_self: bool,
+    pub(crate) can_care_for_children: bool,
+    pub(crate) danger_to_self: bool,
+    pub(crate) danger_to_others: bool,
+    pub(crate) frightening_behaviour: bool,
+    pub(crate) serious_mental_illness: bool,
+    pub(crate) needs_health_follow_up: bool,
+}
+
+/// How a first contact arose (and so how the day contact is counted).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mode {
+    Phone,
+    InPerson,
+    Outreach,
+}
+
+/// One first contact: a person, their children, what happened, how a stay would go, and what
+/// the person later decides about consent and statistics.
+#[derive(Debug, Clone)]
+pub(crate) struct Contact {
+    pub(crate) index: usize,
+    pub(crate) date: NaiveDate,
+    pub(crate) mode: Mode,
+    pub(crate) role: Role,
+    pub(crate) age: u16,
+    pub(crate) gender: Gender,
+    pub(crate) children: Vec<(u8, Gender)>,
+    pub(crate) violence: Vec<ViolenceType>,
+    pub(crate) relation: Relation,
+    pub(crate) protection_need: bool,
+    pub(crate) observations: Observations,
+    pub(crate) interpreter: bool,
+    pub(crate) accessible: bool,
+    pub(crate) sami: bool,
+    pub(crate) pet: bool,
+    pub(crate) screened: bool,
+    pub(crate) priority: u8,
+    pub(crate) planned_nights: i64,
+    pub(crate) municipality: u16,
+    /// Staff's decision when the recommendation is an individual assessment: offer the stay
+    /// (health follow-up arranged) or not.
+    pub(crate) staff_offers_after_assessment: bool,
+    /// Days the day service goes on after the first contact when there is no stay.
+    pub(crate) day_service_days: i64,
+    pub(crate) opt_out: bool,
+    /// A storage consent is asked for at the first contact: written, oral (which does not
+    /// count for retention), or none.
+    pub(crate) storage_consent: Option<bool>,
+    pub(crate) consents_to_nav: bool,
+    pub(crate) consents_to_police: bool,
+    pub(crate) withdraws_after_days: Option<i64>,
+    pub(crate) after_stay: &'static str,
+    pub(crate) previous_stays: u32,
+}
+
+/// The 12 owner municipalities (municipality numbers from 2024) with weights in thousands of
+/// inhabitants, so that larger municipalities send more users.
+const MUNICIPALITIES: &[(u16, u32)] = &[
+    (3205, 92), // Lillestrøm
+    (3222, 48), // Lørenskog
+    (3209, 43), // Ullensaker
+    (3240, 27), // Eidsvoll
+    (3232, 25), // Nittedal
+    (3228, 24), // Nes
+    (3224, 19), // Rælingen
+    (3226, 18), // Aurskog-Høland
+    (3238, 15), // Nannestad
+    (3220, 12), // Enebakk
+    (3230, 7),  // Gjerdrum
+    (3242, 3),  // Hurdal
+];
+
+fn municipality(rng: &mut ChaCha8Rng) -> u16 {
+    let total: u32 = MUNICIPALITIES.iter().map(|(_, w)| w).sum();
+    let mut pick = rng.random_range(0..total.max(1));
+    for (code, w) in MUNICIPALITIES {
+        if pick < *w {
+            return *code;
+        }
+        pick -= w;
+    }
+    3205
+}
+
+fn chance(rng: &mut ChaCha8Rng, p: f64) -> bool {
+    rng.random_bool(p.clamp(0.0, 1.0))
+}
+
+/// Length of a stay in nights: a skewed distribution with a mean near 27 (many short stays,
+/// a long tail of stays held up by the housing market).
+fn planned_nights(rng: &mut ChaCha8Rng) -> i64 {
+    let u: f64 = rng.random_range(0.0..1.0);
+    let nights = match u {
+        u if u < 0.28 => rng.random_range(1..=7),
+        u if u < 0.68 => rng.random_range(8..=30),
+        u if u < 0.95 => rng.random_range(31..=70),
+        _ => rng.random_range(71..=140),
+    };
+    nights.max(1)
+}
+
+/// Every first contact from `from` to `to` (inclusive), in date order.
+pub(crate) fn contacts(rng: &mut ChaCha8Rng, from: NaiveDate, to: NaiveDate) -> Vec<Contact> {
+    let mut out = Vec::new();
+    let mut date = from;
+    while date <= to {
+        // About 0.7 first contacts a day that concern violence in a close relationship.
+        let n = [0usize, 0, 1, 1, 1, 2].choose(rng).copied().unwrap_or(0);
+        for _ in 0..n {
+            if !chance(rng, 0.84) {
+                continue;
+            }
+            let index = out.len();
+            out.push(contact(rng, index, date));
+        }
+        date += Duration::days(1);
+    }
+    out
+}
+
+fn contact(rng: &mut ChaCha8Rng, index: usize, date: NaiveDate) -> Contact {
+    let role = match rng.random_range(0..100) {
+        0..=86 => Role::Victim,
+        87..=95 => Role::Relative,
+        _ => Role::Professional,
+    };
+    let gender = match rng.random_range(0..1000) {
+        0..=838 => Gender::Female,
+        839..=985 => Gender::Male,
+        986..=993 => Gender::Other,
+        _ => Gender::Unknown,
+    };
+    let age = rng.random_range(18..=72);
+    let children_count = if gender == Gender::Male {
+        usize::from(chance(rng, 0.15))
+    } else {
+        match rng.random_range(0..100) {
+            0..=44 => 0,
+            45..=68 => 1,
+            69..=87 => 2,
+            88..=97 => 3,
+            _ => 4,
+        }
+    };
+    let children = (0..children_count)
+        .map(|_| (rng.random_range(0..=17), if chance(rng, 0.5) { Gender::Female } else { Gender::Male }))
+        .collect();
+    let first = [ViolenceType::Physical, ViolenceType::Psychological].choose(rng).copied();
+    let mut violence: Vec<ViolenceType> = first.into_iter().collect();
+    for v in ViolenceType::ALL {
+        let p = match v {
+            ViolenceType::Psychological => 0.7,
+            ViolenceType::Physical => 0.5,
+            ViolenceType::Economic | ViolenceType::Material | ViolenceType::Digital => 0.2,
+            ViolenceType::Sexual => 0.15,
+            ViolenceType::NegativeSocialControl | ViolenceType::HonourRelated => 0.05,
+            ViolenceType::HumanTrafficking => 0.02,
+        };
+        if !violence.contains(v) && chance(rng, p) {
+            violence.push(*v);
+        }
+    }
+    violence.sort();
+    let relation = [
+        Relation::Partner,
+        Relation::Partner,
+        Relation::FormerPartner,
+        Relation::FormerPartner,
+        Relation::Family,
+        Relation::HouseholdMember,
+        Relation::Caregiver,
+        Relation::OtherTrustRelation,
+    ]
+    .choose(rng)
+    .copied()
+    .unwrap_or(Relation::Partner);
+    let relation = if chance(rng, 0.02) { Relation::None } else { relation };
+    let serious_mental_illness = chance(rng, 0.08);
+    let observations = Observations {
+        active_substance_use: chance(rng, 0.07),
+        can_care_for_self: !chance(rng, 0.02),
+        can_care_for_children: !chance(rng, 0.03),
+        danger_to_self: chance(rng, 0.01),
+        danger_to_others: chance(rng, 0.01),
+        frightening_behaviour: chance(rng, 0.015),
+        serious_mental_illness,
+        needs_health_follow_up: serious_mental_illness && chance(rng, 0.4),
+    };
+    let mode = match rng.random_range(0..100) {
+        0..=69 => Mode::Phone,
+        70..=94 => Mode::InPerson,
+        _ => Mode::Outreach,
+    };
+    let after_stay = [
+        "new_home",
+        "new_home",
+        "new_home",
+        "returned_home_safely",
+        "returned_to_perpetrator",
+        "family_or_friends",
+        "other_shelter",
+        "other",
+        "unknown",
+    ]
+    .choose(rng)
+    .copied()
+    .unwrap_or("unknown");
+    let storage_consent = match rng.random_range(0..100) {
+        0..=79 => Some(true),
+        80..=89 => Some(false),
+        _ => None,
+    };
+    Contact {
+        index,
+        date,
+        mode,
+        role,
+        age,
+        gender,
+        children,
+        violence,
+        relation,
+        protection_need: !chance(rng, 0.06),
+        observations,
+        interpreter: chance(rng, 0.18),
+        accessible: chance(rng, 0.04),
+        sami: chance(rng, 0.01),
+        pet: chance(rng, 0.05),
+        screened: chance(rng, 0.04),
+        priority: rng.random_range(1..=5),
+        planned_nights: planned_nights(rng),
+        municipality: municipality(rng),
+        staff_offers_after_assessment: chance(rng, 0.6),
+        day_service_days: rng.random_range(0..=60),
+        opt_out: chance(rng, 0.05),
+        storage_consent,
+        consents_to_nav: chance(rng, 0.5),
+        consents_to_police: chance(rng, 0.3),
+        withdraws_after_days: if chance(rng, 0.06) { Some(rng.random_range(1..=200)) } else { None },
+        after_stay,
+        previous_stays: if chance(rng, 0.2) { rng.random_range(1..=3) } else { 0 },
+    }
+}
+
+/// The day service's other contacts (follow-up conversations, phone calls, outreach) from
+/// `from` to `to`: about 2.5 a day, a fifth of them with an interpreter.
+pub(crate) fn day_contacts(rng: &mut ChaCha8Rng, from: NaiveDate, to: NaiveDate) -> Vec<(NaiveDate, Mode, bool)> {
+    let mut out = Vec::new();
+    let mut date = from;
+    while date <= to {
+        let n = rng.random_range(0..=5usize);
+        for _ in 0..n {
+            let mode = match rng.random_range(0..100) {
+                0..=54 => Mode::Phone,
+                55..=89 => Mode::InPerson,
+                _ => Mode::Outreach,
+            };
+            out.push((date, mode, chance(rng, 0.2)));
+        }
+        date += Duration::days(1);
+    }
+    out
+}
+
+/// A situation in which someone asks about a resident, or staff consider telling someone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Situation {
+    /// An unknown caller asks whether a person is there.
+    UnknownCaller,
+    /// The person the resident fled from asks where she is.
+    PerpetratorAsks,
+    /// The police ask for whereabouts and the violence history in an investigation.
+    PoliceRequest,
+    /// Nav asks for contact details to arrange money for a deposit.
+    NavRequest,
+    /// Staff see signs that a child is mistreated.
+    ChildMistreated,
+    /// Staff have a general worry about a child.
+    ChildGeneralWorry,
+    /// Child welfare orders information in a case it is investigating.
+    ChildWelfareOrder,
+    /// A resident tells of a planned assault that will most likely happen: the duty to avert.
+    DutyToAvert,
+    /// A resident is in acute danger to life or health, no duty applies: necessity.
+    DangerToLife,
+}
+
+impl Situation {
+    /// Every situation, in declaration order.
+    pub(crate) const ALL: &'static [Situation] = &[
+        Situation::UnknownCaller,
+        Situation::PerpetratorAsks,
+        Situation::PoliceRequest,
+        Situation::NavRequest,
+        Situation::ChildMistreated,
+        Situation::ChildGeneralWorry,
+        Situation::ChildWelfareOrder,
+        Situation::DutyToAvert,
+        Situation::DangerToLife,
+    ];
+
+    /// A stable code for files.
+    pub(crate) const fn code(self) -> &'static str {
+        match self {
+            Situation::UnknownCaller => "unknown_caller",
+            Situation::PerpetratorAsks => "perpetrator_asks",
+            Situation::PoliceRequest => "police_request",
+            Situation::NavRequest => "nav_request",
+            Situation::ChildMistreated => "child_mistreated",
+            Situation::ChildGeneralWorry => "child_general_worry",
+            Situation::ChildWelfareOrder => "child_welfare_order",
+            Situation::DutyToAvert => "duty_to_avert",
+            Situation::DangerToLife => "danger_to_life",
+        }
+    }
+
+    /// What happened, for people.
+    pub(crate) const fn describe(self) -> &'static str {
+        match self {
+            Situation::UnknownCaller => "unknown caller asks if she is there",
+            Situation::PerpetratorAsks => "ex-partner asks where she is",
+            Situation::PoliceRequest => "police ask for whereabouts and history",
+            Situation::NavRequest => "Nav asks for contact details",
+            Situation::ChildMistreated => "staff see signs a child is mistreated",
+            Situation::ChildGeneralWorry => "staff have a general worry for a child",
+            Situation::ChildWelfareOrder => "child welfare orders information",
+            Situation::DutyToAvert => "resident tells of a planned assault",
+            Situation::DangerToLife => "resident in acute danger to health",
+        }
+    }
+
+    /// Whether the situation needs a resident with children.
+    pub(crate) const fn needs_children(self) -> bool {
+        matches!(self, Situation::ChildMistreated | Situation::ChildGeneralWorry | Situation::ChildWelfareOrder)
+    }
+}
+
+/// The disclosure situations of the year: each situation once or twice, on a day drawn
+/// inside `[from, to]`, in date order.
+pub(crate) fn situations(rng: &mut ChaCha8Rng, from: NaiveDate, to: NaiveDate) -> Vec<(NaiveDate, Situation)> {
+    let days = (to - from).num_days().max(0);
+    let mut out = Vec::new();
+    for situation in Situation::ALL {
+        let times = if matches!(situation, Situation::UnknownCaller | Situation::PoliceRequest) { 2 } else { 1 };
+        for _ in 0..times {
+            out.push((from + Duration::days(rng.random_range(0..=days)), *situation));
+        }
+    }
+    out.sort();
+    out
+}

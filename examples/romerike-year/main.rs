@@ -1,0 +1,697 @@
+//! `romerike-year`: one simulated year at Romerike Krisesenter, end to end.
+//!
+//! ```text
+//! cargo run --release --example romerike-year -- [--seed N] [--year YYYY] [--out DIR]
+//! ```
+//!
+//! On the embedded Romerike default (16 rooms, 62 beds, a kennel, a screened unit, the 12
+//! owner municipalities) it simulates a year day by day from a seed: first contacts are
+//! assessed (`eligibility`); the households offered a stay are placed every day by the exact
+//! solver with the current residents kept (`rooms`); those who cannot be placed wait at most
+//! two days and are then referred to another shelter; those refused a stay keep the phone and
+//! the day service and, from 2026-01-01, get an equal alternative or a gap reason; stays end
+//! on their planned day; a handful of disclosure situations are decided (`disclosure`);
+//! consents are given and some withdrawn, and the retention sweep runs on 31 December over
+//! every record (`consent`); the annual report is built from one stay record per person,
+//! published with small-cell suppression, and the owners' cost shares computed (`stats`).
+//!
+//! It prints a short summary on standard output, one progress line per month on standard
+//! error, and writes to DIR (default `target/romerike-year`): `report.json`, `report.csv`,
+//! `report.md` (the published figures), `occupancy.svg` (beds occupied each night),
+//! `stays-by-month.svg`, and `year.json` with what a checker needs. The same seed gives the
+//! same files, byte for byte: every random draw comes from the seed, every map is ordered,
+//! and no clock is read.
+#![forbid(unsafe_code)]
+
+mod arrivals;
+mod sim;
+mod svg;
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use chrono::{Datelike, NaiveDate};
+use krisesenter::consent::{Action, RetentionPolicy, sweep};
+use krisesenter::disclosure::Outcome;
+use krisesenter::eligibility::{FinalOutcome, ResidentialOutcome};
+use krisesenter::stats::{
+    CostKey, DEFAULT_THRESHOLD, Period, PublishedReport, ROMERIKE_OWNERS, ReportInput, publish, share_costs,
+};
+use serde_json::{Value, json};
+
+use crate::arrivals::Role;
+use crate::sim::{BoxError, Year};
+
+/// The seed when none is given.
+const DEFAULT_SEED: u64 = 2026;
+/// The year when none is given: the first year of the equal-alternative duty.
+const DEFAULT_YEAR: i32 = 2026;
+/// The owners' yearly budget for the shelter, in øre: about NOK 75 per inhabitant of the 12
+/// owners (334,624), inside the national range of NOK 69-79 per inhabitant (2018-2022).
+const BUDGET_ORE: u64 = 25_000_000 * 100;
+/// The cost key: half by population, half by the nights used by each owner's residents.
+const COST_KEY: CostKey = CostKey::Weighted { population_percent: 50 };
+
+struct Options {
+    seed: u64,
+    year: i32,
+    out: PathBuf,
+}
+
+const USAGE: &str = "usage: romerike-year [--seed N] [--year YYYY (2016-2100)] [--out DIR]";
+
+fn options(args: &[String]) -> Result<Options, String> {
+    let mut options = Options { seed: DEFAULT_SEED, year: DEFAULT_YEAR, out: PathBuf::from("target/romerike-year") };
+    let mut it = args.iter();
+    while let Some(flag) = it.next() {
+        let mut value = || it.next().ok_or_else(|| format!("{flag} needs a value"));
+        match flag.as_str() {
+            "--seed" => options.seed = value()?.parse().map_err(|_| "--seed takes a whole number".to_owned())?,
+            "--year" => {
+                options.year = value()?.parse().map_err(|_| "--year takes a year such as 2026".to_owned())?;
+                if !(2016..=2100).contains(&options.year) {
+                    return Err("--year must be between 2016 and 2100".to_owned());
+                }
+            }
+            "--out" => options.out = PathBuf::from(value()?),
+            "-h" | "--help" => return Err(String::new()),
+            other => return Err(format!("unknown argument {other}")),
+        }
+    }
+    Ok(options)
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let options = match options(&args) {
+        Ok(options) => options,
+        Err(message) => {
+            if !message.is_empty() {
+                eprintln!("romerike-year: {message}");
+            }
+            eprintln!("{USAGE}");
+            return if message.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(2) };
+        }
+    };
+    match run(&options) {
+        Ok(summary) => {
+            let mut stdout = std::io::stdout().lock();
+            if stdout.write_all(summary.as_bytes()).and_then(|()| stdout.flush()).is_err() {
+                return ExitCode::from(1);
+            }
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            eprintln!("romerike-year: {err}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Everything computed after the simulation.
+struct Outputs {
+    report: krisesenter::stats::Report,
+    published: PublishedReport,
+    shares: BTreeMap<krisesenter::stats::Municipality, u64>,
+    nights: BTreeMap<krisesenter::stats::Municipality, u64>,
+    retention: Retention,
+}
+
+#[derive(Default)]
+struct Retention {
+    kept: usize,
+    deleted: usize,
+    held: usize,
+    by_rule: BTreeMap<String, usize>,
+    certificates: Vec<Value>,
+    policy: String,
+}
+
+fn run(options: &Options) -> Result<String, BoxError> {
+    eprintln!(
+        "Simulating {} at Romerike krisesenter (seed {}): {} days before the year to fill the house, then month by month",
+        options.year,
+        options.seed,
+        sim::WARM_UP_DAYS
+    );
+    let year = sim::run(options.year, options.seed)?;
+
+    // Statistics: one stay record per person, the report, the published tables, the costs.
+    let period = Period::year(year.year)?;
+    let input =
+        ReportInput::new(period, u64::from(year.inventory.total_beds()), year.stays.clone(), year.day_contacts.clone());
+    let report = input.report()?;
+    let nights = input.aggregate()?.nights_by_municipality();
+    let published = publish(&report, DEFAULT_THRESHOLD)?;
+    let shares = share_costs(BUDGET_ORE, &ROMERIKE_OWNERS, COST_KEY, &nights)?;
+
+    // Retention: the sweep on the last day of the year over every record.
+    let policy = RetentionPolicy::default();
+    let mut retention = Retention { policy: policy.version().as_str().to_owned(), ..Retention::default() };
+    for decision in sweep(&year.records, year.to, &policy) {
+        match decision.action() {
+            Action::Keep => retention.kept += 1,
+            Action::Delete => retention.deleted += 1,
+            Action::Held => retention.held += 1,
+        }
+        if let Some(certificate) = decision.certificate() {
+            *retention.by_rule.entry(code_of(&certificate.rule)).or_insert(0) += 1;
+            retention.certificates.push(serde_json::to_value(&certificate)?);
+        }
+    }
+
+    let outputs = Outputs { report, published, shares, nights, retention };
+    write_files(&options.out, options.seed, &year, &outputs)?;
+    Ok(summary(options, &year, &outputs))
+}
+
+/// The wire name of a serialisable enum value.
+fn code_of<T: serde::Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(Value::String(s)) => s,
+        _ => String::from("unknown"),
+    }
+}
+
+const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/// Stays begun in each month of the year, counting people (adults and children) who did not
+/// opt out of statistics.
+fn stays_by_month(year: &Year) -> [u32; 12] {
+    let mut months = [0u32; 12];
+    for stay in year.stays.iter().filter(|s| !s.statistics_opt_out() && year.contains(s.check_in())) {
+        if let Some(m) = months.get_mut(stay.check_in().month0() as usize) {
+            *m += 1;
+        }
+    }
+    months
+}
+
+fn write_files(dir: &Path, seed: u64, year: &Year, out: &Outputs) -> Result<(), BoxError> {
+    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let write = |name: &str, text: &str| -> Result<(), BoxError> {
+        let path = dir.join(name);
+        std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()).into())
+    };
+    write("report.json", &(serde_json::to_string_pretty(&out.published)? + "\n"))?;
+    write("report.csv", &out.published.to_csv())?;
+    write(
+        "report.md",
+        &format!(
+            "# Romerike krisesenter {}: published figures\n\nSimulated year (seed {seed}). Counts from 1 to {} are hidden, \
+             and further cells so that none can be recomputed from a total.\n\n{}",
+            year.year,
+            out.published.threshold - 1,
+            out.published.to_markdown()
+        ),
+    )?;
+
+    let beds: Vec<u32> = year.days.iter().map(|d| d.beds_occupied).collect();
+    let month_starts: Vec<(usize, &str)> =
+        year.days.iter().enumerate().filter(|(_, d)| d.date.day() == 1).map(|(i, d)| (i, month_name(d.date))).collect();
+    write(
+        "occupancy.svg",
+        &svg::occupancy_chart(
+            &format!("Beds occupied each night, Romerike krisesenter {} (seed {seed})", year.year),
+            &beds,
+            year.inventory.total_beds(),
+            &month_starts,
+        ),
+    )?;
+    let by_month = stays_by_month(year);
+    let bars: Vec<(&str, u32)> = MONTHS.iter().copied().zip(by_month).collect();
+    write(
+        "stays-by-month.svg",
+        &svg::bar_chart(
+            &format!("Stays begun per month, Romerike krisesenter {} (seed {seed})", year.year),
+            &bars,
+            "people (adults and children) checking in, not counting those who opted out of statistics",
+        ),
+    )?;
+    write("year.json", &(serde_json::to_string_pretty(&year_json(seed, year, out))? + "\n"))?;
+    Ok(())
+}
+
+fn month_name(date: NaiveDate) -> &'static str {
+    MONTHS.get(date.month0() as usize).copied().unwrap_or("")
+}
+
+/// What a checker needs, in one file: the rooms, every night, every stay record, every
+/// refusal with what was offered instead, the decisions, disclosures, retention and costs.
+fn year_json(seed: u64, year: &Year, out: &Outputs) -> Value {
+    let rooms: BTreeMap<String, u16> =
+        year.inventory.rooms().iter().map(|r| (r.id().as_str().to_owned(), r.beds())).collect();
+    let days: Vec<Value> = year
+        .days
+        .iter()
+        .map(|d| {
+            let rooms: BTreeMap<&str, u32> = d.rooms.iter().map(|(r, n)| (r.as_str(), *n)).collect();
+            json!({"date": d.date.to_string(), "beds_occupied": d.beds_occupied, "rooms": rooms, "waiting": d.waiting})
+        })
+        .collect();
+    let stays: Vec<Value> = year
+        .stays
+        .iter()
+        .map(|s| {
+            json!({
+                "id": s.id().as_str(),
+                "household": year.stay_households.get(s.id()).map(|h| h.as_str()),
+                "kind": code_of(&s.person().kind),
+                "check_in": s.check_in().to_string(),
+                "check_out": s.check_out().map(|d| d.to_string()),
+                "statistics_opt_out": s.statistics_opt_out(),
+            })
+        })
+        .collect();
+    let opted_out = year.stays.iter().filter(|s| s.statistics_opt_out()).count();
+    let in_year = |date: NaiveDate| year.contains(date);
+    let refusals: Vec<Value> = year
+        .assessed
+        .iter()
+        .filter(|a| in_year(a.date) && a.final_outcome == FinalOutcome::NotOffered)
+        .map(|a| {
+            json!({
+                "contact": a.contact,
+                "date": a.date.to_string(),
+                "role": role_code(a.role),
+                "recommendation": code_of(&a.recommendation),
+                "residential_reasons": a.residential_reasons,
+                "day": code_of(&a.day),
+                "phone": "offered",
+                "alternative_required": a.alternative_required,
+                "alternative": a.alternative.as_ref().map(|(id, model)| json!({"id": id, "model": code_of(model)})),
+                "gap": a.gap,
+                "not_required": a.not_required,
+                "referrals": a.referrals,
+            })
+        })
+        .collect();
+    let decisions: Vec<Value> = year
+        .assessed
+        .iter()
+        .filter(|a| in_year(a.date))
+        .filter_map(|a| a.decision.as_ref().map(|d| (a, d)))
+        .map(|(a, d)| {
+            json!({
+                "contact": a.contact,
+                "date": a.date.to_string(),
+                "recommendation": code_of(&d.recommendation()),
+                "final_outcome": code_of(&d.final_outcome()),
+                "decided_by": d.decided_by().as_str(),
+                "justified": d.justification().is_some(),
+            })
+        })
+        .collect();
+    let households: Vec<Value> = year
+        .households
+        .iter()
+        .filter(|h| in_year(h.offered_on) || h.check_in.is_some_and(in_year) || h.resident_on(year.from))
+        .map(|h| {
+            json!({
+                "id": h.id.as_str(),
+                "people": h.size,
+                "offered_on": h.offered_on.to_string(),
+                "check_in": h.check_in.map(|d| d.to_string()),
+                "check_out": h.check_out.filter(|d| *d <= year.to).map(|d| d.to_string()),
+                "moves": h.moves,
+                "referred": h.referred.map(|(d, why)| json!({"date": d.to_string(), "reason": why})),
+            })
+        })
+        .collect();
+    let disclosures: Vec<Value> = year
+        .disclosures
+        .iter()
+        .map(|d| {
+            json!({
+                "date": d.date.to_string(),
+                "situation": d.situation.code(),
+                "household": d.household.as_str(),
+                "requester": d.requester.as_str(),
+                "outcome": d.outcome.as_str(),
+                "neither_confirm_nor_deny": d.neither_confirm_nor_deny,
+                "recipients": d.recipients.iter().map(|p| p.as_str()).collect::<Vec<_>>(),
+                "information": d.information.iter().map(|i| i.as_str()).collect::<Vec<_>>(),
+                "reasons": d.reasons,
+                "steps": d.steps.iter().map(code_of).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let shares: Vec<Value> = ROMERIKE_OWNERS
+        .iter()
+        .map(|m| {
+            json!({
+                "municipality": m.municipality.to_string(),
+                "name": m.name,
+                "population": m.population,
+                "nights": out.nights.get(&m.municipality).copied().unwrap_or(0),
+                "share_ore": out.shares.get(&m.municipality).copied().unwrap_or(0),
+            })
+        })
+        .collect();
+    json!({
+        "seed": seed,
+        "year": year.year,
+        "period": {"from": year.from.to_string(), "to": year.to.to_string()},
+        "shelter": {
+            "beds": year.inventory.total_beds(),
+            "kennel_places": year.inventory.kennel_places(),
+            "rooms": rooms,
+            "policy": serde_json::to_value(year.policy).unwrap_or(Value::Null),
+            "placement_notes": year.placement_notes,
+        },
+        "days": days,
+        "stays_simulated": year.stays.len(),
+        "opted_out": opted_out,
+        "stays": stays,
+        "households": households,
+        "refusals": refusals,
+        "individual_assessments": decisions,
+        "disclosures": disclosures,
+        "retention": {
+            "as_of": year.to.to_string(),
+            "policy_version": out.retention.policy,
+            "records": year.records.len(),
+            "kept": out.retention.kept,
+            "deleted": out.retention.deleted,
+            "held": out.retention.held,
+            "deleted_by_rule": out.retention.by_rule,
+            "certificates": out.retention.certificates,
+            "consents_given": year.consents_given,
+            "consents_withdrawn": year.consents_withdrawn,
+            "holds_placed": year.holds_placed,
+        },
+        "costs": {"budget_ore": BUDGET_ORE, "key": "50% population, 50% nights", "shares": shares},
+    })
+}
+
+const fn role_code(role: Role) -> &'static str {
+    match role {
+        Role::Victim => "victim",
+        Role::Relative => "relative",
+        Role::Professional => "professional",
+    }
+}
+
+/// `a 3 · b 2 · c 1`, largest first, ties by name.
+fn tally<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for item in items {
+        *counts.entry(item).or_insert(0) += 1;
+    }
+    let mut list: Vec<(&str, usize)> = counts.into_iter().collect();
+    list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let parts: Vec<String> = list.iter().map(|(k, n)| format!("{k} {n}")).collect();
+    if parts.is_empty() { "-".to_owned() } else { parts.join(" · ") }
+}
+
+/// Wraps `text` (items separated by " · ") to lines of at most `width`, each indented.
+fn wrap(text: &str, indent: usize, width: usize) -> String {
+    let mut out = String::new();
+    let mut line = String::new();
+    for item in text.split(" · ") {
+        if !line.is_empty() && line.len() + item.len() + 3 > width.saturating_sub(indent) {
+            out.push_str(&line);
+            out.push('\n');
+            out.push_str(&" ".repeat(indent));
+            line.clear();
+        } else if !line.is_empty() {
+            line.push_str(" · ");
+        }
+        line.push_str(item);
+    }
+    out.push_str(&line);
+    out
+}
+
+fn nok(ore: u64) -> String {
+    let kroner = ore / 100;
+    let digits = kroner.to_string();
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(' ');
+        }
+        grouped.push(c);
+    }
+    grouped
+}
+
+fn summary(options: &Options, year: &Year, out: &Outputs) -> String {
+    let mut s = String::new();
+    let y = year.year;
+    let _ = writeln!(s, "Romerike krisesenter, a simulated {y} (seed {})", options.seed);
+    let rooms = year.inventory.rooms();
+    let _ = writeln!(
+        s,
+        "{} rooms ({} screened), {} beds, {} kennel places; placement: {}",
+        rooms.len(),
+        rooms.iter().filter(|r| r.screened()).count(),
+        year.inventory.total_beds(),
+        year.inventory.kennel_places(),
+        if year.placement_notes.contains("integrated_departs_from_ksl_2") {
+            "integrated trial, flagged on every placement as departing from krisesenterlova §2"
+        } else {
+            "women and men in separate units"
+        }
+    );
+
+    // The published report.
+    let rows: BTreeMap<String, String> = out.published.rows().into_iter().collect();
+    let get = |path: &str| rows.get(path).cloned().unwrap_or_else(|| "0".to_owned());
+    let prefixed = |prefix: &str| -> String {
+        let items: Vec<String> =
+            rows.iter().filter_map(|(k, v)| k.strip_prefix(prefix).map(|rest| format!("{rest} {v}"))).collect();
+        items.join(" · ")
+    };
+    let _ = writeln!(
+        s,
+        "\nPublished report {y} (threshold {}; `:` hidden so nobody can be recognised)",
+        out.published.threshold
+    );
+    let _ = writeln!(
+        s,
+        "  {:<12}{:>7}{:>7}{:>7}{:>7}{:>9}{:>10}",
+        "", "total", "women", "men", "other", "unknown", "children"
+    );
+    for what in ["stays", "residents"] {
+        let _ = writeln!(
+            s,
+            "  {:<12}{:>7}{:>7}{:>7}{:>7}{:>9}{:>10}",
+            what,
+            get(&format!("{what}.total")),
+            get(&format!("{what}.adults.female")),
+            get(&format!("{what}.adults.male")),
+            get(&format!("{what}.adults.other")),
+            get(&format!("{what}.adults.unknown")),
+            get(&format!("{what}.children")),
+        );
+    }
+    let rate = out.published.figures.occupancy_rate.map_or_else(|| ":".to_owned(), |r| format!("{:.1} %", r * 100.0));
+    let _ = writeln!(
+        s,
+        "  nights      {} (adults {}, children {}), occupancy of beds {rate}; opted out of statistics: {}",
+        get("nights.total"),
+        get("nights.adults"),
+        get("nights.children"),
+        get("excluded_opt_out"),
+    );
+    let _ = writeln!(
+        s,
+        "  length      {} completed stays, median {} days, mean {} days; 1-7: {} · 8-30: {} · 31-90: {} · 91+: {}",
+        get("length_of_stay.completed"),
+        get("length_of_stay.median_days"),
+        get("length_of_stay.mean_days"),
+        get("length_of_stay.buckets.1-7"),
+        get("length_of_stay.buckets.8-30"),
+        get("length_of_stay.buckets.31-90"),
+        get("length_of_stay.buckets.91+"),
+    );
+    let names: BTreeMap<String, &str> = ROMERIKE_OWNERS.iter().map(|m| (m.municipality.to_string(), m.name)).collect();
+    let municipalities: Vec<String> = rows
+        .iter()
+        .filter_map(|(k, v)| k.strip_prefix("municipalities.").map(|m| (m, v)))
+        .map(|(m, v)| format!("{} {v}", names.get(m).copied().unwrap_or(m)))
+        .collect();
+    for (label, text) in [
+        ("violence", prefixed("violence_types.")),
+        ("relation", prefixed("relations.")),
+        ("after stay", prefixed("after_stay.")),
+        ("from", municipalities.join(" · ")),
+    ] {
+        let _ = writeln!(s, "  {label:<12}{}", wrap(&text, 14, 100));
+    }
+    let _ = writeln!(s, "  repeat      {} adult stays by people who had stayed before", get("repeat_stays"));
+    let _ = writeln!(
+        s,
+        "  day service {} contacts: in person {} · phone {} · outreach {} · with interpreter {}",
+        get("day_contacts.total"),
+        get("day_contacts.in_person"),
+        get("day_contacts.phone"),
+        get("day_contacts.outreach"),
+        get("day_contacts.with_interpreter"),
+    );
+
+    // Occupancy.
+    let days = year.days.len().max(1);
+    let total_beds: u64 = year.days.iter().map(|d| u64::from(d.beds_occupied)).sum();
+    let peak = year.days.iter().max_by_key(|d| (d.beds_occupied, std::cmp::Reverse(d.date)));
+    let ordinary: Vec<&krisesenter::core::RoomId> = rooms.iter().filter(|r| !r.screened()).map(|r| r.id()).collect();
+    let full = year.days.iter().filter(|d| ordinary.iter().all(|r| d.rooms.get(*r).is_some_and(|n| *n > 0))).count();
+    let room_nights: usize = year.days.iter().map(|d| d.rooms.values().filter(|n| **n > 0).count()).sum();
+    let in_year = |d: NaiveDate| year.contains(d);
+    let placed = year.households.iter().filter(|h| h.check_in.is_some_and(in_year)).count();
+    let waited = year.households.iter().filter(|h| h.check_in.is_some_and(|i| in_year(i) && i > h.offered_on)).count();
+    let referred: Vec<&str> =
+        year.households.iter().filter_map(|h| h.referred.filter(|(d, _)| in_year(*d)).map(|(_, why)| why)).collect();
+    let moves: u32 = year.households.iter().map(|h| h.moves).sum();
+    let _ = writeln!(s, "\nOccupancy (every night of {y}, all residents counted)");
+    let _ = writeln!(
+        s,
+        "  beds        mean {:.1} of {}, peak {} on {}; rooms in use {:.0} % of room-nights; all {} ordinary rooms taken on {} nights",
+        total_beds as f64 / days as f64,
+        year.inventory.total_beds(),
+        peak.map_or(0, |d| d.beds_occupied),
+        peak.map_or_else(String::new, |d| d.date.to_string()),
+        100.0 * room_nights as f64 / (days * rooms.len().max(1)) as f64,
+        ordinary.len(),
+        full,
+    );
+    let _ = writeln!(
+        s,
+        "  households  {placed} placed ({waited} after waiting), {moves} moves of residents, placement solved on {} days",
+        year.allocations
+    );
+    let _ = writeln!(
+        s,
+        "  referred    {} to another shelter after at most {} days' wait: {}",
+        referred.len(),
+        sim::WAIT_LIMIT_DAYS,
+        tally(referred.iter().copied())
+    );
+
+    // Refusals and what was offered instead.
+    let assessed: Vec<&sim::Assessed> = year.assessed.iter().filter(|a| in_year(a.date)).collect();
+    let victims = assessed.iter().filter(|a| a.role == Role::Victim).count();
+    let refused: Vec<&&sim::Assessed> =
+        assessed.iter().filter(|a| a.role == Role::Victim && a.final_outcome == FinalOutcome::NotOffered).collect();
+    let others = assessed.len() - victims;
+    let individual: Vec<&&sim::Assessed> =
+        assessed.iter().filter(|a| a.recommendation == ResidentialOutcome::IndividualAssessment).collect();
+    let _ = writeln!(
+        s,
+        "\nFirst contacts {}: {} people exposed to violence, {} relatives and professionals (conversations and phone)",
+        assessed.len(),
+        victims,
+        others
+    );
+    let _ = writeln!(
+        s,
+        "  individual assessments {} (health follow-up needed): staff offered a stay to {}, refused {}, each with a justification",
+        individual.len(),
+        individual.iter().filter(|a| a.final_outcome == FinalOutcome::Offered).count(),
+        individual.iter().filter(|a| a.final_outcome == FinalOutcome::NotOffered).count(),
+    );
+    let _ = writeln!(
+        s,
+        "  refused a stay {}: every one kept the phone and the day service (day service {})",
+        refused.len(),
+        tally(refused.iter().map(|a| if a.day == krisesenter::eligibility::DayOutcome::Offered {
+            "offered"
+        } else {
+            "individually assessed"
+        }))
+    );
+    let why = tally(refused.iter().flat_map(|a| a.residential_reasons.iter().copied()).filter(|c| {
+        !matches!(*c, "serious_mental_illness_tolerated" | "human_trafficking_victim" | "needs_health_follow_up")
+    }));
+    let _ = writeln!(s, "    why       {}", wrap(&why, 14, 100));
+    let alternatives: Vec<String> =
+        refused.iter().filter_map(|a| a.alternative.as_ref().map(|(id, m)| format!("{id} ({})", code_of(m)))).collect();
+    let _ = writeln!(
+        s,
+        "    instead   equal alternative {}: {}",
+        alternatives.len(),
+        wrap(&tally(alternatives.iter().map(String::as_str)), 14, 100)
+    );
+    let gaps: Vec<&str> = refused.iter().filter_map(|a| a.gap).collect();
+    let _ = writeln!(s, "              gap, escalated by staff {}: {}", gaps.len(), tally(gaps.iter().copied()));
+    let not_required: Vec<&str> = refused.iter().filter_map(|a| a.not_required).collect();
+    let _ = writeln!(
+        s,
+        "              no alternative required {}: {}",
+        not_required.len(),
+        wrap(&tally(not_required.iter().copied()), 14, 100)
+    );
+    let _ = writeln!(
+        s,
+        "    referred  {}",
+        wrap(&tally(refused.iter().flat_map(|a| a.referrals.iter().copied())), 14, 100)
+    );
+
+    // Disclosures.
+    let _ = writeln!(
+        s,
+        "\nDisclosures {}: {}",
+        year.disclosures.len(),
+        tally(year.disclosures.iter().map(|d| d.outcome.as_str()))
+    );
+    for d in &year.disclosures {
+        let what: Vec<&str> = d.information.iter().map(|i| i.as_str()).collect();
+        let to: Vec<&str> = d.recipients.iter().map(|p| p.as_str()).collect();
+        let detail = match d.outcome {
+            Outcome::Refuse if d.neither_confirm_nor_deny => "neither confirm nor deny".to_owned(),
+            Outcome::Refuse => "nothing passes".to_owned(),
+            _ => format!("{} to {}", what.join("+"), to.join("+")),
+        };
+        let _ = writeln!(s, "  {}  {:<40} {:<12} {detail}", d.date, d.situation.describe(), d.outcome.as_str());
+    }
+
+    // Retention.
+    let r = &out.retention;
+    let _ = writeln!(
+        s,
+        "\nRecords on {} ({} records, policy {}): kept {} · deleted {} · held {}",
+        year.to,
+        year.records.len(),
+        r.policy,
+        r.kept,
+        r.deleted,
+        r.held
+    );
+    let rules: Vec<String> = r.by_rule.iter().map(|(k, v)| format!("{k} {v}")).collect();
+    let _ = writeln!(s, "  deleted by rule: {} (one disposal certificate each)", rules.join(" · "));
+    let _ = writeln!(
+        s,
+        "  consents given {}, withdrawn {}; legal holds placed {}",
+        year.consents_given, year.consents_withdrawn, year.holds_placed
+    );
+
+    // Costs.
+    let _ = writeln!(s, "\nOwners' shares of NOK {} (half by population, half by nights used)", nok(BUDGET_ORE));
+    let _ =
+        writeln!(s, "  {:<16}{:>11}{:>8}{:>14}{:>10}", "municipality", "population", "nights", "share NOK", "per inh.");
+    let mut owners: Vec<_> = ROMERIKE_OWNERS.iter().collect();
+    owners.sort_by_key(|m| std::cmp::Reverse(out.shares.get(&m.municipality).copied().unwrap_or(0)));
+    for m in owners {
+        let share = out.shares.get(&m.municipality).copied().unwrap_or(0);
+        let _ = writeln!(
+            s,
+            "  {:<16}{:>11}{:>8}{:>14}{:>10.1}",
+            m.name,
+            m.population,
+            out.nights.get(&m.municipality).copied().unwrap_or(0),
+            nok(share),
+            share as f64 / 100.0 / m.population.max(1) as f64
+        );
+    }
+    let _ = writeln!(
+        s,
+        "\nWrote {}: report.json report.csv report.md occupancy.svg stays-by-month.svg year.json",
+        options.out.display()
+    );
+    let _ = out.report.stays.total; // the raw report stays inside the shelter
+    s
+}
