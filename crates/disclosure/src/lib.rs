@@ -71,3 +71,8 @@ pub use decide::{Basis, DecideError, Disclosure, LogEntry, Outcome, Passage, Ste
 pub use reason::DisclosureReason;
 pub use request::{ChildConcern, DiscloseInput, Initiative, Likelihood, Request, RequestError, SeriousOffence};
 pub use set::{Member, Set};
+
+/// The README's example, compiled and run as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
