@@ -54,6 +54,44 @@ fn output_has_exactly_the_contract_fields_plus_the_log_entry() {
     );
 }
 
+/// The whole output of one decision, so that any change of the wire form is a visible diff.
+#[test]
+fn whole_output_of_a_duty_to_avert() {
+    let out = disclose(&json!({
+        "as_of": "2020-06-01", "requester": "police", "initiative": "request",
+        "information": ["whereabouts"], "consents": [],
+        "serious_offence": {"straffeloven_section": 282, "likelihood": "most_likely"}
+    }));
+    let citation = json!({"statute": "straffeloven", "section": "196", "in_force_from": "2015-10-01"});
+    assert_eq!(
+        out,
+        json!({
+            "outcome": "must_report",
+            "recipients": ["police"],
+            "information": ["existence", "whereabouts", "contact_details", "violence_history"],
+            "neither_confirm_nor_deny": false,
+            "reasons": [{
+                "code": "duty_to_avert",
+                "message_nb": "Det er sikkert eller mest sannsynlig at en straffbar handling som omfattes av avvergingsplikten er eller vil bli begått: den skal søkes avverget ved anmeldelse til politiet eller på annen måte, uten hinder av taushetsplikt.",
+                "message_en": "It is certain or most likely that an offence under the duty to avert has been or will be committed: staff must try to avert it, by reporting to the police or otherwise, whatever confidentiality says.",
+                "citations": [citation]
+            }],
+            "steps": ["avert_together_with_user_where_safe", "record_disclosure"],
+            "log_entry": {
+                "date": "2020-06-01",
+                "outcome": "must_report",
+                "passages": [{
+                    "recipient": "police",
+                    "information": ["existence", "whereabouts", "contact_details", "violence_history"],
+                    "basis": "averting_duty",
+                    "citations": [citation],
+                    "consents": []
+                }]
+            }
+        })
+    );
+}
+
 #[test]
 fn partial_consent_shares_what_both_cover() {
     let out = disclose(&json!({

@@ -171,6 +171,32 @@ proptest! {
         }
     }
 
+    /// disclosure-12: several duties at once give all their recipients and all their information.
+    #[test]
+    fn several_duties_give_all_their_recipients(
+        input in disclose_input(),
+        ground in reporting_ground(),
+        order in any::<bool>(),
+    ) {
+        let request = input
+            .request
+            .clone()
+            .with_child_concern(ground)
+            .with_child_welfare_order(order)
+            .with_serious_offence(Some(SeriousOffence::try_new(275, Likelihood::MostLikely).unwrap()));
+        let both = decide(&request, input.as_of).unwrap();
+        prop_assert_eq!(both.outcome(), Outcome::MustReport);
+        let alone_report = decide(&request.clone().with_serious_offence(None).with_child_welfare_order(false), input.as_of).unwrap();
+        let alone_avert = decide(&request.clone().with_child_concern(ChildConcern::None).with_child_welfare_order(false), input.as_of).unwrap();
+        for alone in [&alone_report, &alone_avert] {
+            for p in duty_passages(alone) {
+                prop_assert!(duty_passages(&both).contains(&p), "{:?} missing", p.basis);
+            }
+        }
+        prop_assert!(both.recipients().contains(Party::Police) && both.recipients().contains(Party::ChildWelfare));
+        prop_assert!(!both.steps().contains(Step::InformParentFirst), "a warning could defeat averting");
+    }
+
     /// disclosure-5: a refused question about existence or whereabouts always sets
     /// neither-confirm-nor-deny, and nothing else does.
     #[test]
