@@ -88,7 +88,7 @@ fn model_outcome(r: &Request, day: NaiveDate) -> Outcome {
 }
 
 proptest! {
-    #![proptest_config(config(256))]
+    #![proptest_config(config(128))]
 
     /// disclosure-1: with no in-force consent and no duty or permission, nothing is shared.
     #[test]
