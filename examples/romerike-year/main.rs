@@ -113,7 +113,6 @@ fn main() -> ExitCode {
 
 /// Everything computed after the simulation.
 struct Outputs {
-    report: krisesenter::stats::Report,
     published: PublishedReport,
     shares: BTreeMap<krisesenter::stats::Municipality, u64>,
     nights: BTreeMap<krisesenter::stats::Municipality, u64>,
@@ -163,7 +162,7 @@ fn run(options: &Options) -> Result<String, BoxError> {
         }
     }
 
-    let outputs = Outputs { report, published, shares, nights, retention };
+    let outputs = Outputs { published, shares, nights, retention };
     write_files(&options.out, options.seed, &year, &outputs)?;
     Ok(summary(options, &year, &outputs))
 }
@@ -468,8 +467,9 @@ fn summary(options: &Options, year: &Year, out: &Outputs) -> String {
     };
     let _ = writeln!(
         s,
-        "\nPublished report {y} (threshold {}; `:` hidden so nobody can be recognised)",
-        out.published.threshold
+        "\nPublished report {y} (threshold {}: {} cells shown as `:` so that nobody can be recognised)",
+        out.published.threshold,
+        out.published.suppressed.len()
     );
     let _ = writeln!(
         s,
@@ -547,6 +547,7 @@ fn summary(options: &Options, year: &Year, out: &Outputs) -> String {
     let referred: Vec<&str> =
         year.households.iter().filter_map(|h| h.referred.filter(|(d, _)| in_year(*d)).map(|(_, why)| why)).collect();
     let moves: u32 = year.households.iter().map(|h| h.moves).sum();
+    let still_waiting = year.days.last().map_or(0, |d| d.waiting);
     let _ = writeln!(s, "\nOccupancy (every night of {y}, all residents counted)");
     let _ = writeln!(
         s,
@@ -561,8 +562,8 @@ fn summary(options: &Options, year: &Year, out: &Outputs) -> String {
     );
     let _ = writeln!(
         s,
-        "  households  {placed} placed ({waited} after waiting), {moves} moves of residents, placement solved on {} days",
-        year.allocations
+        "  households  {placed} placed ({waited} after waiting), {moves} moves of residents, {still_waiting} waiting on {}; placement solved on {} days",
+        year.to, year.allocations
     );
     let _ = writeln!(
         s,
@@ -692,6 +693,5 @@ fn summary(options: &Options, year: &Year, out: &Outputs) -> String {
         "\nWrote {}: report.json report.csv report.md occupancy.svg stays-by-month.svg year.json",
         options.out.display()
     );
-    let _ = out.report.stays.total; // the raw report stays inside the shelter
     s
 }
