@@ -10,6 +10,7 @@ use crate::case::CaseRecord;
 use crate::certificate::{DisposalCertificate, DisposalRule, StatisticalFact};
 use crate::policy::{PolicyVersion, RetentionPolicy};
 use crate::reason::{ReasonSet, RetentionReason};
+use crate::record::Consent;
 use crate::schedule::{Contact, Schedule, StorageConsent};
 
 /// What happens to a record (CONTRACT.md `action`). Exhaustive on purpose: a new outcome
@@ -84,7 +85,16 @@ pub struct Decision<'a> {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn decide<'a>(record: &'a CaseRecord, as_of: NaiveDate, policy: &'a RetentionPolicy) -> Decision<'a> {
-    let schedule = Schedule::new(record, policy);
+    decide_on(&Schedule::new(record, policy), record, as_of, policy)
+}
+
+/// [`decide`] with the record's schedule already worked out.
+fn decide_on<'a>(
+    schedule: &Schedule<'_>,
+    record: &'a CaseRecord,
+    as_of: NaiveDate,
+    policy: &'a RetentionPolicy,
+) -> Decision<'a> {
     let state = schedule.state(as_of);
     let mut reasons = ReasonSet::new();
 
@@ -140,11 +150,11 @@ pub fn decide<'a>(record: &'a CaseRecord, as_of: NaiveDate, policy: &'a Retentio
     // One exhaustive combination: a hold first, then the schedule.
     let (action, until) = match (state.held, state.due_by_schedule()) {
         // An active hold blocks every disposal path; due once released (if ever) and due.
-        (true, _) => (Action::Held, schedule.first_due_on_or_after(as_of)),
+        (true, _) => (Action::Held, schedule.first_due_after(as_of)),
         // Due and not held: delete; `until` is the day the record fell due.
         (false, true) => (Action::Delete, Some(schedule.due_since(as_of))),
         // Not due: keep until the first due day, if one follows from the record.
-        (false, false) => (Action::Keep, schedule.first_due_on_or_after(as_of)),
+        (false, false) => (Action::Keep, schedule.first_due_after(as_of)),
     };
     if action == Action::Delete {
         reasons.insert(if record.statistics_opt_out() {
@@ -178,8 +188,24 @@ pub fn decide<'a>(record: &'a CaseRecord, as_of: NaiveDate, policy: &'a Retentio
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn sweep<'a>(records: &'a [CaseRecord], as_of: NaiveDate, policy: &'a RetentionPolicy) -> Vec<Decision<'a>> {
-    records.iter().map(|record| decide(record, as_of, policy)).collect()
+    let mut decisions = Vec::with_capacity(records.len());
+    // Work out a chunk's schedules first, then decide them: the schedules read each record's
+    // consents from memory in a short loop, so the reads overlap instead of waiting on each
+    // other (a sweep of a large register is bound by memory, not by the rules).
+    for chunk in records.chunks(SWEEP_CHUNK) {
+        let touched = chunk.iter().filter(|r| r.consents().first().is_some_and(Consent::written)).count();
+        std::hint::black_box(touched);
+        let schedules: [Option<Schedule<'a>>; SWEEP_CHUNK] =
+            std::array::from_fn(|i| chunk.get(i).map(|record| Schedule::new(record, policy)));
+        for (record, schedule) in chunk.iter().zip(schedules.iter().flatten()) {
+            decisions.push(decide_on(schedule, record, as_of, policy));
+        }
+    }
+    decisions
 }
+
+/// Records whose schedules [`sweep`] works out together.
+const SWEEP_CHUNK: usize = 16;
 
 impl<'a> Decision<'a> {
     /// The record decided on.

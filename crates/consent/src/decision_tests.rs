@@ -309,3 +309,15 @@ fn report_has_the_contract_shape() {
     assert_eq!(json["policy_version"], "consent-10y-grace-0d");
     assert_eq!(json["certificate"], serde_json::Value::Null);
 }
+
+#[test]
+fn many_consents_are_decided_like_few() {
+    // More written storage consents than the schedule keeps inline: the latest still counts.
+    let consents: Vec<Consent> = (0..7).map(|i| written(&format!("c{i}"), d(2012 + i, 1, 1))).collect();
+    let r = record(Some(d(2012, 2, 1)), consents, vec![]);
+    let dec = decide(&r, d(2026, 3, 1), &DEFAULT);
+    assert_eq!((dec.action(), dec.until()), (Action::Keep, Some(d(2028, 1, 1))));
+    assert_eq!(codes(&dec), ["storage_consent_in_force", "earlier_consents_superseded"]);
+    let dec = decide(&r, d(2028, 1, 1), &DEFAULT);
+    assert_eq!((dec.action(), dec.until()), (Action::Delete, Some(d(2028, 1, 1))));
+}

@@ -65,14 +65,18 @@ impl DayState {
     }
 }
 
-/// One record's schedule under one policy.
-#[derive(Debug, Clone, Copy)]
+/// One record's schedule under one policy, with what it needs of the record worked out
+/// once, so that looking at many days costs little.
+#[derive(Debug, Clone)]
 pub(crate) struct Schedule<'a> {
     record: &'a CaseRecord,
-    years: u32,
     /// The first day the contact counts as ended with its grace, or `None` while it is
     /// ongoing (or when the date would overflow the calendar, which keeps the record).
     ended_from: Option<NaiveDate>,
+    /// The written storage consents, each as the days it counts.
+    spans: Spans,
+    /// The first day an oral storage consent was given, if any was.
+    first_oral: Option<NaiveDate>,
 }
 
 /// A written storage consent's first day and the first day it no longer counts, with what
@@ -84,26 +88,65 @@ struct Span {
     withdrawn: bool,
 }
 
+/// How many spans are kept without allocating: a record rarely has more written storage
+/// consents than this, and one that has is still decided (its spans go on the heap).
+const INLINE_SPANS: usize = 4;
+
+/// The spans of one record: inline for the usual few, on the heap beyond.
+#[derive(Debug, Clone)]
+enum Spans {
+    Inline { items: [Span; INLINE_SPANS], len: usize },
+    Heap(Vec<Span>),
+}
+
+impl Spans {
+    fn collect(mut spans: impl Iterator<Item = Span>) -> Self {
+        const EMPTY: Span = Span { given_on: NaiveDate::MIN, ends_on: None, withdrawn: false };
+        let mut items = [EMPTY; INLINE_SPANS];
+        let mut len = 0;
+        for slot in &mut items {
+            let Some(span) = spans.next() else { return Spans::Inline { items, len } };
+            *slot = span;
+            len += 1;
+        }
+        match spans.next() {
+            None => Spans::Inline { items, len },
+            Some(more) => Spans::Heap(items.into_iter().chain(std::iter::once(more)).chain(spans).collect()),
+        }
+    }
+
+    fn as_slice(&self) -> &[Span] {
+        match self {
+            Spans::Inline { items, len } => items.get(..*len).unwrap_or(&[]),
+            Spans::Heap(spans) => spans,
+        }
+    }
+}
+
+/// The days a written storage consent counts under a consent period of `years`.
+fn span(consent: &Consent, years: u32) -> Span {
+    // The period runs out on the anniversary: given 2016-03-01, ten years, kept up to and
+    // including 2026-02-28 (add_years turns 29 February into 28 February).
+    let given_on = consent.given_on();
+    match (add_years(given_on, years), consent.withdrawn_on()) {
+        (Some(e), Some(w)) if e < w => Span { given_on, ends_on: Some(e), withdrawn: false },
+        (_, Some(w)) => Span { given_on, ends_on: Some(w), withdrawn: true },
+        (e, None) => Span { given_on, ends_on: e, withdrawn: false },
+    }
+}
+
 impl<'a> Schedule<'a> {
     pub(crate) fn new(record: &'a CaseRecord, policy: &RetentionPolicy) -> Self {
         let grace = Days::new(u64::from(policy.no_consent_grace_days()));
-        let ended_from = record.contact_ended_on().and_then(|end| end.checked_add_days(grace));
-        Self { record, years: policy.consent_retention_years(), ended_from }
-    }
-
-    fn storage_spans(&self) -> impl Iterator<Item = Span> + '_ {
-        self.record.consents().iter().filter(|c| c.kind() == ConsentKind::Storage && c.written()).map(|c| self.span(c))
-    }
-
-    fn span(&self, consent: &Consent) -> Span {
-        // The period runs out on the anniversary: given 2016-03-01, ten years, kept up to and
-        // including 2026-02-28 (add_years turns 29 February into 28 February).
-        let expires = add_years(consent.given_on(), self.years);
-        match (expires, consent.withdrawn_on()) {
-            (Some(e), Some(w)) if e < w => Span { given_on: consent.given_on(), ends_on: Some(e), withdrawn: false },
-            (_, Some(w)) => Span { given_on: consent.given_on(), ends_on: Some(w), withdrawn: true },
-            (e, None) => Span { given_on: consent.given_on(), ends_on: e, withdrawn: false },
-        }
+        let ended_from = match policy.no_consent_grace_days() {
+            0 => record.contact_ended_on(),
+            _ => record.contact_ended_on().and_then(|end| end.checked_add_days(grace)),
+        };
+        let years = policy.consent_retention_years();
+        let storage = record.consents().iter().filter(|c| c.kind() == ConsentKind::Storage);
+        let spans = Spans::collect(storage.clone().filter(|c| c.written()).map(|c| span(c, years)));
+        let first_oral = storage.filter(|c| !c.written()).map(Consent::given_on).min();
+        Self { record, ended_from, spans, first_oral }
     }
 
     /// The facts of `day`.
@@ -118,7 +161,7 @@ impl<'a> Schedule<'a> {
         // given the same day, the one that stops counting first (the strictest reading).
         let mut latest: Option<Span> = None;
         let mut written_storage_consents = 0;
-        for span in self.storage_spans().filter(|s| s.given_on <= day) {
+        for span in self.spans.as_slice().iter().copied().filter(|s| s.given_on <= day) {
             written_storage_consents += 1;
             latest = match latest {
                 Some(l) if l.given_on > span.given_on => Some(l),
@@ -132,32 +175,29 @@ impl<'a> Schedule<'a> {
             Some(Span { ends_on: Some(end), .. }) if end <= day => StorageConsent::PeriodEnded,
             Some(_) => StorageConsent::InForce,
         };
-        let oral_storage_consent = self
-            .record
-            .consents()
-            .iter()
-            .any(|c| c.kind() == ConsentKind::Storage && !c.written() && c.given_on() <= day);
+        let oral_storage_consent = self.first_oral.is_some_and(|first| first <= day);
         let held = self.record.holds().iter().any(|h| h.active_on(day));
         DayState { contact, consent, written_storage_consents, oral_storage_consent, held }
     }
 
     /// Every day on which some condition may change.
     fn breakpoints(&self) -> impl Iterator<Item = NaiveDate> + '_ {
-        let consents = self.storage_spans().flat_map(|s| [Some(s.given_on), s.ends_on]).flatten();
+        let consents = self.spans.as_slice().iter().flat_map(|s| [Some(s.given_on), s.ends_on]).flatten();
         let holds = self.record.holds().iter().flat_map(|h| [Some(h.placed_on()), h.released_on()]).flatten();
         self.ended_from.into_iter().chain(consents).chain(holds)
     }
 
-    /// The first day on or after `from` on which the record is due, or `None` when no such
-    /// day follows from the record as it stands (an ongoing contact, an open hold).
-    pub(crate) fn first_due_on_or_after(&self, from: NaiveDate) -> Option<NaiveDate> {
+    /// The first day after `from` on which the record is due, or `None` when no such day
+    /// follows from the record as it stands (an ongoing contact, an open hold). `from` itself
+    /// is not looked at: the caller knows it is not due.
+    pub(crate) fn first_due_after(&self, from: NaiveDate) -> Option<NaiveDate> {
         let mut day = from;
         loop {
+            // Nothing changes before the next breakpoint.
+            day = self.breakpoints().filter(|b| *b > day).min()?;
             if self.state(day).due() {
                 return Some(day);
             }
-            // Nothing changes before the next breakpoint.
-            day = self.breakpoints().filter(|b| *b > day).min()?;
         }
     }
 

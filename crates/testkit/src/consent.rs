@@ -120,10 +120,10 @@ fn ids<T>(prefix: &'static str, n: usize, make: fn(String) -> Option<T>) -> Vec<
 }
 
 /// A case record with id `id`: a contact ended in the window (or ongoing, one time in
-/// five), up to four consents with ids `c0`, `c1`, … and up to three holds with ids `h0`,
+/// five), up to five consents with ids `c0`, `c1`, … and up to three holds with ids `h0`,
 /// `h1`, …, sometimes opted out of statistics.
 pub fn case_record_with_id(id: RecordId) -> impl Strategy<Value = CaseRecord> {
-    let consents = (0usize..=4)
+    let consents = (0usize..=5)
         .prop_flat_map(|n| ids("c", n, |s| ConsentId::try_new(s).ok()).into_iter().map(consent).collect::<Vec<_>>());
     let holds = prop_oneof![2 => Just(0usize), 1 => 1usize..=3]
         .prop_flat_map(|n| ids("h", n, |s| HoldId::try_new(s).ok()).into_iter().map(legal_hold).collect::<Vec<_>>());

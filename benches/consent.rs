@@ -1,0 +1,137 @@
+//! Benchmarks of the retention sweep (`krisesenter_consent::sweep`) on a seeded synthetic
+//! register of 1,000,000 case records: contacts that ended over 2012-2026 or are ongoing,
+//! written, oral and withdrawn storage consents, sharing consents, and a few legal holds.
+//!
+//! ```text
+//! cargo bench --bench consent -- --warm-up-time 1 --measurement-time 3
+//! ```
+//!
+//! `sweep_1m` is the decision itself (action, `until`, rule and reason kinds, no allocation
+//! per record beyond the output vector); `report_100k` also builds the contract's output for
+//! each record (reasons with their messages and citations, certificates), which allocates.
+#![forbid(unsafe_code)]
+#![expect(clippy::unwrap_used, reason = "benchmark setup: a failure should stop the run")]
+
+use std::hint::black_box;
+
+use chrono::{Duration, NaiveDate};
+use criterion::{Criterion, Throughput};
+use krisesenter::consent::{Action, CaseRecord, Consent, HoldReason, LegalHold, RetentionPolicy, sweep};
+use krisesenter::core::{ConsentId, HoldId, Information, Party, RecordId};
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+
+fn day(rng: &mut ChaCha8Rng, from: NaiveDate, span_days: i64) -> NaiveDate {
+    from + Duration::days(rng.random_range(0..span_days))
+}
+
+/// One synthetic record, through the crate's own constructors.
+fn record(i: usize, rng: &mut ChaCha8Rng) -> CaseRecord {
+    let start = NaiveDate::from_ymd_opt(2012, 1, 1).unwrap();
+    let contact_start = day(rng, start, 15 * 365);
+    // One contact in ten is ongoing.
+    let ended = (!rng.random_bool(0.1)).then(|| contact_start + Duration::days(rng.random_range(1..180)));
+    let mut consents = Vec::new();
+    // Six in ten give written consent to storage, one in ten an oral one.
+    let roll: f64 = rng.random();
+    if roll < 0.7 {
+        let given = contact_start + Duration::days(rng.random_range(0..30));
+        let c = Consent::storage(ConsentId::try_new("c0").unwrap(), given, roll < 0.6);
+        // One in five withdraws it.
+        let c = if rng.random_bool(0.2) {
+            c.withdraw(given + Duration::days(rng.random_range(0..2000))).unwrap()
+        } else {
+            c
+        };
+        consents.push(c);
+        // Some renew it later.
+        if rng.random_bool(0.1) {
+            let renewed = given + Duration::days(rng.random_range(365..3650));
+            consents.push(Consent::storage(ConsentId::try_new("c1").unwrap(), renewed, true));
+        }
+    }
+    // One in four consents to sharing with Nav.
+    if rng.random_bool(0.25) {
+        consents.push(
+            Consent::sharing(
+                ConsentId::try_new("s0").unwrap(),
+                [Party::Nav],
+                [Information::ContactDetails],
+                contact_start,
+                true,
+            )
+            .unwrap(),
+        );
+    }
+    // Three in a hundred are under a legal hold, half of them released.
+    let mut holds = Vec::new();
+    if rng.random_bool(0.03) {
+        let placed = day(rng, contact_start, 3 * 365);
+        let hold = LegalHold::new(
+            HoldId::try_new("h0").unwrap(),
+            *HoldReason::ALL.get(i % HoldReason::ALL.len()).unwrap(),
+            placed,
+        );
+        holds.push(if rng.random_bool(0.5) {
+            hold.release(placed + Duration::days(rng.random_range(30..900))).unwrap()
+        } else {
+            hold
+        });
+    }
+    CaseRecord::try_new(RecordId::try_new(format!("r{i}")).unwrap(), ended, consents, holds)
+        .unwrap()
+        .with_statistics_opt_out(rng.random_bool(0.05))
+}
+
+fn register(n: usize, seed: u64) -> Vec<CaseRecord> {
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    (0..n).map(|i| record(i, &mut rng)).collect()
+}
+
+fn bench(c: &mut Criterion) {
+    let as_of = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
+    let policy = RetentionPolicy::default();
+    let records = register(1_000_000, 7);
+
+    // Print the mix once, so the figure can be read against it.
+    let decisions = sweep(&records, as_of, &policy);
+    let count = |a: Action| decisions.iter().filter(|d| d.action() == a).count();
+    eprintln!(
+        "register of {}: keep {}, delete {}, held {}",
+        records.len(),
+        count(Action::Keep),
+        count(Action::Delete),
+        count(Action::Held)
+    );
+    drop(decisions);
+
+    let mut group = c.benchmark_group("retention");
+    group.sample_size(10);
+    group.throughput(Throughput::Elements(records.len() as u64));
+    group.bench_function("scan_1m", |b| {
+        b.iter(|| {
+            black_box(&records).iter().fold(0i64, |acc, r| {
+                acc + r.consents().iter().map(|c| i64::from(c.written())).sum::<i64>() + r.holds().len() as i64
+            })
+        })
+    });
+    group.bench_function("sweep_1m", |b| b.iter(|| black_box(sweep(black_box(&records), as_of, &policy))));
+    let few = records.get(..10_000).unwrap();
+    group.throughput(Throughput::Elements(few.len() as u64));
+    group.bench_function("sweep_10k_in_cache", |b| b.iter(|| black_box(sweep(black_box(few), as_of, &policy))));
+    let some = records.get(..100_000).unwrap();
+    group.throughput(Throughput::Elements(some.len() as u64));
+    group.bench_function("report_100k", |b| {
+        b.iter(|| {
+            let reports: Vec<_> = sweep(black_box(some), as_of, &policy).iter().map(|d| d.report()).collect();
+            black_box(reports)
+        })
+    });
+    group.finish();
+}
+
+fn main() {
+    let mut criterion = Criterion::default().configure_from_args();
+    bench(&mut criterion);
+    criterion.final_summary();
+}
