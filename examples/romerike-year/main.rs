@@ -285,6 +285,7 @@ fn year_json(seed: u64, year: &Year, out: &Outputs) -> Value {
                 "gap": a.gap,
                 "not_required": a.not_required,
                 "referrals": a.referrals,
+                "adaptations": a.adaptations,
             })
         })
         .collect();
@@ -316,7 +317,7 @@ fn year_json(seed: u64, year: &Year, out: &Outputs) -> Value {
                 "check_in": h.check_in.map(|d| d.to_string()),
                 "check_out": h.check_out.filter(|d| *d <= year.to).map(|d| d.to_string()),
                 "moves": h.moves,
-                "referred": h.referred.map(|(d, why)| json!({"date": d.to_string(), "reason": why})),
+                "referred": h.referred.as_ref().map(|(d, why)| json!({"date": d.to_string(), "reason": why})),
             })
         })
         .collect();
@@ -406,22 +407,26 @@ fn tally<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
     if parts.is_empty() { "-".to_owned() } else { parts.join(" · ") }
 }
 
-/// Wraps `text` (items separated by " · ") to lines of at most `width`, each indented.
-fn wrap(text: &str, indent: usize, width: usize) -> String {
-    let mut out = String::new();
-    let mut line = String::new();
-    for item in text.split(" · ") {
-        if !line.is_empty() && line.len() + item.len() + 3 > width.saturating_sub(indent) {
-            out.push_str(&line);
+/// `prefix` then `text` (items separated by " · "), wrapped to lines of at most 100 characters,
+/// the following lines indented by 14.
+fn wrapped(prefix: &str, text: &str) -> String {
+    const WIDTH: usize = 100;
+    const INDENT: usize = 14;
+    let mut out = String::from(prefix);
+    let mut used = prefix.chars().count();
+    for (i, item) in text.split(" · ").enumerate() {
+        let len = item.chars().count();
+        if i > 0 && used + 3 + len > WIDTH {
             out.push('\n');
-            out.push_str(&" ".repeat(indent));
-            line.clear();
-        } else if !line.is_empty() {
-            line.push_str(" · ");
+            out.push_str(&" ".repeat(INDENT));
+            used = INDENT;
+        } else if i > 0 {
+            out.push_str(" · ");
+            used += 3;
         }
-        line.push_str(item);
+        out.push_str(item);
+        used += len;
     }
-    out.push_str(&line);
     out
 }
 
@@ -445,13 +450,13 @@ fn summary(options: &Options, year: &Year, out: &Outputs) -> String {
     let rooms = year.inventory.rooms();
     let _ = writeln!(
         s,
-        "{} rooms ({} screened), {} beds, {} kennel places; placement: {}",
+        "{} rooms ({} screened), {} beds, {} kennel places; {}",
         rooms.len(),
         rooms.iter().filter(|r| r.screened()).count(),
         year.inventory.total_beds(),
         year.inventory.kennel_places(),
         if year.placement_notes.contains("integrated_departs_from_ksl_2") {
-            "integrated trial, flagged on every placement as departing from krisesenterlova §2"
+            "integrated trial\n(every placement notes that housing women and men together departs from krisesenterlova §2)"
         } else {
             "women and men in separate units"
         }
@@ -492,7 +497,7 @@ fn summary(options: &Options, year: &Year, out: &Outputs) -> String {
     let rate = out.published.figures.occupancy_rate.map_or_else(|| ":".to_owned(), |r| format!("{:.1} %", r * 100.0));
     let _ = writeln!(
         s,
-        "  nights      {} (adults {}, children {}), occupancy of beds {rate}; opted out of statistics: {}",
+        "  nights      {} (adults {}, children {}), {rate} of beds; opted out of statistics: {}",
         get("nights.total"),
         get("nights.adults"),
         get("nights.children"),
@@ -500,7 +505,7 @@ fn summary(options: &Options, year: &Year, out: &Outputs) -> String {
     );
     let _ = writeln!(
         s,
-        "  length      {} completed stays, median {} days, mean {} days; 1-7: {} · 8-30: {} · 31-90: {} · 91+: {}",
+        "  length      {} completed, median {} days, mean {}; 1-7: {} · 8-30: {} · 31-90: {} · 91+: {}",
         get("length_of_stay.completed"),
         get("length_of_stay.median_days"),
         get("length_of_stay.mean_days"),
@@ -521,7 +526,7 @@ fn summary(options: &Options, year: &Year, out: &Outputs) -> String {
         ("after stay", prefixed("after_stay.")),
         ("from", municipalities.join(" · ")),
     ] {
-        let _ = writeln!(s, "  {label:<12}{}", wrap(&text, 14, 100));
+        let _ = writeln!(s, "{}", wrapped(&format!("  {label:<12}"), &text));
     }
     let _ = writeln!(s, "  repeat      {} adult stays by people who had stayed before", get("repeat_stays"));
     let _ = writeln!(
@@ -544,34 +549,38 @@ fn summary(options: &Options, year: &Year, out: &Outputs) -> String {
     let in_year = |d: NaiveDate| year.contains(d);
     let placed = year.households.iter().filter(|h| h.check_in.is_some_and(in_year)).count();
     let waited = year.households.iter().filter(|h| h.check_in.is_some_and(|i| in_year(i) && i > h.offered_on)).count();
-    let referred: Vec<&str> =
-        year.households.iter().filter_map(|h| h.referred.filter(|(d, _)| in_year(*d)).map(|(_, why)| why)).collect();
+    let referred: Vec<&str> = year
+        .households
+        .iter()
+        .filter_map(|h| h.referred.as_ref().filter(|(d, _)| in_year(*d)).map(|(_, why)| why.as_str()))
+        .collect();
     let moves: u32 = year.households.iter().map(|h| h.moves).sum();
     let still_waiting = year.days.last().map_or(0, |d| d.waiting);
     let _ = writeln!(s, "\nOccupancy (every night of {y}, all residents counted)");
     let _ = writeln!(
         s,
-        "  beds        mean {:.1} of {}, peak {} on {}; rooms in use {:.0} % of room-nights; all {} ordinary rooms taken on {} nights",
+        "  beds        {:.1} of {} in use on a mean night, {} at the peak on {}",
         total_beds as f64 / days as f64,
         year.inventory.total_beds(),
         peak.map_or(0, |d| d.beds_occupied),
         peak.map_or_else(String::new, |d| d.date.to_string()),
+    );
+    let _ = writeln!(
+        s,
+        "  rooms       {:.0} % of room-nights in use; all {} ordinary rooms taken on {} nights",
         100.0 * room_nights as f64 / (days * rooms.len().max(1)) as f64,
         ordinary.len(),
         full,
     );
     let _ = writeln!(
         s,
-        "  households  {placed} placed ({waited} after waiting), {moves} moves of residents, {still_waiting} waiting on {}; placement solved on {} days",
-        year.to, year.allocations
+        "  households  {placed} placed ({waited} after waiting), {still_waiting} still waiting on {}",
+        year.to
     );
-    let _ = writeln!(
-        s,
-        "  referred    {} to another shelter after at most {} days' wait: {}",
-        referred.len(),
-        sim::WAIT_LIMIT_DAYS,
-        tally(referred.iter().copied())
-    );
+    let _ = writeln!(s, "  placement   solved exactly on {} days; residents moved {moves} times", year.allocations);
+    let prefix =
+        format!("  referred    {} to another shelter (at most {} days' wait): ", referred.len(), sim::WAIT_LIMIT_DAYS);
+    let _ = writeln!(s, "{}", wrapped(&prefix, &tally(referred.iter().copied())));
 
     // Refusals and what was offered instead.
     let assessed: Vec<&sim::Assessed> = year.assessed.iter().filter(|a| in_year(a.date)).collect();
@@ -583,21 +592,22 @@ fn summary(options: &Options, year: &Year, out: &Outputs) -> String {
         assessed.iter().filter(|a| a.recommendation == ResidentialOutcome::IndividualAssessment).collect();
     let _ = writeln!(
         s,
-        "\nFirst contacts {}: {} people exposed to violence, {} relatives and professionals (conversations and phone)",
+        "\nFirst contacts {}: {} exposed to violence, {} relatives and professionals (conversations, phone)",
         assessed.len(),
         victims,
         others
     );
+    let _ = writeln!(s, "  adapted     {}", tally(assessed.iter().flat_map(|a| a.adaptations.iter().copied())));
     let _ = writeln!(
         s,
-        "  individual assessments {} (health follow-up needed): staff offered a stay to {}, refused {}, each with a justification",
+        "  individual assessments {} (health follow-up): staff offered {}, refused {}, each decision justified",
         individual.len(),
         individual.iter().filter(|a| a.final_outcome == FinalOutcome::Offered).count(),
         individual.iter().filter(|a| a.final_outcome == FinalOutcome::NotOffered).count(),
     );
     let _ = writeln!(
         s,
-        "  refused a stay {}: every one kept the phone and the day service (day service {})",
+        "  refused a stay {}; all kept the phone and the day service ({})",
         refused.len(),
         tally(refused.iter().map(|a| if a.day == krisesenter::eligibility::DayOutcome::Offered {
             "offered"
@@ -608,29 +618,18 @@ fn summary(options: &Options, year: &Year, out: &Outputs) -> String {
     let why = tally(refused.iter().flat_map(|a| a.residential_reasons.iter().copied()).filter(|c| {
         !matches!(*c, "serious_mental_illness_tolerated" | "human_trafficking_victim" | "needs_health_follow_up")
     }));
-    let _ = writeln!(s, "    why       {}", wrap(&why, 14, 100));
+    let _ = writeln!(s, "{}", wrapped("    why       ", &why));
     let alternatives: Vec<String> =
         refused.iter().filter_map(|a| a.alternative.as_ref().map(|(id, m)| format!("{id} ({})", code_of(m)))).collect();
-    let _ = writeln!(
-        s,
-        "    instead   equal alternative {}: {}",
-        alternatives.len(),
-        wrap(&tally(alternatives.iter().map(String::as_str)), 14, 100)
-    );
+    let prefix = format!("    instead   equal alternative {}: ", alternatives.len());
+    let _ = writeln!(s, "{}", wrapped(&prefix, &tally(alternatives.iter().map(String::as_str))));
     let gaps: Vec<&str> = refused.iter().filter_map(|a| a.gap).collect();
     let _ = writeln!(s, "              gap, escalated by staff {}: {}", gaps.len(), tally(gaps.iter().copied()));
     let not_required: Vec<&str> = refused.iter().filter_map(|a| a.not_required).collect();
-    let _ = writeln!(
-        s,
-        "              no alternative required {}: {}",
-        not_required.len(),
-        wrap(&tally(not_required.iter().copied()), 14, 100)
-    );
-    let _ = writeln!(
-        s,
-        "    referred  {}",
-        wrap(&tally(refused.iter().flat_map(|a| a.referrals.iter().copied())), 14, 100)
-    );
+    let prefix = format!("              no alternative required {}: ", not_required.len());
+    let _ = writeln!(s, "{}", wrapped(&prefix, &tally(not_required.iter().copied())));
+    let referrals = tally(refused.iter().flat_map(|a| a.referrals.iter().copied()));
+    let _ = writeln!(s, "{}", wrapped("    referred  ", &referrals));
 
     // Disclosures.
     let _ = writeln!(
@@ -663,7 +662,7 @@ fn summary(options: &Options, year: &Year, out: &Outputs) -> String {
         r.held
     );
     let rules: Vec<String> = r.by_rule.iter().map(|(k, v)| format!("{k} {v}")).collect();
-    let _ = writeln!(s, "  deleted by rule: {} (one disposal certificate each)", rules.join(" · "));
+    let _ = writeln!(s, "  deleted     {}, each with a disposal certificate", rules.join(" · "));
     let _ = writeln!(
         s,
         "  consents given {}, withdrawn {}; legal holds placed {}",

@@ -22,7 +22,7 @@ use krisesenter::eligibility::{
     EligibilityReason, FinalOutcome, ResidentialOutcome, Violence,
 };
 use krisesenter::rooms::{
-    self, AllocationInput, GenderSeparation, HouseholdRequest, Inventory, Needs, Policy, Priority,
+    self, AllocationInput, GenderSeparation, HouseholdRequest, Inventory, Needs, Policy, Priority, RoomsReason,
 };
 use krisesenter::stats::{AfterStay, DayContact, Municipality, Stay, StayPerson, ViolenceTypes};
 use rand::Rng;
@@ -100,6 +100,9 @@ pub(crate) struct Assessed {
     /// Why no alternative was required.
     pub(crate) not_required: Option<&'static str>,
     pub(crate) referrals: Vec<&'static str>,
+    /// How the offer must be adapted (krisesenterlova §3): interpreter, accessible room, Sami
+    /// users' rights (from 2026-01-01), kennel.
+    pub(crate) adaptations: Vec<&'static str>,
 }
 
 /// A household offered a stay: waiting, resident, gone, or referred to another shelter.
@@ -117,7 +120,9 @@ pub(crate) struct Household {
     pub(crate) check_out: Option<NaiveDate>,
     planned_out: Option<NaiveDate>,
     pub(crate) room: Option<RoomId>,
-    pub(crate) referred: Option<(NaiveDate, &'static str)>,
+    /// The day the household was referred to another shelter, and the rooms crate's reason
+    /// code (or `no_room_in_time` when the wait ran out).
+    pub(crate) referred: Option<(NaiveDate, String)>,
     pub(crate) moves: u32,
 }
 
@@ -295,14 +300,15 @@ pub(crate) fn run(year: i32, seed: u64) -> Result<Year, BoxError> {
                     continue;
                 }
                 let codes = unplaced.get(&household.id).cloned().unwrap_or_default();
-                let capacity = codes.iter().any(|c| matches!(*c, "lost_out_for_capacity" | "kennel_places_taken"));
-                if !capacity {
+                // Lost out to others: worth waiting for a room (or a kennel place) to free up.
+                let capacity = [RoomsReason::LostOutForCapacity, RoomsReason::KennelPlacesTaken].map(ReasonKind::code);
+                if !codes.iter().any(|c| capacity.contains(c)) {
                     // Cannot be placed even in an empty shelter: referred the same day.
-                    let why = codes.first().copied().and_then(static_code).unwrap_or("cannot_be_placed");
-                    household.referred = Some((day, why));
+                    let why = codes.first().copied().unwrap_or("cannot_be_placed");
+                    household.referred = Some((day, why.to_owned()));
                     month.referred += 1;
                 } else if (day - household.offered_on).num_days() >= WAIT_LIMIT_DAYS {
-                    household.referred = Some((day, "no_room_in_time"));
+                    household.referred = Some((day, "no_room_in_time".to_owned()));
                     month.referred += 1;
                 } else {
                     still_waiting.push(h);
@@ -359,20 +365,6 @@ pub(crate) fn run(year: i32, seed: u64) -> Result<Year, BoxError> {
     let holds = disclosures(&mut year_out, seed)?;
     records(&mut year_out, holds)?;
     Ok(year_out)
-}
-
-/// The rooms crate's reason codes are static strings in its table; keep ours static too.
-fn static_code(code: &str) -> Option<&'static str> {
-    const CODES: &[&str] = &[
-        "too_big_for_every_room",
-        "no_accessible_room",
-        "no_screened_room",
-        "no_room_meets_all_needs",
-        "screened_rooms_reserved",
-        "women_and_men_in_one_household",
-        "no_kennel_places",
-    ];
-    CODES.iter().copied().find(|c| *c == code)
 }
 
 #[derive(Default)]
@@ -462,6 +454,7 @@ fn assess(contact: &Contact, alternatives: &[Alternative]) -> Result<Assessed, B
         gap,
         not_required,
         referrals: offer.referrals().iter().map(referral_code).collect(),
+        adaptations: offer.adaptations().codes().collect(),
     })
 }
 
@@ -721,9 +714,9 @@ fn records(year: &mut Year, mut holds: BTreeMap<usize, Vec<LegalHold>>) -> Resul
     let opt_out_in_force = year.year >= 2026;
     for contact in &year.contacts {
         let ended = match by_contact.get(&contact.index) {
-            Some(h) => match (h.check_in, h.check_out, h.referred) {
+            Some(h) => match (h.check_in, h.check_out, &h.referred) {
                 (Some(_), out, _) => out,
-                (None, _, Some((day, _))) => Some(day),
+                (None, _, Some((day, _))) => Some(*day),
                 (None, _, None) => None,
             },
             None => Some(contact.date + Duration::days(contact.day_service_days)),
