@@ -73,6 +73,7 @@ fn date(v: &Value) -> Option<NaiveDate> {
 struct StayRow {
     check_in: NaiveDate,
     check_out: Option<NaiveDate>,
+    first_this_year: bool,
     opt_out: bool,
 }
 
@@ -84,6 +85,7 @@ fn stay_rows(year: &Value) -> Vec<StayRow> {
         .map(|s| StayRow {
             check_in: date(&s["check_in"]).unwrap(),
             check_out: date(&s["check_out"]),
+            first_this_year: s["first_stay_this_year"].as_bool().unwrap(),
             opt_out: s["statistics_opt_out"].as_bool().unwrap(),
         })
         .collect()
@@ -109,6 +111,11 @@ fn check_year(dir: &Path) {
     if let Some(excluded) = report["excluded_opt_out"].as_u64() {
         assert_eq!(excluded, opted_out);
     }
+    // Residents are the stays that were the person's first this year; someone who came back
+    // is one resident with two stays.
+    let residents = stays.iter().filter(|s| !s.opt_out && s.first_this_year).count() as u64;
+    assert_eq!(report["residents"]["total"].as_u64().unwrap(), residents);
+    assert!(residents <= total);
 
     // ry-2: every night, per room, never more people than beds; the nights add up from the
     // stay records (midnight rule) and, without the opted-out, to the published nights.

@@ -55,6 +55,9 @@ pub(crate) enum Mode {
 #[derive(Debug, Clone)]
 pub(crate) struct Contact {
     pub(crate) index: usize,
+    /// The person: the index of their first contact in the simulation (a person who comes
+    /// back has a new contact with the same person).
+    pub(crate) person: usize,
     pub(crate) date: NaiveDate,
     pub(crate) mode: Mode,
     pub(crate) role: Role,
@@ -154,6 +157,44 @@ pub(crate) fn contacts(rng: &mut ChaCha8Rng, from: NaiveDate, to: NaiveDate) -> 
     out
 }
 
+const AFTER_STAY: [&str; 9] = [
+    "new_home",
+    "new_home",
+    "new_home",
+    "returned_home_safely",
+    "returned_to_perpetrator",
+    "family_or_friends",
+    "other_shelter",
+    "other",
+    "unknown",
+];
+
+/// The chance that someone who went back to the perpetrator comes back to the shelter.
+pub(crate) const RETURN_CHANCE: f64 = 0.4;
+
+/// When someone who went back to the perpetrator on `left` comes back, if they do: between
+/// two weeks and four months later.
+pub(crate) fn comes_back(rng: &mut ChaCha8Rng, left: NaiveDate) -> Option<NaiveDate> {
+    chance(rng, RETURN_CHANCE).then(|| left + Duration::days(rng.random_range(14..=120)))
+}
+
+/// The new first contact of a person coming back on `date`: the same person, children and
+/// history, one more previous stay, a new length of stay and a new outcome afterwards.
+pub(crate) fn returning(rng: &mut ChaCha8Rng, earlier: &Contact, index: usize, date: NaiveDate) -> Contact {
+    Contact {
+        index,
+        date,
+        mode: Mode::Phone,
+        priority: earlier.priority.max(4),
+        planned_nights: planned_nights(rng),
+        day_service_days: rng.random_range(0..=60),
+        withdraws_after_days: None,
+        after_stay: AFTER_STAY.choose(rng).copied().unwrap_or("unknown"),
+        previous_stays: earlier.previous_stays + 1,
+        ..earlier.clone()
+    }
+}
+
 fn contact(rng: &mut ChaCha8Rng, index: usize, date: NaiveDate) -> Contact {
     let role = match rng.random_range(0..100) {
         0..=86 => Role::Victim,
@@ -227,20 +268,7 @@ fn contact(rng: &mut ChaCha8Rng, index: usize, date: NaiveDate) -> Contact {
         70..=94 => Mode::InPerson,
         _ => Mode::Outreach,
     };
-    let after_stay = [
-        "new_home",
-        "new_home",
-        "new_home",
-        "returned_home_safely",
-        "returned_to_perpetrator",
-        "family_or_friends",
-        "other_shelter",
-        "other",
-        "unknown",
-    ]
-    .choose(rng)
-    .copied()
-    .unwrap_or("unknown");
+    let after_stay = AFTER_STAY.choose(rng).copied().unwrap_or("unknown");
     let storage_consent = match rng.random_range(0..100) {
         0..=79 => Some(true),
         80..=89 => Some(false),
@@ -248,6 +276,7 @@ fn contact(rng: &mut ChaCha8Rng, index: usize, date: NaiveDate) -> Contact {
     };
     Contact {
         index,
+        person: index,
         date,
         mode,
         role,

@@ -261,6 +261,7 @@ fn year_json(seed: u64, year: &Year, out: &Outputs) -> Value {
                 "kind": code_of(&s.person().kind),
                 "check_in": s.check_in().to_string(),
                 "check_out": s.check_out().map(|d| d.to_string()),
+                "first_stay_this_year": s.first_stay_this_year(),
                 "statistics_opt_out": s.statistics_opt_out(),
             })
         })

@@ -47,6 +47,7 @@ const STREAM_CONTACTS: u64 = 1;
 const STREAM_DAY_CONTACTS: u64 = 2;
 const STREAM_SITUATIONS: u64 = 3;
 const STREAM_HOLDS: u64 = 4;
+const STREAM_RETURNS: u64 = 5;
 
 /// The municipalities' equal alternatives (krisesenterlova §3 from 2026-01-01), in the order
 /// they are tried: the three models of the 2026 workshop. Most are for women only.
@@ -214,7 +215,8 @@ pub(crate) fn run(year: i32, seed: u64) -> Result<Year, BoxError> {
     let (inventory, policy) = shelter();
     let alternatives = alternatives()?;
 
-    let contacts = arrivals::contacts(&mut arrivals::stream(seed, STREAM_CONTACTS), start, to);
+    let mut contacts = arrivals::contacts(&mut arrivals::stream(seed, STREAM_CONTACTS), start, to);
+    let mut returns = arrivals::stream(seed, STREAM_RETURNS);
     let mut by_day: BTreeMap<NaiveDate, Vec<usize>> = BTreeMap::new();
     for c in &contacts {
         by_day.entry(c.date).or_default().push(c.index);
@@ -231,12 +233,21 @@ pub(crate) fn run(year: i32, seed: u64) -> Result<Year, BoxError> {
 
     let mut day = start;
     while day <= to {
-        // 1. Stays end on their planned day: the room is free for tonight.
+        // 1. Stays end on their planned day: the room is free for tonight. Some who go back
+        //    to the perpetrator come back later: a new first contact of the same person.
         for &h in &residents {
-            if let Some(household) = households.get_mut(h) {
-                if household.planned_out.is_some_and(|out| out <= day) {
-                    household.check_out = Some(day);
-                    household.room = None;
+            let Some(household) = households.get_mut(h) else { continue };
+            if household.planned_out.is_none_or(|out| out > day) {
+                continue;
+            }
+            household.check_out = Some(day);
+            household.room = None;
+            let Some(earlier) = contacts.get(household.contact) else { continue };
+            if earlier.after_stay == "returned_to_perpetrator" {
+                if let Some(back) = arrivals::comes_back(&mut returns, day).filter(|back| *back <= to) {
+                    let again = arrivals::returning(&mut returns, earlier, contacts.len(), back);
+                    by_day.entry(back).or_default().push(again.index);
+                    contacts.push(again);
                 }
             }
         }
@@ -244,6 +255,7 @@ pub(crate) fn run(year: i32, seed: u64) -> Result<Year, BoxError> {
 
         // 2. The day's first contacts are assessed; a stay offered makes a household waiting.
         for &index in by_day.get(&day).map(Vec::as_slice).unwrap_or_default() {
+            // (Returns are only ever scheduled for a later day, so this list is complete.)
             let Some(contact) = contacts.get(index) else { continue };
             let outcome = assess(contact, &alternatives)?;
             month.contacts += 1;
@@ -530,6 +542,9 @@ fn household(contact: &Contact) -> Result<Household, BoxError> {
 /// on 31 December is open (no check-out yet).
 fn stays(year: &mut Year) -> Result<(), BoxError> {
     let opt_out_in_force = year.year >= 2026; // krisesenterlova §5 a, from 2026-01-01.
+    // A resident is described by the first stay in the year (Bufdir): households come in the
+    // order they were offered a stay, so a person's first stay comes first.
+    let mut people_this_year = BTreeSet::new();
     for household in &year.households {
         let Some(check_in) = household.check_in else { continue };
         let check_out = household.check_out.filter(|out| *out <= year.to);
@@ -541,11 +556,13 @@ fn stays(year: &mut Year) -> Result<(), BoxError> {
         let violence = contact.violence.iter().fold(ViolenceTypes::empty(), |v, t| v.with(*t));
         let after = check_out.and_then(|_| after_stay(contact.after_stay));
         let opt_out = opt_out_in_force && contact.opt_out;
+        let first = people_this_year.insert(contact.person);
         let adult = StayPerson::new(PersonKind::Adult, contact.gender, Age::try_new(contact.age)?, municipality);
         let id = StayId::try_new(format!("{}-a", household.id))?;
         year.stay_households.insert(id.clone(), household.id.clone());
         year.stays.push(
             Stay::try_new(id, adult, check_in, check_out)?
+                .with_first_stay_this_year(first)
                 .with_statistics_opt_out(opt_out)
                 .with_violence(violence)
                 .with_relation(Some(contact.relation))
@@ -558,6 +575,7 @@ fn stays(year: &mut Year) -> Result<(), BoxError> {
             year.stay_households.insert(id.clone(), household.id.clone());
             year.stays.push(
                 Stay::try_new(id, child, check_in, check_out)?
+                    .with_first_stay_this_year(first)
                     .with_statistics_opt_out(opt_out)
                     .with_previous_stays(contact.previous_stays),
             );
