@@ -4,19 +4,29 @@
 //!
 //! Rooms are grouped into *classes* of interchangeable rooms (same unit, beds, accessible,
 //! screened); households into *types* of interchangeable households (same priority, size,
-//! adult genders, needs and, for current residents, the class of their current room).
-//! A household named in a keep-apart pair is a type of its own.
+//! adult genders, needs, and whether they are current residents). A household named in a
+//! keep-apart pair is a type of its own. A resident type has, besides its ordinary edge to
+//! each class it fits (weighted as a move), a *stay* edge to each class its members live in,
+//! with capacity the number of members living there and the move penalty given back: a unit
+//! of flow on it is a resident keeping its own room.
 //!
 //! The lexicographic objective is folded into one integer weight per (type, class) pair,
 //! with multipliers chosen so that no lower level can outweigh one unit of a higher level:
 //!
 //! ```text
-//! w = D·resident + A·priority + B·people − C·moved − empty_beds
-//! C = total_beds + 1                      (empty beds < C)
-//! B = C · (residents + 1)                 (moves and empty beds < B)
-//! A = B · (placeable_people + 1)          (people, moves and empty beds < A)
+//! w = D·resident + A·priority + B·people − C·moved − E·empty_beds − against_unit
+//! E = households + 1                      (the tie-break level: at most one per household)
+//! C = E · (total_beds + 1)                (empty beds and the tie-break < C)
+//! B = C · (residents + 1)                 (moves and all below < B)
+//! A = B · (placeable_people + 1)          (people and all below < A)
 //! D = A · (5 · households + 1)            (the rest < D: every resident placed comes first)
 //! ```
+//!
+//! `against_unit` is 1 when, under `by_unit`, a household's adults are female and every adult
+//! living in the unit now is male, or the other way round. It is a fifth level below the
+//! four of the contract, so it only chooses among placements optimal for those four: it
+//! prefers to put newcomers where people of their gender already live, which is what a shift
+//! leader would do, and spares the search many equally good but mixed relaxations.
 //!
 //! Every weight is positive, all arithmetic is checked `i128`.
 //!
@@ -31,20 +41,25 @@
 //!
 //! A node fixes some units to `female` or `male` (under `by_unit`) and forbids some
 //! keep-apart households from some units. Its flow value bounds every placement below it.
-//! When the flow of a node mixes female and male adults in a unit, the node branches on the
-//! unit's label (the side with the larger weight first); when it puts a keep-apart pair in one
-//! unit, it branches on which of the two is kept out of that unit (the lighter one first).
+//! When the flow of a node mixes female and male adults in units u1..uk, the node branches
+//! into a partition of their labellings: all k units get the label of their heavier side
+//! (explored first), or u1..u(i-1) get the heavier label and ui the lighter one. When the
+//! flow puts a keep-apart pair in one unit, the node branches on which of the two is kept
+//! out of that unit (the lighter one first).
 //! A node whose flow breaks no rule is a placement, and optimal for its subtree. Nodes whose
 //! bound does not beat the best placement found are cut. The search ends with a proven optimum.
 //!
 //! # Tie-break (which optimal placement is returned)
 //!
 //! The solver sees rooms and households sorted by id, so the result depends only on the
-//! sets given, never on their order. Among optimal placements it returns the first the
-//! deterministic search reaches; within that flow, households of one type are placed in id
-//! order (lowest ids first, and residents who stay in their class are the lowest ids), each
-//! resident who stays in the class of its current room keeps that very room, and the other
-//! households of a class take its free rooms in id order.
+//! sets given, never on their order. Among placements optimal for the contract's four levels
+//! it takes one with the fewest households placed against the gender of a unit's current
+//! residents (the fifth level above), and among those the first the deterministic search
+//! reaches. Within that flow, a stay flow goes to the type's members living in the class
+//! (lowest ids first), ordinary flows to the type's other members in id order (so of equal
+//! households, the lowest ids are placed); each resident placed in the class of its current
+//! room keeps that very room, and the other households of a class take its free rooms in id
+//! order.
 #![expect(
     clippy::indexing_slicing,
     reason = "graph algorithm over vectors the module allocates itself: every index is a node, edge, type or class number below the length it was allocated with"
@@ -128,8 +143,11 @@ struct Class {
 }
 
 struct Type {
+    /// Households of the type, in id order.
     members: Vec<usize>,
-    current_class: Option<usize>,
+    resident: bool,
+    /// For resident types: how many members live in each class now.
+    homes: BTreeMap<usize, i64>,
     genders: AdultGenders,
     pet: bool,
     singleton: bool,
@@ -142,10 +160,18 @@ struct Node {
     parent_bound: Option<i128>,
 }
 
+/// One flow of the relaxation: `flow` households of type `t` in class `c`, on the stay edge or not.
+#[derive(Clone, Copy)]
+struct Flow {
+    t: usize,
+    c: usize,
+    flow: i64,
+    stay: bool,
+}
+
 struct Relaxed {
     value: i128,
-    /// `(type, class, flow)` with flow > 0.
-    flows: Vec<(usize, usize, i64)>,
+    flows: Vec<Flow>,
 }
 
 /// Solves the problem to a proven optimum.
@@ -158,8 +184,11 @@ struct Search<'a> {
     p: &'a Problem,
     classes: Vec<Class>,
     types: Vec<Type>,
-    /// `weights[t][c]`: weight of placing one household of type t in class c, if it fits.
+    /// `weights[t][c]`: weight of placing one household of type t in class c (as a move,
+    /// for residents), if it fits.
     weights: Vec<Vec<Option<i128>>>,
+    /// What a resident gains by staying in its own room rather than moving: the move penalty.
+    stay_bonus: i128,
     residents: usize,
     /// The singleton type of each household in a keep-apart pair.
     singleton_type: BTreeMap<usize, usize>,
@@ -186,28 +215,36 @@ impl<'a> Search<'a> {
         }
         // Types of interchangeable households, numbered in order of their first member.
         let in_pair: BTreeSet<usize> = p.apart.iter().flat_map(|&(a, b)| [a, b]).collect();
-        type Key = (u32, u32, AdultGenders, bool, bool, bool, Option<usize>);
+        type Key = (u32, u32, AdultGenders, bool, bool, bool, bool);
         let mut type_of_key: BTreeMap<Key, usize> = BTreeMap::new();
         let mut types: Vec<Type> = Vec::new();
         let mut singleton_type = BTreeMap::new();
         for (i, h) in p.households.iter().enumerate() {
-            let current_class = h.current.map(|r| class_of_room[r]);
-            let new_type = |types: &mut Vec<Type>, singleton: bool| {
-                types.push(Type { members: vec![i], current_class, genders: h.genders, pet: h.pet, singleton });
-                types.len() - 1
-            };
-            if in_pair.contains(&i) {
-                let t = new_type(&mut types, true);
-                singleton_type.insert(i, t);
-                continue;
-            }
-            let key = (h.priority, h.size, h.genders, h.accessible, h.screened, h.pet, current_class);
-            match type_of_key.get(&key) {
-                Some(&t) => types[t].members.push(i),
+            let key = (h.priority, h.size, h.genders, h.accessible, h.screened, h.pet, h.current.is_some());
+            let existing = if in_pair.contains(&i) { None } else { type_of_key.get(&key).copied() };
+            let t = match existing {
+                Some(t) => t,
                 None => {
-                    let t = new_type(&mut types, false);
-                    type_of_key.insert(key, t);
+                    types.push(Type {
+                        members: Vec::new(),
+                        resident: h.current.is_some(),
+                        homes: BTreeMap::new(),
+                        genders: h.genders,
+                        pet: h.pet,
+                        singleton: in_pair.contains(&i),
+                    });
+                    let t = types.len() - 1;
+                    if in_pair.contains(&i) {
+                        singleton_type.insert(i, t);
+                    } else {
+                        type_of_key.insert(key, t);
+                    }
+                    t
                 }
+            };
+            types[t].members.push(i);
+            if let Some(r) = h.current {
+                *types[t].homes.entry(class_of_room[r]).or_default() += 1;
             }
         }
         // Multipliers of the folded objective.
@@ -217,34 +254,62 @@ impl<'a> Search<'a> {
         let placeable_people: i128 = p.households.iter().map(|h| i128::from(h.size.min(max_beds))).sum();
         let n = i128::try_from(p.households.len()).map_err(|_| SolveError::TooLarge)?;
         let n_res = i128::try_from(residents).map_err(|_| SolveError::TooLarge)?;
-        let c_mult = checked(total_beds.checked_add(1))?;
+        // The tie-break level: one per household placed against the gender of the unit's
+        // current residents (by_unit only), so at most n in all.
+        let e_mult = checked(n.checked_add(1))?;
+        let c_mult = checked(e_mult.checked_mul(checked(total_beds.checked_add(1))?))?;
         let b_mult = checked(c_mult.checked_mul(checked(n_res.checked_add(1))?))?;
         let a_mult = checked(b_mult.checked_mul(checked(placeable_people.checked_add(1))?))?;
         let d_mult = checked(a_mult.checked_mul(checked(n.checked_mul(5).and_then(|x| x.checked_add(1)))?))?;
         // The whole objective must fit too: D · (residents + 1) bounds every flow value.
         checked(d_mult.checked_mul(checked(n_res.checked_add(1))?))?;
 
+        // The gender of the adults living in each unit now, where all of them are female or
+        // all male (by_unit only).
+        let mut unit_residents: BTreeMap<usize, AdultGenders> = BTreeMap::new();
+        if p.by_unit {
+            let mut seen: BTreeMap<usize, (bool, bool)> = BTreeMap::new();
+            for h in &p.households {
+                if let Some(r) = h.current {
+                    let entry = seen.entry(p.rooms[r].unit).or_default();
+                    entry.0 |= matches!(h.genders, AdultGenders::Female | AdultGenders::Mixed);
+                    entry.1 |= matches!(h.genders, AdultGenders::Male | AdultGenders::Mixed);
+                }
+            }
+            for (unit, (female, male)) in seen {
+                match (female, male) {
+                    (true, false) => unit_residents.insert(unit, AdultGenders::Female),
+                    (false, true) => unit_residents.insert(unit, AdultGenders::Male),
+                    _ => None,
+                };
+            }
+        }
         let mut weights = Vec::with_capacity(types.len());
         for t in &types {
-            let h = &p.households[t.members[0]];
+            let Some(h) = t.members.first().map(|&m| &p.households[m]) else { continue };
             let mut row = Vec::with_capacity(classes.len());
-            for (ci, c) in classes.iter().enumerate() {
+            for c in &classes {
                 let room = &p.rooms[c.rooms[0]];
                 if !fits(p, h, room) {
                     row.push(None);
                     continue;
                 }
-                let resident = i128::from(t.current_class.is_some());
-                let moved = i128::from(t.current_class.is_some_and(|cc| cc != ci));
+                let resident = i128::from(t.resident);
                 let empty = i128::from(c.beds - h.size);
+                let against_unit = i128::from(matches!(
+                    (h.genders, unit_residents.get(&c.unit)),
+                    (AdultGenders::Female, Some(AdultGenders::Male)) | (AdultGenders::Male, Some(AdultGenders::Female))
+                ));
+                // A resident on an ordinary edge counts as moved; the stay edge adds `c_mult` back.
                 let w = d_mult * resident + a_mult * i128::from(h.priority) + b_mult * i128::from(h.size)
-                    - c_mult * moved
-                    - empty;
+                    - c_mult * resident
+                    - e_mult * empty
+                    - against_unit;
                 row.push(Some(w));
             }
             weights.push(row);
         }
-        Ok(Self { p, classes, types, weights, residents, singleton_type })
+        Ok(Self { p, classes, types, weights, stay_bonus: c_mult, residents, singleton_type })
     }
 
     fn allowed(&self, node: &Node, t: usize, c: usize) -> bool {
@@ -256,6 +321,10 @@ impl<'a> Search<'a> {
             None => true,
         };
         label_ok && !(ty.singleton && node.forbidden.contains(&(t, unit)))
+    }
+
+    fn weight(&self, f: &Flow) -> i128 {
+        self.weights[f.t][f.c].unwrap_or(0) + if f.stay { self.stay_bonus } else { 0 }
     }
 
     fn relax(&self, node: &Node) -> Relaxed {
@@ -274,13 +343,17 @@ impl<'a> Search<'a> {
             let from = if ty.pet { kennel } else { source };
             g.add_edge(from, type_node(t), count, 0);
             for (c, class) in self.classes.iter().enumerate() {
-                if let Some(w) = self.weights[t][c] {
-                    if self.allowed(node, t, c) {
-                        let rooms = i64::try_from(class.rooms.len()).unwrap_or(i64::MAX);
-                        let e = g.add_edge(type_node(t), class_node(c), count.min(rooms), -w);
-                        pair_edges.push((t, c, e));
-                    }
+                let Some(w) = self.weights[t][c] else { continue };
+                if !self.allowed(node, t, c) {
+                    continue;
                 }
+                let rooms = i64::try_from(class.rooms.len()).unwrap_or(i64::MAX);
+                if let Some(&home) = ty.homes.get(&c) {
+                    let e = g.add_edge(type_node(t), class_node(c), home, -(w + self.stay_bonus));
+                    pair_edges.push((t, c, true, e));
+                }
+                let e = g.add_edge(type_node(t), class_node(c), count.min(rooms), -w);
+                pair_edges.push((t, c, false, e));
             }
         }
         for (c, class) in self.classes.iter().enumerate() {
@@ -289,9 +362,9 @@ impl<'a> Search<'a> {
         let cost = g.min_cost_flow(source, sink);
         let flows = pair_edges
             .into_iter()
-            .filter_map(|(t, c, (u, i))| {
-                let f = g.flow_on(u, i);
-                (f > 0).then_some((t, c, f))
+            .filter_map(|(t, c, stay, (u, i))| {
+                let flow = g.flow_on(u, i);
+                (flow > 0).then_some(Flow { t, c, flow, stay })
             })
             .collect();
         Relaxed { value: -cost, flows }
@@ -312,26 +385,24 @@ impl<'a> Search<'a> {
             if best.as_ref().is_some_and(|b| relaxed.value <= b.value) {
                 continue;
             }
-            let residents_placed: usize = relaxed
-                .flows
-                .iter()
-                .filter(|(t, _, _)| self.types[*t].current_class.is_some())
-                .map(|(_, _, f)| usize::try_from(*f).unwrap_or(0))
-                .sum();
-            if residents_placed < self.residents {
+            let residents_placed: i64 = relaxed.flows.iter().filter(|f| self.types[f.t].resident).map(|f| f.flow).sum();
+            if usize::try_from(residents_placed).unwrap_or(0) < self.residents {
                 continue;
             }
             match self.violation(&relaxed) {
                 None => best = Some(relaxed),
-                Some(branches) => {
-                    for child in branches.into_iter().rev() {
+                Some(children) => {
+                    // Pushed in reverse, so the first child is explored first.
+                    for child in children.into_iter().rev() {
                         let mut next = node.clone();
-                        match child {
-                            Branch::Label(unit, label) => {
-                                next.labels.insert(unit, label);
-                            }
-                            Branch::Forbid(t, unit) => {
-                                next.forbidden.insert((t, unit));
+                        for branch in child {
+                            match branch {
+                                Branch::Label(unit, label) => {
+                                    next.labels.insert(unit, label);
+                                }
+                                Branch::Forbid(t, unit) => {
+                                    next.forbidden.insert((t, unit));
+                                }
                             }
                         }
                         next.parent_bound = Some(relaxed.value);
@@ -345,33 +416,46 @@ impl<'a> Search<'a> {
     }
 
     /// The first rule the relaxed flow breaks, as the branches that exclude it.
-    fn violation(&self, relaxed: &Relaxed) -> Option<[Branch; 2]> {
+    fn violation(&self, relaxed: &Relaxed) -> Option<Vec<Vec<Branch>>> {
         if self.p.by_unit {
             // Weight of female and of male households per unit.
             let mut per_unit: BTreeMap<usize, (i128, i128)> = BTreeMap::new();
-            for &(t, c, f) in &relaxed.flows {
-                let w = self.weights[t][c].unwrap_or(0) * i128::from(f);
-                let entry = per_unit.entry(self.classes[c].unit).or_default();
-                match self.types[t].genders {
+            for f in &relaxed.flows {
+                let w = self.weight(f) * i128::from(f.flow);
+                let entry = per_unit.entry(self.classes[f.c].unit).or_default();
+                match self.types[f.t].genders {
                     AdultGenders::Female => entry.0 += w,
                     AdultGenders::Male => entry.1 += w,
                     AdultGenders::Neutral | AdultGenders::Mixed => {}
                 }
             }
-            if let Some((&unit, &(female, male))) = per_unit.iter().find(|(_, (f, m))| *f > 0 && *m > 0) {
-                return Some(if female >= male {
-                    [Branch::Label(unit, Label::Female), Branch::Label(unit, Label::Male)]
-                } else {
-                    [Branch::Label(unit, Label::Male), Branch::Label(unit, Label::Female)]
-                });
+            // Units holding both, each with its heavier side (the majority) and the other.
+            let mixed: Vec<(usize, Label, Label)> = per_unit
+                .iter()
+                .filter(|(_, (f, m))| *f > 0 && *m > 0)
+                .map(
+                    |(&u, &(f, m))| {
+                        if f >= m { (u, Label::Female, Label::Male) } else { (u, Label::Male, Label::Female) }
+                    },
+                )
+                .collect();
+            if !mixed.is_empty() {
+                // A partition of all labellings of these units: every unit its majority label
+                // (explored first), or units 1..i-1 their majority and unit i its minority label.
+                let majority = |upto: usize| mixed.iter().take(upto).map(|&(u, maj, _)| Branch::Label(u, maj));
+                let mut children = vec![majority(mixed.len()).collect::<Vec<_>>()];
+                for (i, &(u, _, minority)) in mixed.iter().enumerate().rev() {
+                    children.push(majority(i).chain([Branch::Label(u, minority)]).collect());
+                }
+                return Some(children);
             }
         }
         // Where each keep-apart household went (unit and weight).
         let placed: BTreeMap<usize, (usize, i128)> = relaxed
             .flows
             .iter()
-            .filter(|(t, _, _)| self.types[*t].singleton)
-            .map(|&(t, c, _)| (t, (self.classes[c].unit, self.weights[t][c].unwrap_or(0))))
+            .filter(|f| self.types[f.t].singleton)
+            .map(|f| (f.t, (self.classes[f.c].unit, self.weight(f))))
             .collect();
         for &(a, b) in &self.p.apart {
             let (Some(&ta), Some(&tb)) = (self.singleton_type.get(&a), self.singleton_type.get(&b)) else {
@@ -381,9 +465,9 @@ impl<'a> Search<'a> {
                 if ua == ub {
                     // Keep the heavier household where it is first.
                     return Some(if wa >= wb {
-                        [Branch::Forbid(tb, ua), Branch::Forbid(ta, ua)]
+                        vec![vec![Branch::Forbid(tb, ua)], vec![Branch::Forbid(ta, ua)]]
                     } else {
-                        [Branch::Forbid(ta, ua), Branch::Forbid(tb, ua)]
+                        vec![vec![Branch::Forbid(ta, ua)], vec![Branch::Forbid(tb, ua)]]
                     });
                 }
             }
@@ -393,23 +477,37 @@ impl<'a> Search<'a> {
 
     /// Turns the optimal flow into rooms, by the documented tie-break.
     fn extract(&self, relaxed: &Relaxed) -> Vec<Option<usize>> {
-        let mut flow: BTreeMap<(usize, usize), i64> = BTreeMap::new();
-        for &(t, c, f) in &relaxed.flows {
-            *flow.entry((t, c)).or_default() += f;
-        }
         let mut in_class: Vec<Vec<usize>> = vec![Vec::new(); self.classes.len()];
-        for (t, ty) in self.types.iter().enumerate() {
-            let mut members = ty.members.iter();
-            // Residents who stay in the class of their current room come first.
-            let order =
-                ty.current_class.into_iter().chain((0..self.classes.len()).filter(|c| Some(*c) != ty.current_class));
-            for c in order {
-                let f = flow.get(&(t, c)).copied().unwrap_or(0);
-                for _ in 0..f {
-                    if let Some(&h) = members.next() {
-                        in_class[c].push(h);
-                    }
-                }
+        let mut taken_member = vec![false; self.p.households.len()];
+        // Stay flows first: the members living in the class, lowest ids first.
+        for f in relaxed.flows.iter().filter(|f| f.stay) {
+            let class_rooms = &self.classes[f.c].rooms;
+            let staying = self.types[f.t]
+                .members
+                .iter()
+                .filter(|&&h| {
+                    !taken_member[h] && self.p.households[h].current.is_some_and(|r| class_rooms.contains(&r))
+                })
+                .take(usize::try_from(f.flow).unwrap_or(0))
+                .copied()
+                .collect::<Vec<_>>();
+            for h in staying {
+                taken_member[h] = true;
+                in_class[f.c].push(h);
+            }
+        }
+        // Then the ordinary flows, class by class, to the remaining members in id order.
+        for f in relaxed.flows.iter().filter(|f| !f.stay) {
+            let chosen = self.types[f.t]
+                .members
+                .iter()
+                .filter(|&&h| !taken_member[h])
+                .take(usize::try_from(f.flow).unwrap_or(0))
+                .copied()
+                .collect::<Vec<_>>();
+            for h in chosen {
+                taken_member[h] = true;
+                in_class[f.c].push(h);
             }
         }
         let mut rooms = vec![None; self.p.households.len()];
@@ -417,7 +515,7 @@ impl<'a> Search<'a> {
             let mut households = std::mem::take(&mut in_class[c]);
             households.sort_unstable();
             let mut taken = BTreeSet::new();
-            // Residents who stay keep their room.
+            // Residents in the class of their current room keep that room.
             for &h in &households {
                 if let Some(r) = self.p.households[h].current {
                     if class.rooms.contains(&r) {

@@ -1,0 +1,248 @@
+//! Benchmarks of the exact placement (`krisesenter_rooms::allocate`) on seeded synthetic
+//! instances: a Romerike-size shelter (16 rooms, 24 households), 40 rooms with 60
+//! households, and a national-size instance (450 rooms in 45 units, 520 households).
+//!
+//! ```text
+//! cargo bench --bench rooms -- --warm-up-time 1 --measurement-time 3
+//! cargo bench --bench rooms -- --export target/rooms-peer/instances [--runs N]   # for benches/rooms-peer
+//! ```
+//!
+//! With `--export DIR` the binary writes each instance as the JSON input of the `allocate`
+//! command (`DIR/NAME.json`) and our optimum and median time (`DIR/NAME.ours.json`), which the
+//! CP-SAT peer script in `benches/rooms-peer/` reads.
+#![forbid(unsafe_code)]
+#![expect(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    reason = "benchmark setup: a failure should stop the run"
+)]
+
+use std::io::Write;
+use std::time::Instant;
+
+use chrono::NaiveDate;
+use criterion::Criterion;
+use krisesenter::core::{Gender, HouseholdId, RoomId, UnitId};
+use krisesenter::rooms::{
+    Adult, AllocationInput, Child, HouseholdRequest, Inventory, Needs, Policy, Priority, Room, allocate,
+    allocate_with_stats,
+};
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+
+/// A benchmark instance: its name and how it is generated.
+struct Spec {
+    name: &'static str,
+    /// `None`: the Romerike default; `Some((units, rooms per unit))` otherwise.
+    layout: Option<(usize, usize)>,
+    households: usize,
+    seed: u64,
+}
+
+const SPECS: &[Spec] = &[
+    Spec { name: "romerike_16x24", layout: None, households: 24, seed: 1 },
+    Spec { name: "rooms_40x60", layout: Some((4, 10)), households: 60, seed: 2 },
+    Spec { name: "national_450x520", layout: Some((45, 10)), households: 520, seed: 3 },
+];
+
+fn id<T: std::str::FromStr>(s: String) -> T
+where
+    T::Err: std::fmt::Debug,
+{
+    s.parse().expect("generated ids are valid")
+}
+
+/// Rooms: the Romerike default, or `units` units of `per_unit` rooms with 2 to 5 beds, the
+/// last room of each unit screened, about one room in seven accessible.
+fn inventory(spec: &Spec, rng: &mut ChaCha8Rng) -> Inventory {
+    let Some((units, per_unit)) = spec.layout else { return Inventory::romerike() };
+    let mut rooms = Vec::new();
+    for u in 0..units {
+        for r in 0..per_unit {
+            let beds = [2, 3, 4, 4, 5][rng.random_range(0..5)];
+            let screened = r + 1 == per_unit;
+            let accessible = rng.random_bool(0.15);
+            rooms.push(
+                Room::try_new(
+                    id::<RoomId>(format!("u{u:02}r{r:02}")),
+                    id::<UnitId>(format!("u{u:02}")),
+                    beds,
+                    accessible,
+                    screened,
+                )
+                .unwrap(),
+            );
+        }
+    }
+    let kennel = u16::try_from(rooms.len() / 8).unwrap();
+    Inventory::from_rooms(rooms, kennel).unwrap()
+}
+
+/// A household of `size` people with adults of `gender`.
+#[expect(clippy::too_many_arguments, reason = "a generator of test data, every field a knob")]
+fn household(
+    name: String,
+    gender: Gender,
+    size: usize,
+    couple: Option<Gender>,
+    priority: u8,
+    needs: Needs,
+    keep_apart: Vec<HouseholdId>,
+    current: Option<RoomId>,
+    rng: &mut ChaCha8Rng,
+) -> HouseholdRequest {
+    let mut adults = vec![Adult::new(gender)];
+    if let Some(g) = couple {
+        adults.push(Adult::new(g));
+    }
+    let children = (adults.len()..size).map(|_| Child::try_new(rng.random_range(0..18)).unwrap()).collect();
+    HouseholdRequest::try_new(
+        id(name),
+        adults,
+        children,
+        Priority::try_new(priority).unwrap(),
+        needs,
+        keep_apart,
+        current,
+    )
+    .unwrap()
+}
+
+fn adult_gender(rng: &mut ChaCha8Rng, male_unit: bool) -> Gender {
+    let x: f64 = rng.random();
+    match (male_unit, x) {
+        (_, x) if x < 0.05 => Gender::Unknown,
+        (_, x) if x < 0.08 => Gender::Other,
+        (true, _) => Gender::Male,
+        (false, _) => Gender::Female,
+    }
+}
+
+/// A seeded instance: about half the rooms hold a current resident (female in most units,
+/// male in every fifth, as the national split of rooms for women and men), the rest of the
+/// households are new: mostly women with children, some men, a few couples of a woman and a
+/// man, some with needs, pets or someone to be kept apart from.
+fn instance(spec: &Spec) -> AllocationInput {
+    let mut rng = ChaCha8Rng::seed_from_u64(spec.seed);
+    let inv = inventory(spec, &mut rng);
+    let mut households = Vec::new();
+    let mut pets = 0u16;
+    for room in inv.rooms() {
+        if households.len() >= spec.households / 2 || !rng.random_bool(0.6) {
+            continue;
+        }
+        let unit_no: usize =
+            room.unit().as_str().trim_start_matches(|c: char| !c.is_ascii_digit()).parse().unwrap_or(0);
+        let male_unit = spec.layout.is_some() && unit_no % 5 == 4;
+        let size = rng.random_range(1..=usize::from(room.beds()));
+        let pet = pets < inv.kennel_places() && rng.random_bool(0.08);
+        pets += u16::from(pet);
+        let needs = Needs::new(room.accessible() && rng.random_bool(0.3), room.screened(), pet);
+        let name = format!("h{:04}", households.len());
+        let gender = adult_gender(&mut rng, male_unit);
+        let priority = rng.random_range(1..=5);
+        households.push(household(
+            name,
+            gender,
+            size,
+            None,
+            priority,
+            needs,
+            vec![],
+            Some(room.id().clone()),
+            &mut rng,
+        ));
+    }
+    while households.len() < spec.households {
+        let name = format!("h{:04}", households.len());
+        let male = rng.random_bool(0.15);
+        let gender = adult_gender(&mut rng, male);
+        let couple =
+            rng.random_bool(0.04).then_some(if gender == Gender::Female { Gender::Male } else { Gender::Female });
+        let size = rng.random_range(1..=5usize).max(1 + usize::from(couple.is_some()));
+        let needs = Needs::new(rng.random_bool(0.05), rng.random_bool(0.06), rng.random_bool(0.08));
+        let keep_apart = if rng.random_bool(0.05) && !households.is_empty() {
+            let other = rng.random_range(0..households.len());
+            vec![id(format!("h{other:04}"))]
+        } else {
+            vec![]
+        };
+        let priority = rng.random_range(1..=5);
+        households.push(household(name, gender, size, couple, priority, needs, keep_apart, None, &mut rng));
+    }
+    let as_of = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
+    AllocationInput::new(as_of, Policy::default(), &inv, households)
+}
+
+fn bench_allocate(c: &mut Criterion) {
+    let mut group = c.benchmark_group("allocate");
+    for spec in SPECS {
+        let input = instance(spec);
+        allocate(&input).expect("the generated instances are feasible");
+        if spec.layout.is_some_and(|(u, _)| u > 10) {
+            group.sample_size(10);
+        }
+        group.bench_function(spec.name, |b| b.iter(|| allocate(std::hint::black_box(&input))));
+    }
+    group.finish();
+}
+
+/// Runs every benchmark of this file (what `criterion_group!` would generate).
+fn benches() {
+    let mut c = Criterion::default().configure_from_args();
+    bench_allocate(&mut c);
+}
+
+/// Writes the instances, our optimum and our median time for the peer comparison.
+fn export(dir: &std::path::Path, runs_override: Option<usize>) -> Result<(), Box<dyn std::error::Error>> {
+    std::fs::create_dir_all(dir)?;
+    let mut out = std::io::stdout();
+    for spec in SPECS {
+        let input = instance(spec);
+        let (allocation, stats) = allocate_with_stats(&input)?;
+        let runs = runs_override.unwrap_or(if spec.layout.is_some_and(|(u, _)| u > 10) { 11 } else { 101 });
+        let mut times: Vec<f64> = (0..runs)
+            .map(|_| {
+                let start = Instant::now();
+                let _ = std::hint::black_box(allocate(std::hint::black_box(&input)));
+                start.elapsed().as_secs_f64()
+            })
+            .collect();
+        times.sort_by(f64::total_cmp);
+        let median = times[times.len() / 2];
+        std::fs::write(dir.join(format!("{}.json", spec.name)), serde_json::to_string_pretty(&input)?)?;
+        let ours = serde_json::json!({
+            "objective": allocation.objective,
+            "median_seconds": median,
+            "runs": runs,
+            "nodes": stats.nodes,
+            "rooms": input.rooms.len(),
+            "households": input.households.len(),
+        });
+        std::fs::write(dir.join(format!("{}.ours.json", spec.name)), serde_json::to_string_pretty(&ours)?)?;
+        writeln!(
+            out,
+            "{}: {} rooms, {} households, objective {:?}, {} nodes, median {:.3} ms over {runs} runs",
+            spec.name,
+            input.rooms.len(),
+            input.households.len(),
+            allocation.objective,
+            stats.nodes,
+            median * 1e3
+        )?;
+    }
+    Ok(())
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(pos) = args.iter().position(|a| a == "--export") {
+        let dir = args.get(pos + 1).map_or("target/rooms-peer/instances", String::as_str);
+        let runs = args.iter().position(|a| a == "--runs").and_then(|i| args.get(i + 1)).and_then(|n| n.parse().ok());
+        return export(std::path::Path::new(dir), runs);
+    }
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+    Ok(())
+}
