@@ -19,4 +19,4 @@ fi
 "$venv/bin/pip" install --quiet --disable-pip-version-check ortools
 
 cargo bench --bench rooms -- --export "$dir/instances"
-"$venv/bin/python" benches/rooms-peer/cpsat.py "$dir/instances" "$@"
+"$venv/bin/python" -u benches/rooms-peer/cpsat.py "$dir/instances" "$@"
