@@ -213,133 +213,21 @@ pub(crate) fn run(year: i32, seed: u64) -> Result<Year, BoxError> {
     let to = date(year, 12, 31)?;
     let start = from - Duration::days(WARM_UP_DAYS);
     let (inventory, policy) = shelter();
-    let alternatives = alternatives()?;
+    let contacts = arrivals::contacts(&mut arrivals::stream(seed, STREAM_CONTACTS), start, to);
+    let mut shelter =
+        Shelter::new(inventory, policy, alternatives()?, contacts, arrivals::stream(seed, STREAM_RETURNS));
 
-    let mut contacts = arrivals::contacts(&mut arrivals::stream(seed, STREAM_CONTACTS), start, to);
-    let mut returns = arrivals::stream(seed, STREAM_RETURNS);
-    let mut by_day: BTreeMap<NaiveDate, Vec<usize>> = BTreeMap::new();
-    for c in &contacts {
-        by_day.entry(c.date).or_default().push(c.index);
-    }
-
-    let mut assessed = Vec::with_capacity(contacts.len());
-    let mut households: Vec<Household> = Vec::new();
-    let mut waiting: Vec<usize> = Vec::new();
-    let mut residents: BTreeSet<usize> = BTreeSet::new();
     let mut days = Vec::new();
-    let mut placement_notes = BTreeSet::new();
-    let mut allocations = 0;
     let mut month = MonthLine::default();
-
     let mut day = start;
     while day <= to {
-        // 1. Stays end on their planned day: the room is free for tonight. Some who go back
-        //    to the perpetrator come back later: a new first contact of the same person.
-        for &h in &residents {
-            let Some(household) = households.get_mut(h) else { continue };
-            if household.planned_out.is_none_or(|out| out > day) {
-                continue;
-            }
-            household.check_out = Some(day);
-            household.room = None;
-            let Some(earlier) = contacts.get(household.contact) else { continue };
-            if earlier.after_stay == "returned_to_perpetrator" {
-                if let Some(back) = arrivals::comes_back(&mut returns, day).filter(|back| *back <= to) {
-                    let again = arrivals::returning(&mut returns, earlier, contacts.len(), back);
-                    by_day.entry(back).or_default().push(again.index);
-                    contacts.push(again);
-                }
-            }
-        }
-        residents.retain(|h| households.get(*h).is_some_and(|hh| hh.check_out.is_none()));
-
-        // 2. The day's first contacts are assessed; a stay offered makes a household waiting.
-        for &index in by_day.get(&day).map(Vec::as_slice).unwrap_or_default() {
-            // (Returns are only ever scheduled for a later day, so this list is complete.)
-            let Some(contact) = contacts.get(index) else { continue };
-            let outcome = assess(contact, &alternatives)?;
-            month.contacts += 1;
-            if outcome.final_outcome == FinalOutcome::Offered {
-                waiting.push(households.len());
-                households.push(household(contact)?);
-            } else if contact.role == Role::Victim {
-                month.refused += 1;
-            }
-            assessed.push(outcome);
-        }
-
-        // 3. Placement: the current residents (who must stay placed) and everyone waiting.
-        if !waiting.is_empty() {
-            allocations += 1;
-            let mut requests = Vec::with_capacity(residents.len() + waiting.len());
-            for &h in residents.iter().chain(waiting.iter()) {
-                if let Some(household) = households.get(h) {
-                    requests.push(household.request()?);
-                }
-            }
-            let input = AllocationInput::new(day, policy, &inventory, requests);
-            let allocation = rooms::allocate(&input)?;
-            placement_notes.extend(allocation.notes.iter().map(|n| n.code().as_str().to_owned()));
-            let placed: BTreeMap<&HouseholdId, &RoomId> =
-                allocation.placements.iter().map(|p| (&p.household, &p.room)).collect();
-            let unplaced: BTreeMap<&HouseholdId, Vec<&str>> = allocation
-                .unplaced
-                .iter()
-                .map(|u| (&u.household, u.reasons.iter().map(|r| r.code().as_str()).collect()))
-                .collect();
-            for &h in &residents {
-                if let Some(household) = households.get_mut(h) {
-                    let room = placed.get(&household.id).copied().cloned();
-                    if room.is_none() {
-                        return Err(format!("resident {} was not placed on {day}", household.id).into());
-                    }
-                    if room != household.room {
-                        household.moves += 1;
-                    }
-                    household.room = room;
-                }
-            }
-            let mut still_waiting = Vec::new();
-            for &h in &waiting {
-                let Some(household) = households.get_mut(h) else { continue };
-                let nights = contacts.get(household.contact).map_or(1, |c| c.planned_nights);
-                if let Some(room) = placed.get(&household.id) {
-                    household.room = Some((*room).clone());
-                    household.check_in = Some(day);
-                    household.planned_out = Some(day + Duration::days(nights));
-                    residents.insert(h);
-                    month.placed += 1;
-                    continue;
-                }
-                let codes = unplaced.get(&household.id).cloned().unwrap_or_default();
-                // Lost out to others: worth waiting for a room (or a kennel place) to free up.
-                let capacity = [RoomsReason::LostOutForCapacity, RoomsReason::KennelPlacesTaken].map(ReasonKind::code);
-                if !codes.iter().any(|c| capacity.contains(c)) {
-                    // Cannot be placed even in an empty shelter: referred the same day.
-                    let why = codes.first().copied().unwrap_or("cannot_be_placed");
-                    household.referred = Some((day, why.to_owned()));
-                    month.referred += 1;
-                } else if (day - household.offered_on).num_days() >= WAIT_LIMIT_DAYS {
-                    household.referred = Some((day, "no_room_in_time".to_owned()));
-                    month.referred += 1;
-                } else {
-                    still_waiting.push(h);
-                }
-            }
-            waiting = still_waiting;
-        }
-
-        // 4. Midnight: who sleeps where.
+        shelter.end_stays(day, to);
+        shelter.first_contacts(day, &mut month)?;
+        shelter.place(day, &mut month)?;
         if day >= from {
-            let mut rooms: BTreeMap<RoomId, u32> = inventory.rooms().iter().map(|r| (r.id().clone(), 0)).collect();
-            for &h in &residents {
-                if let Some((room, size)) = households.get(h).and_then(|hh| hh.room.as_ref().map(|r| (r, hh.size))) {
-                    *rooms.entry(room.clone()).or_insert(0) += size;
-                }
-            }
-            let beds_occupied = rooms.values().sum();
-            month.beds.push(beds_occupied);
-            days.push(DayRecord { date: day, beds_occupied, rooms, waiting: waiting.len() });
+            let night = shelter.midnight(day);
+            month.beds.push(night.beds_occupied);
+            days.push(night);
         }
         let next = day + Duration::days(1);
         if next.month() != day.month() || next > to {
@@ -355,13 +243,13 @@ pub(crate) fn run(year: i32, seed: u64) -> Result<Year, BoxError> {
         year,
         from,
         to,
-        inventory,
-        policy,
-        contacts,
-        assessed,
-        households,
+        inventory: shelter.inventory,
+        policy: shelter.policy,
+        contacts: shelter.contacts,
+        assessed: shelter.assessed,
+        households: shelter.households,
         days,
-        placement_notes,
+        placement_notes: shelter.placement_notes,
         stays: Vec::new(),
         stay_households: BTreeMap::new(),
         day_contacts: Vec::new(),
@@ -370,13 +258,182 @@ pub(crate) fn run(year: i32, seed: u64) -> Result<Year, BoxError> {
         consents_given: 0,
         consents_withdrawn: 0,
         holds_placed: 0,
-        allocations,
+        allocations: shelter.allocations,
     };
     stays(&mut year_out)?;
     day_contacts(&mut year_out, seed);
     let holds = disclosures(&mut year_out, seed)?;
     records(&mut year_out, holds)?;
     Ok(year_out)
+}
+
+/// The shelter as the days go by: who has been in contact, who waits, who lives where.
+struct Shelter {
+    inventory: Inventory,
+    policy: Policy,
+    alternatives: Vec<Alternative>,
+    /// Every first contact, indexed by `Contact::index`; people who come back are appended.
+    contacts: Vec<Contact>,
+    /// The contacts of each day, by index.
+    by_day: BTreeMap<NaiveDate, Vec<usize>>,
+    /// The random stream that decides who comes back, and when.
+    returns: rand_chacha::ChaCha8Rng,
+    assessed: Vec<Assessed>,
+    households: Vec<Household>,
+    /// Households offered a stay and not yet placed, by index in `households`.
+    waiting: Vec<usize>,
+    /// Households living at the shelter, by index in `households`.
+    residents: BTreeSet<usize>,
+    placement_notes: BTreeSet<String>,
+    allocations: usize,
+}
+
+impl Shelter {
+    fn new(
+        inventory: Inventory,
+        policy: Policy,
+        alternatives: Vec<Alternative>,
+        contacts: Vec<Contact>,
+        returns: rand_chacha::ChaCha8Rng,
+    ) -> Self {
+        let mut by_day: BTreeMap<NaiveDate, Vec<usize>> = BTreeMap::new();
+        for c in &contacts {
+            by_day.entry(c.date).or_default().push(c.index);
+        }
+        Self {
+            inventory,
+            policy,
+            alternatives,
+            assessed: Vec::with_capacity(contacts.len()),
+            contacts,
+            by_day,
+            returns,
+            households: Vec::new(),
+            waiting: Vec::new(),
+            residents: BTreeSet::new(),
+            placement_notes: BTreeSet::new(),
+            allocations: 0,
+        }
+    }
+
+    /// Stays end on their planned day: the room is free for tonight. Some who go back to the
+    /// perpetrator come back later (before `to`): a new first contact of the same person.
+    fn end_stays(&mut self, day: NaiveDate, to: NaiveDate) {
+        for &h in &self.residents {
+            let Some(household) = self.households.get_mut(h) else { continue };
+            if household.planned_out.is_none_or(|out| out > day) {
+                continue;
+            }
+            household.check_out = Some(day);
+            household.room = None;
+            let Some(earlier) = self.contacts.get(household.contact) else { continue };
+            if earlier.after_stay == "returned_to_perpetrator" {
+                if let Some(back) = arrivals::comes_back(&mut self.returns, day).filter(|back| *back <= to) {
+                    let again = arrivals::returning(&mut self.returns, earlier, self.contacts.len(), back);
+                    self.by_day.entry(back).or_default().push(again.index);
+                    self.contacts.push(again);
+                }
+            }
+        }
+        let households = &self.households;
+        self.residents.retain(|h| households.get(*h).is_some_and(|hh| hh.check_out.is_none()));
+    }
+
+    /// The day's first contacts are assessed; a stay offered makes a household that waits.
+    /// (People coming back are only ever scheduled for a later day, so the list is complete.)
+    fn first_contacts(&mut self, day: NaiveDate, month: &mut MonthLine) -> Result<(), BoxError> {
+        for &index in self.by_day.get(&day).map(Vec::as_slice).unwrap_or_default() {
+            let Some(contact) = self.contacts.get(index) else { continue };
+            let outcome = assess(contact, &self.alternatives)?;
+            month.contacts += 1;
+            if outcome.final_outcome == FinalOutcome::Offered {
+                self.waiting.push(self.households.len());
+                self.households.push(household(contact)?);
+            } else if contact.role == Role::Victim {
+                month.refused += 1;
+            }
+            self.assessed.push(outcome);
+        }
+        Ok(())
+    }
+
+    /// Placement, when someone waits: the current residents (who must stay placed, and move
+    /// only when that lets more in) and everyone waiting, optimally. Who is not placed waits,
+    /// or is referred to another shelter when the wait is over or no room could ever fit.
+    fn place(&mut self, day: NaiveDate, month: &mut MonthLine) -> Result<(), BoxError> {
+        if self.waiting.is_empty() {
+            return Ok(());
+        }
+        self.allocations += 1;
+        let requests = self
+            .residents
+            .iter()
+            .chain(self.waiting.iter())
+            .filter_map(|h| self.households.get(*h))
+            .map(Household::request)
+            .collect::<Result<Vec<_>, _>>()?;
+        let allocation = rooms::allocate(&AllocationInput::new(day, self.policy, &self.inventory, requests))?;
+        self.placement_notes.extend(allocation.notes.iter().map(|n| n.code().as_str().to_owned()));
+        let placed: BTreeMap<&HouseholdId, &RoomId> =
+            allocation.placements.iter().map(|p| (&p.household, &p.room)).collect();
+        let unplaced: BTreeMap<&HouseholdId, Vec<&str>> = allocation
+            .unplaced
+            .iter()
+            .map(|u| (&u.household, u.reasons.iter().map(|r| r.code().as_str()).collect()))
+            .collect();
+
+        for &h in &self.residents {
+            let Some(household) = self.households.get_mut(h) else { continue };
+            let Some(room) = placed.get(&household.id).map(|r| (*r).clone()) else {
+                return Err(format!("resident {} was not placed on {day}", household.id).into());
+            };
+            if Some(&room) != household.room.as_ref() {
+                household.moves += 1;
+            }
+            household.room = Some(room);
+        }
+
+        // Lost out to others: worth waiting for a room (or a kennel place) to free up.
+        let capacity = [RoomsReason::LostOutForCapacity, RoomsReason::KennelPlacesTaken].map(ReasonKind::code);
+        let mut still_waiting = Vec::new();
+        for &h in &self.waiting {
+            let Some(household) = self.households.get_mut(h) else { continue };
+            if let Some(room) = placed.get(&household.id) {
+                let nights = self.contacts.get(household.contact).map_or(1, |c| c.planned_nights);
+                household.room = Some((*room).clone());
+                household.check_in = Some(day);
+                household.planned_out = Some(day + Duration::days(nights));
+                self.residents.insert(h);
+                month.placed += 1;
+                continue;
+            }
+            let codes = unplaced.get(&household.id).map(Vec::as_slice).unwrap_or_default();
+            if !codes.iter().any(|c| capacity.contains(c)) {
+                // Cannot be placed even in an empty shelter: referred the same day.
+                let why = codes.first().copied().unwrap_or("cannot_be_placed");
+                household.referred = Some((day, why.to_owned()));
+                month.referred += 1;
+            } else if (day - household.offered_on).num_days() >= WAIT_LIMIT_DAYS {
+                household.referred = Some((day, "no_room_in_time".to_owned()));
+                month.referred += 1;
+            } else {
+                still_waiting.push(h);
+            }
+        }
+        self.waiting = still_waiting;
+        Ok(())
+    }
+
+    /// Midnight: who sleeps in which room (every room listed, empty ones with 0).
+    fn midnight(&self, day: NaiveDate) -> DayRecord {
+        let mut rooms: BTreeMap<RoomId, u32> = self.inventory.rooms().iter().map(|r| (r.id().clone(), 0)).collect();
+        for household in self.residents.iter().filter_map(|h| self.households.get(*h)) {
+            if let Some(room) = &household.room {
+                *rooms.entry(room.clone()).or_insert(0) += household.size;
+            }
+        }
+        DayRecord { date: day, beds_occupied: rooms.values().sum(), rooms, waiting: self.waiting.len() }
+    }
 }
 
 #[derive(Default)]
