@@ -14,8 +14,8 @@
 //! with multipliers chosen so that no lower level can outweigh one unit of a higher level:
 //!
 //! ```text
-//! w = D·resident + A·priority + B·people − C·moved − E·empty_beds − against_unit
-//! E = households + 1                      (the tie-break level: at most one per household)
+//! w = D·resident + A·priority + B·people − C·moved − E·empty_beds − against_unit − accessible_spared
+//! E = 2 · households + 1                  (the tie-break level: at most two per household)
 //! C = E · (total_beds + 1)                (empty beds and the tie-break < C)
 //! B = C · (residents + 1)                 (moves and all below < B)
 //! A = B · (placeable_people + 1)          (people and all below < A)
@@ -23,10 +23,12 @@
 //! ```
 //!
 //! `against_unit` is 1 when, under `by_unit`, a household's adults are female and every adult
-//! living in the unit now is male, or the other way round. It is a fifth level below the
-//! four of the contract, so it only chooses among placements optimal for those four: it
-//! prefers to put newcomers where people of their gender already live, which is what a shift
-//! leader would do, and spares the search many equally good but mixed relaxations.
+//! living in the unit now is male, or the other way round; `accessible_spared` is 1 when a
+//! household that does not need an accessible room is placed in one. Together they are a
+//! fifth level below the four of the contract, so they only choose among placements optimal
+//! for those four: newcomers go where people of their gender already live, and accessible
+//! rooms stay free for those who need them, as a shift leader would do. The first also spares
+//! the search many equally good but mixed relaxations.
 //!
 //! Every weight is positive, all arithmetic is checked `i128`.
 //!
@@ -54,7 +56,7 @@
 //! The solver sees rooms and households sorted by id, so the result depends only on the
 //! sets given, never on their order. Among placements optimal for the contract's four levels
 //! it takes one with the fewest households placed against the gender of a unit's current
-//! residents (the fifth level above), and among those the first the deterministic search
+//! residents or in an accessible room they do not need (the fifth level above), and among those the first the deterministic search
 //! reaches. Within that flow, a stay flow goes to the type's members living in the class
 //! (lowest ids first), ordinary flows to the type's other members in id order (so of equal
 //! households, the lowest ids are placed); each resident placed in the class of its current
@@ -256,7 +258,7 @@ impl<'a> Search<'a> {
         let n_res = i128::try_from(residents).map_err(|_| SolveError::TooLarge)?;
         // The tie-break level: one per household placed against the gender of the unit's
         // current residents (by_unit only), so at most n in all.
-        let e_mult = checked(n.checked_add(1))?;
+        let e_mult = checked(n.checked_mul(2).and_then(|x| x.checked_add(1)))?;
         let c_mult = checked(e_mult.checked_mul(checked(total_beds.checked_add(1))?))?;
         let b_mult = checked(c_mult.checked_mul(checked(n_res.checked_add(1))?))?;
         let a_mult = checked(b_mult.checked_mul(checked(placeable_people.checked_add(1))?))?;
@@ -296,6 +298,8 @@ impl<'a> Search<'a> {
                 }
                 let resident = i128::from(t.resident);
                 let empty = i128::from(c.beds - h.size);
+                // Keep accessible rooms for those who need them, when that costs nothing above.
+                let spare_accessible = i128::from(room.accessible && !h.accessible);
                 let against_unit = i128::from(matches!(
                     (h.genders, unit_residents.get(&c.unit)),
                     (AdultGenders::Female, Some(AdultGenders::Male)) | (AdultGenders::Male, Some(AdultGenders::Female))
@@ -304,7 +308,8 @@ impl<'a> Search<'a> {
                 let w = d_mult * resident + a_mult * i128::from(h.priority) + b_mult * i128::from(h.size)
                     - c_mult * resident
                     - e_mult * empty
-                    - against_unit;
+                    - against_unit
+                    - spare_accessible;
                 row.push(Some(w));
             }
             weights.push(row);
