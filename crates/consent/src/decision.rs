@@ -189,22 +189,18 @@ fn decide_on<'a>(
 /// ```
 pub fn sweep<'a>(records: &'a [CaseRecord], as_of: NaiveDate, policy: &'a RetentionPolicy) -> Vec<Decision<'a>> {
     let mut decisions = Vec::with_capacity(records.len());
-    // Work out a chunk's schedules first, then decide them: the schedules read each record's
-    // consents from memory in a short loop, so the reads overlap instead of waiting on each
-    // other (a sweep of a large register is bound by memory, not by the rules).
+    // A large register is bound by memory, not by the rules: read the first consent of each
+    // record of a chunk in a short loop, so the reads overlap instead of waiting on each
+    // other, then decide the chunk from the cache.
     for chunk in records.chunks(SWEEP_CHUNK) {
         let touched = chunk.iter().filter(|r| r.consents().first().is_some_and(Consent::written)).count();
         std::hint::black_box(touched);
-        let schedules: [Option<Schedule<'a>>; SWEEP_CHUNK] =
-            std::array::from_fn(|i| chunk.get(i).map(|record| Schedule::new(record, policy)));
-        for (record, schedule) in chunk.iter().zip(schedules.iter().flatten()) {
-            decisions.push(decide_on(schedule, record, as_of, policy));
-        }
+        decisions.extend(chunk.iter().map(|record| decide(record, as_of, policy)));
     }
     decisions
 }
 
-/// Records whose schedules [`sweep`] works out together.
+/// Records whose memory [`sweep`] reads ahead together.
 const SWEEP_CHUNK: usize = 16;
 
 impl<'a> Decision<'a> {

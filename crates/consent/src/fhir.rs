@@ -8,7 +8,8 @@
 //! | `status` | `active`, or `inactive` once the consent is withdrawn |
 //! | `scope` | `patient-privacy` (consentscope) |
 //! | `category` | LOINC 59284-0 (patient consent) |
-//! | `patient` | `Patient/{id}` of the person the caller names |
+//! | `id`, `identifier` | the consent id (as `id` only when it is a valid FHIR id) |
+//! | `patient` | `Patient/{id}` of the person the caller names, and the id as an identifier |
 //! | `dateTime` | `given_on` |
 //! | `performer` | the patient, or a related person (a guardian) for a child |
 //! | `policy` | forvaltningsloven §13 a (consent lifts confidentiality), on Lovdata |
@@ -57,6 +58,10 @@ use crate::record::{Consent, ConsentKind, GivenBy};
 pub const PARTY_SYSTEM: &str = "https://example.invalid/krisesenter/fhir/CodeSystem/party";
 /// The code system of the information categories ([`Information`] wire names).
 pub const INFORMATION_SYSTEM: &str = "https://example.invalid/krisesenter/fhir/CodeSystem/information";
+/// The identifier system of consent ids.
+pub const CONSENT_ID_SYSTEM: &str = "https://example.invalid/krisesenter/fhir/NamingSystem/consent-id";
+/// The identifier system of person ids.
+pub const PERSON_ID_SYSTEM: &str = "https://example.invalid/krisesenter/fhir/NamingSystem/person-id";
 /// FHIR's consent scope code system.
 pub const CONSENT_SCOPE_SYSTEM: &str = "http://terminology.hl7.org/CodeSystem/consentscope";
 /// LOINC.
@@ -66,7 +71,7 @@ pub const ACT_CODE_SYSTEM: &str = "http://terminology.hl7.org/CodeSystem/v3-ActC
 /// HL7 v3 ParticipationType.
 pub const PARTICIPATION_TYPE_SYSTEM: &str = "http://terminology.hl7.org/CodeSystem/v3-ParticipationType";
 /// forvaltningsloven §13 a on Lovdata: consent lifts the duty of confidentiality.
-pub const FVL_13A_URI: &str = "https://lovdata.no/lov/1967-02-10/§13a";
+pub const FVL_13A_URI: &str = "https://lovdata.no/lov/1967-02-10/%C2%A713a";
 
 /// Why a consent cannot be exported.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -224,8 +229,12 @@ pub struct ConsentProvision {
 pub struct FhirConsent {
     /// Always `Consent`.
     pub resource_type: ResourceType,
-    /// The consent id.
-    pub id: String,
+    /// The consent id, when it is also a valid FHIR id (`[A-Za-z0-9.-]{1,64}`); the
+    /// identifier always carries it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// The consent id as a business identifier.
+    pub identifier: Vec<Identifier>,
     /// Active or inactive (withdrawn).
     pub status: FhirConsentStatus,
     /// `patient-privacy`.
@@ -244,6 +253,13 @@ pub struct FhirConsent {
     pub policy_rule: CodeableConcept,
     /// What is permitted, to whom, when.
     pub provision: ConsentProvision,
+}
+
+/// `id` when it is a valid FHIR resource id: 1 to 64 of `[A-Za-z0-9.-]` (our ids also
+/// allow `_` and `:`).
+fn fhir_id(id: &str) -> Option<String> {
+    let valid = (1..=64).contains(&id.len()) && id.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '.'));
+    valid.then(|| id.to_owned())
 }
 
 /// The FHIR resource type a recipient is.
@@ -289,7 +305,12 @@ pub fn export(consent: &Consent, patient: &PersonId) -> Result<FhirConsent, Fhir
     if !consent.written() {
         return Err(FhirError::NotWritten { id: consent.id().clone() });
     }
-    let patient_ref = Reference { reference: Some(format!("Patient/{}", patient.as_str())), ..Reference::default() };
+    let patient_ref = Reference {
+        reference: fhir_id(patient.as_str()).map(|id| format!("Patient/{id}")),
+        resource_type: Some(String::from("Patient")),
+        identifier: Some(Identifier { system: PERSON_ID_SYSTEM.to_owned(), value: patient.as_str().to_owned() }),
+        display: None,
+    };
     let performer = match consent.given_by() {
         GivenBy::Person => patient_ref.clone(),
         GivenBy::Guardian => Reference {
@@ -324,7 +345,8 @@ pub fn export(consent: &Consent, patient: &PersonId) -> Result<FhirConsent, Fhir
         .collect();
     Ok(FhirConsent {
         resource_type: ResourceType::Consent,
-        id: consent.id().as_str().to_owned(),
+        id: fhir_id(consent.id().as_str()),
+        identifier: vec![Identifier { system: CONSENT_ID_SYSTEM.to_owned(), value: consent.id().as_str().to_owned() }],
         status,
         scope: CodeableConcept::of(Coding::new(CONSENT_SCOPE_SYSTEM, "patient-privacy", Some("Privacy Consent"))),
         category: vec![CodeableConcept::of(Coding::new(LOINC_SYSTEM, "59284-0", Some("Patient Consent")))],
@@ -335,4 +357,76 @@ pub fn export(consent: &Consent, patient: &PersonId) -> Result<FhirConsent, Fhir
         policy_rule: CodeableConcept::of(Coding::new(ACT_CODE_SYSTEM, "OPTIN", Some("opt-in"))),
         provision: ConsentProvision { provision_type: ProvisionType::Permit, period, actor, class },
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn a_withdrawn_guardian_consent_as_fhir_json() {
+        let consent = Consent::new(
+            ConsentId::try_new("c_7").unwrap(),
+            ConsentKind::Sharing,
+            [Party::School, Party::Health],
+            [Information::Children],
+            d(2026, 1, 10),
+            true,
+            GivenBy::Guardian,
+        )
+        .unwrap()
+        .withdraw(d(2026, 3, 1))
+        .unwrap();
+        let json = serde_json::to_value(export(&consent, &PersonId::try_new("p-1").unwrap()).unwrap()).unwrap();
+        let coding = |system: &str, code: &str, display: &str| serde_json::json!({"coding": [{"system": system, "code": code, "display": display}]});
+        let recipient = |kind: &str, code: &str| {
+            serde_json::json!({
+                "role": coding(PARTICIPATION_TYPE_SYSTEM, "IRCP", "information recipient"),
+                "reference": {"type": kind, "identifier": {"system": PARTY_SYSTEM, "value": code}}
+            })
+        };
+        assert_eq!(
+            json,
+            serde_json::json!({
+                "resourceType": "Consent",
+                "identifier": [{"system": CONSENT_ID_SYSTEM, "value": "c_7"}],
+                "status": "inactive",
+                "scope": coding(CONSENT_SCOPE_SYSTEM, "patient-privacy", "Privacy Consent"),
+                "category": [coding(LOINC_SYSTEM, "59284-0", "Patient Consent")],
+                "patient": {"reference": "Patient/p-1", "type": "Patient",
+                            "identifier": {"system": PERSON_ID_SYSTEM, "value": "p-1"}},
+                "dateTime": "2026-01-10",
+                "performer": [{"type": "RelatedPerson", "display": "guardian"}],
+                "policy": [{"uri": FVL_13A_URI}],
+                "policyRule": coding(ACT_CODE_SYSTEM, "OPTIN", "opt-in"),
+                "provision": {
+                    "type": "permit",
+                    "period": {"start": "2026-01-10", "end": "2026-02-28"},
+                    "actor": [recipient("Organization", "health"), recipient("Organization", "school")],
+                    "class": [{"system": INFORMATION_SYSTEM, "code": "children"}]
+                }
+            })
+        );
+    }
+
+    #[test]
+    fn a_consent_withdrawn_the_day_it_was_given_has_no_period() {
+        let consent = Consent::sharing(
+            ConsentId::try_new("c1").unwrap(),
+            [Party::Nav],
+            [Information::Existence],
+            d(2026, 1, 10),
+            true,
+        )
+        .unwrap()
+        .withdraw(d(2026, 1, 10))
+        .unwrap();
+        let resource = export(&consent, &PersonId::try_new("p1").unwrap()).unwrap();
+        assert_eq!(resource.status, FhirConsentStatus::Inactive);
+        assert_eq!(resource.provision.period, None);
+    }
 }

@@ -6,7 +6,8 @@
 //! each written storage consent is given and the day it stops counting, the day each hold is
 //! placed and released. So the first day due on or after D is D itself or a breakpoint, and
 //! the day a run of due days began is a breakpoint: both are found by visiting breakpoints,
-//! never day by day. Nothing here allocates.
+//! never day by day. Nothing here allocates unless a record has more than four written
+//! storage consents.
 
 use chrono::{Days, NaiveDate};
 use krisesenter_core::calendar::add_years;
@@ -84,9 +85,13 @@ pub(crate) struct Schedule<'a> {
 #[derive(Debug, Clone, Copy)]
 struct Span {
     given_on: NaiveDate,
-    ends_on: Option<NaiveDate>,
+    /// The first day it no longer counts; [`NEVER`] when that is past the calendar.
+    ends_on: NaiveDate,
     withdrawn: bool,
 }
+
+/// The end of a span that never ends (a period past the calendar chrono supports).
+const NEVER: NaiveDate = NaiveDate::MAX;
 
 /// How many spans are kept without allocating: a record rarely has more written storage
 /// consents than this, and one that has is still decided (its spans go on the heap).
@@ -101,7 +106,7 @@ enum Spans {
 
 impl Spans {
     fn collect(mut spans: impl Iterator<Item = Span>) -> Self {
-        const EMPTY: Span = Span { given_on: NaiveDate::MIN, ends_on: None, withdrawn: false };
+        const EMPTY: Span = Span { given_on: NaiveDate::MIN, ends_on: NEVER, withdrawn: false };
         let mut items = [EMPTY; INLINE_SPANS];
         let mut len = 0;
         for slot in &mut items {
@@ -129,9 +134,9 @@ fn span(consent: &Consent, years: u32) -> Span {
     // including 2026-02-28 (add_years turns 29 February into 28 February).
     let given_on = consent.given_on();
     match (add_years(given_on, years), consent.withdrawn_on()) {
-        (Some(e), Some(w)) if e < w => Span { given_on, ends_on: Some(e), withdrawn: false },
-        (_, Some(w)) => Span { given_on, ends_on: Some(w), withdrawn: true },
-        (e, None) => Span { given_on, ends_on: e, withdrawn: false },
+        (Some(e), Some(w)) if e < w => Span { given_on, ends_on: e, withdrawn: false },
+        (_, Some(w)) => Span { given_on, ends_on: w, withdrawn: true },
+        (e, None) => Span { given_on, ends_on: e.unwrap_or(NEVER), withdrawn: false },
     }
 }
 
@@ -158,33 +163,81 @@ impl<'a> Schedule<'a> {
             (Some(_), _) => Contact::Grace,
         };
         // The latest written storage consent given on or before the day counts; among several
-        // given the same day, the one that stops counting first (the strictest reading).
-        let mut latest: Option<Span> = None;
+        // given the same day, the one that stops counting first, a withdrawal winning a tie
+        // (the strictest reading, and independent of the order of the consents).
+        let mut found = false;
+        let mut given_on = NaiveDate::MIN;
+        let mut ends_on = NEVER;
+        let mut withdrawn = false;
         let mut written_storage_consents = 0;
-        for span in self.spans.as_slice().iter().copied().filter(|s| s.given_on <= day) {
+        for span in self.spans.as_slice() {
+            if span.given_on > day {
+                continue;
+            }
             written_storage_consents += 1;
-            latest = match latest {
-                Some(l) if l.given_on > span.given_on => Some(l),
-                Some(l) if l.given_on == span.given_on && stricter_or_equal(l, span) => Some(l),
-                _ => Some(span),
-            };
+            let replaces = !found
+                || span.given_on > given_on
+                || (span.given_on == given_on
+                    && (span.ends_on < ends_on || (span.ends_on == ends_on && span.withdrawn && !withdrawn)));
+            if replaces {
+                found = true;
+                given_on = span.given_on;
+                ends_on = span.ends_on;
+                withdrawn = span.withdrawn;
+            }
         }
-        let consent = match latest {
-            None => StorageConsent::None,
-            Some(Span { ends_on: Some(end), withdrawn: true, .. }) if end <= day => StorageConsent::Withdrawn,
-            Some(Span { ends_on: Some(end), .. }) if end <= day => StorageConsent::PeriodEnded,
-            Some(_) => StorageConsent::InForce,
+        let consent = match (found, withdrawn) {
+            (false, _) => StorageConsent::None,
+            (true, _) if day < ends_on => StorageConsent::InForce,
+            (true, true) => StorageConsent::Withdrawn,
+            (true, false) => StorageConsent::PeriodEnded,
         };
         let oral_storage_consent = self.first_oral.is_some_and(|first| first <= day);
         let held = self.record.holds().iter().any(|h| h.active_on(day));
         DayState { contact, consent, written_storage_consents, oral_storage_consent, held }
     }
 
-    /// Every day on which some condition may change.
-    fn breakpoints(&self) -> impl Iterator<Item = NaiveDate> + '_ {
-        let consents = self.spans.as_slice().iter().flat_map(|s| [Some(s.given_on), s.ends_on]).flatten();
-        let holds = self.record.holds().iter().flat_map(|h| [Some(h.placed_on()), h.released_on()]).flatten();
-        self.ended_from.into_iter().chain(consents).chain(holds)
+    /// Calls `f` with every day on which some condition may change: the contact's end with
+    /// its grace, each written storage consent's first and last-plus-one day, each hold's
+    /// placing and release.
+    fn for_each_breakpoint(&self, mut f: impl FnMut(NaiveDate)) {
+        if let Some(from) = self.ended_from {
+            f(from);
+        }
+        for span in self.spans.as_slice() {
+            f(span.given_on);
+            if span.ends_on != NEVER {
+                f(span.ends_on);
+            }
+        }
+        for hold in self.record.holds() {
+            f(hold.placed_on());
+            if let Some(released) = hold.released_on() {
+                f(released);
+            }
+        }
+    }
+
+    /// The first breakpoint after `day`.
+    fn next_breakpoint_after(&self, day: NaiveDate) -> Option<NaiveDate> {
+        let mut next: Option<NaiveDate> = None;
+        self.for_each_breakpoint(|b| {
+            if b > day && next.is_none_or(|n| b < n) {
+                next = Some(b);
+            }
+        });
+        next
+    }
+
+    /// The last breakpoint on or before `day`.
+    fn last_breakpoint_until(&self, day: NaiveDate) -> Option<NaiveDate> {
+        let mut last: Option<NaiveDate> = None;
+        self.for_each_breakpoint(|b| {
+            if b <= day && last.is_none_or(|l| b > l) {
+                last = Some(b);
+            }
+        });
+        last
     }
 
     /// The first day after `from` on which the record is due, or `None` when no such day
@@ -194,7 +247,7 @@ impl<'a> Schedule<'a> {
         let mut day = from;
         loop {
             // Nothing changes before the next breakpoint.
-            day = self.breakpoints().filter(|b| *b > day).min()?;
+            day = self.next_breakpoint_after(day)?;
             if self.state(day).due() {
                 return Some(day);
             }
@@ -207,7 +260,7 @@ impl<'a> Schedule<'a> {
         loop {
             // The run is constant from the latest breakpoint on or before `day`; the contact's
             // end is one, so there always is one while the record is due.
-            let Some(start) = self.breakpoints().filter(|b| *b <= day).max() else {
+            let Some(start) = self.last_breakpoint_until(day) else {
                 return day;
             };
             match start.pred_opt() {
@@ -215,17 +268,5 @@ impl<'a> Schedule<'a> {
                 _ => return start,
             }
         }
-    }
-}
-
-/// Whether span `a` stops counting no later than span `b`, a withdrawal winning a tie, so
-/// that the choice among same-day consents does not depend on their order.
-fn stricter_or_equal(a: Span, b: Span) -> bool {
-    match (a.ends_on, b.ends_on) {
-        (Some(x), Some(y)) if x == y => a.withdrawn || !b.withdrawn,
-        (Some(x), Some(y)) => x < y,
-        (Some(_), None) => true,
-        (None, Some(_)) => false,
-        (None, None) => true,
     }
 }

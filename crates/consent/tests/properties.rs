@@ -258,6 +258,12 @@ proptest! {
                 prop_assert_eq!(&json["scope"]["coding"][0]["system"], fhir::CONSENT_SCOPE_SYSTEM);
                 prop_assert!(!json["category"].as_array().unwrap().is_empty());
                 prop_assert_eq!(&json["patient"]["reference"], "Patient/p1");
+                prop_assert_eq!(&json["identifier"][0]["value"], c.id().as_str());
+                let id_ok = |id: &str| !id.is_empty() && id.len() <= 64 && id.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '-' || ch == '.');
+                match json.get("id").and_then(|v| v.as_str()) {
+                    Some(id) => prop_assert!(id_ok(id) && id == c.id().as_str()),
+                    None => prop_assert!(!id_ok(c.id().as_str())),
+                }
                 prop_assert!(json["policy"].as_array().is_some_and(|p| !p.is_empty()) || json.get("policyRule").is_some());
                 prop_assert_eq!(&json["dateTime"], &c.given_on().to_string());
                 prop_assert_eq!(&json["provision"]["type"], "permit");
