@@ -115,7 +115,7 @@ fn shape_errors_are_invalid_json_with_a_path() {
         r#"{"as_of":"2026-03-01","records":[{"id":"r1","contact_ended_on":null,"consents":[],"holds":[],"name":"x"}]}"#,
     );
     assert_eq!(unknown.kind(), ErrorKind::InvalidJson);
-    assert_eq!(unknown.path(), Some("records[0].name"));
+    assert_eq!(unknown.path(), Some("records[0]"), "an unknown field is reported at its object, never by its name");
 
     let missing = err(r#"{"as_of":"2026-03-01","records":[{"id":"r1","consents":[],"holds":[]}]}"#);
     assert_eq!(missing.kind(), ErrorKind::InvalidJson, "contact_ended_on is required (null is explicit)");
