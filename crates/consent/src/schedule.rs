@@ -105,18 +105,25 @@ enum Spans {
 }
 
 impl Spans {
-    fn collect(mut spans: impl Iterator<Item = Span>) -> Self {
+    fn new() -> Self {
         const EMPTY: Span = Span { given_on: NaiveDate::MIN, ends_on: NEVER, withdrawn: false };
-        let mut items = [EMPTY; INLINE_SPANS];
-        let mut len = 0;
-        for slot in &mut items {
-            let Some(span) = spans.next() else { return Spans::Inline { items, len } };
-            *slot = span;
-            len += 1;
-        }
-        match spans.next() {
-            None => Spans::Inline { items, len },
-            Some(more) => Spans::Heap(items.into_iter().chain(std::iter::once(more)).chain(spans).collect()),
+        Spans::Inline { items: [EMPTY; INLINE_SPANS], len: 0 }
+    }
+
+    fn push(&mut self, span: Span) {
+        match self {
+            Spans::Inline { items, len } => match items.get_mut(*len) {
+                Some(slot) => {
+                    *slot = span;
+                    *len += 1;
+                }
+                None => {
+                    let mut heap = items.to_vec();
+                    heap.push(span);
+                    *self = Spans::Heap(heap);
+                }
+            },
+            Spans::Heap(spans) => spans.push(span),
         }
     }
 
@@ -148,9 +155,17 @@ impl<'a> Schedule<'a> {
             _ => record.contact_ended_on().and_then(|end| end.checked_add_days(grace)),
         };
         let years = policy.consent_retention_years();
-        let storage = record.consents().iter().filter(|c| c.kind() == ConsentKind::Storage);
-        let spans = Spans::collect(storage.clone().filter(|c| c.written()).map(|c| span(c, years)));
-        let first_oral = storage.filter(|c| !c.written()).map(Consent::given_on).min();
+        // One pass over the consents: written storage consents become spans, oral ones only
+        // count for the note.
+        let mut spans = Spans::new();
+        let mut first_oral: Option<NaiveDate> = None;
+        for consent in record.consents().iter().filter(|c| c.kind() == ConsentKind::Storage) {
+            if consent.written() {
+                spans.push(span(consent, years));
+            } else if first_oral.is_none_or(|first| consent.given_on() < first) {
+                first_oral = Some(consent.given_on());
+            }
+        }
         Self { record, ended_from, spans, first_oral }
     }
 
