@@ -85,16 +85,7 @@ pub struct Decision<'a> {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn decide<'a>(record: &'a CaseRecord, as_of: NaiveDate, policy: &'a RetentionPolicy) -> Decision<'a> {
-    decide_on(&Schedule::new(record, policy), record, as_of, policy)
-}
-
-/// [`decide`] with the record's schedule already worked out.
-fn decide_on<'a>(
-    schedule: &Schedule<'_>,
-    record: &'a CaseRecord,
-    as_of: NaiveDate,
-    policy: &'a RetentionPolicy,
-) -> Decision<'a> {
+    let schedule = Schedule::new(record, policy);
     let state = schedule.state(as_of);
     let mut reasons = ReasonSet::new();
 
