@@ -6,7 +6,12 @@ use schemars::Schema;
 use super::CliError;
 
 pub(super) fn run(input: &[u8]) -> Result<String, CliError> {
-    let input = super::parse::<ReportInput>(input)?;
+    // A report input can hold a million stays: parse without path tracking first, and only
+    // when that fails parse again with it, so that the error names the offending field.
+    let input = match serde_json::from_slice::<ReportInput>(input) {
+        Ok(parsed) => parsed,
+        Err(_) => super::parse::<ReportInput>(input)?,
+    };
     let report = input.report().map_err(|err| CliError::invalid_input(&err, Some(&err.path())))?;
     super::to_json(&report)
 }

@@ -13,7 +13,7 @@ use krisesenter_core::{Gender, PersonKind, Reason};
 use thiserror::Error;
 
 use crate::reason::StatsReasonKind;
-use crate::record::{ContactMode, DayContact, Municipality, Period, Stay};
+use crate::record::{AfterStay, ContactMode, DayContact, Municipality, Period, Stay};
 use crate::report::{Buckets, DayContactCounts, GenderCounts, LengthOfStay, Nights, PersonCounts, Report, bucket_of};
 
 /// Lengths of stay up to this many days sit in a dense histogram; longer ones (rare, and
@@ -87,14 +87,81 @@ pub struct Aggregate {
     lengths: Vec<u64>,
     long_lengths: BTreeMap<u64, u64>,
     violence: [u64; 9],
-    relations: [u64; 7],
-    after_stay: [u64; 7],
+    /// Adult stays by relation; the last slot counts the rest (children, not recorded).
+    relations: [u64; 8],
+    /// Adult stays by destination; the last slot counts the rest.
+    after_stay: [u64; 8],
     repeat_stays: u64,
-    /// (municipality, stays, nights) by home municipality, sorted, only municipalities with stays.
-    municipalities: Vec<(Municipality, u64, u64)>,
+    municipalities: MunicipalityCounts,
     contacts: [u64; 3],
     with_interpreter: u64,
 }
+
+/// The slot of `relations` and `after_stay` for stays that are not counted there.
+const DISCARD: usize = 7;
+
+/// Stays and nights by home municipality: the entries in order of first appearance, and a
+/// direct index from municipality number to entry, so that counting a stay needs no search.
+#[derive(Debug, Clone, Default)]
+struct MunicipalityCounts {
+    /// `index[number]` is 1 + the entry's position, 0 when absent; empty until the first stay.
+    index: Vec<u16>,
+    /// (municipality, stays, nights).
+    entries: Vec<(Municipality, u64, u64)>,
+}
+
+impl MunicipalityCounts {
+    #[inline]
+    fn add(&mut self, m: Municipality, stays: u64, nights: u64) {
+        if self.index.is_empty() {
+            self.index = vec![0; Municipality::COUNT];
+        }
+        let number = usize::from(m.number());
+        let position = match self.index.get(number) {
+            Some(0) | None => {
+                self.entries.push((m, 0, 0));
+                let position = self.entries.len();
+                if let Some(slot) = self.index.get_mut(number) {
+                    *slot = u16::try_from(position).unwrap_or(0);
+                }
+                position
+            }
+            Some(p) => usize::from(*p),
+        };
+        if let Some(entry) = self.entries.get_mut(position.wrapping_sub(1)) {
+            entry.1 = entry.1.saturating_add(stays);
+            entry.2 = entry.2.saturating_add(nights);
+        }
+    }
+
+    fn merge(&mut self, other: &Self) -> Result<(), MergeError> {
+        for (m, stays, nights) in &other.entries {
+            let before = self.get(*m);
+            let stays = before.0.checked_add(*stays).ok_or(MergeError::Overflow)?;
+            let nights = before.1.checked_add(*nights).ok_or(MergeError::Overflow)?;
+            self.add(*m, stays - before.0, nights - before.1);
+        }
+        Ok(())
+    }
+
+    fn get(&self, m: Municipality) -> (u64, u64) {
+        self.entries.iter().find(|e| e.0 == m).map_or((0, 0), |e| (e.1, e.2))
+    }
+
+    fn sorted(&self) -> Vec<(Municipality, u64, u64)> {
+        let mut v = self.entries.clone();
+        v.sort_unstable();
+        v
+    }
+}
+
+impl PartialEq for MunicipalityCounts {
+    fn eq(&self, other: &Self) -> bool {
+        self.sorted() == other.sorted()
+    }
+}
+
+impl Eq for MunicipalityCounts {}
 
 const fn stay_slot(kind: PersonKind, gender: Gender) -> usize {
     match kind {
@@ -146,10 +213,10 @@ impl Aggregate {
             lengths: Vec::new(),
             long_lengths: BTreeMap::new(),
             violence: [0; 9],
-            relations: [0; 7],
-            after_stay: [0; 7],
+            relations: [0; 8],
+            after_stay: [0; 8],
             repeat_stays: 0,
-            municipalities: Vec::new(),
+            municipalities: MunicipalityCounts::default(),
             contacts: [0; 3],
             with_interpreter: 0,
         }
@@ -212,10 +279,6 @@ impl Aggregate {
         let slot = stay_slot(person.kind, person.gender);
         bump(self.stays.get_mut(slot), 1);
         bump(self.residents.get_mut(slot), u64::from(stay.first_stay_this_year()));
-        let home = self.municipality_slot(person.municipality);
-        if let Some(entry) = self.municipalities.get_mut(home) {
-            entry.1 = entry.1.saturating_add(1);
-        }
 
         // Midnight rule, clipped to the period: nights are the days d with
         // max(check_in, from) <= d < min(check_out, to + 1).
@@ -223,9 +286,7 @@ impl Aggregate {
         let end = stay.check_out_day.map_or(self.end_day, |out| out.min(self.end_day));
         let nights = u64::try_from(end.saturating_sub(start)).unwrap_or(0);
         bump(self.nights.get_mut(usize::from(!adult)), nights);
-        if let Some(entry) = self.municipalities.get_mut(home) {
-            entry.2 = entry.2.saturating_add(nights);
-        }
+        self.municipalities.add(person.municipality, 1, nights);
 
         // Length of stay: completed stays, check-out inside the period, at least one day.
         if let Some(out) = stay.check_out_day
@@ -236,34 +297,17 @@ impl Aggregate {
             self.add_length(days, 1);
         }
 
-        if adult {
-            let mut bits = stay.violence_types().bits();
-            while bits != 0 {
-                bump(self.violence.get_mut(bits.trailing_zeros() as usize), 1);
-                bits &= bits - 1;
-            }
-            if let Some(relation) = stay.relation() {
-                bump(self.relations.get_mut(relation as usize), 1);
-            }
-            if let Some(after) = stay.after_stay() {
-                bump(self.after_stay.get_mut(after.index()), 1);
-            }
-            if stay.previous_stays() > 0 {
-                self.repeat_stays = self.repeat_stays.saturating_add(1);
-            }
+        // Adult stays only, without branches (children add zero or land in the discard slot).
+        let adult_mask = 0u16.wrapping_sub(u16::from(adult));
+        let bits = stay.violence_types().bits() & adult_mask;
+        for (i, count) in self.violence.iter_mut().enumerate() {
+            *count = count.saturating_add(u64::from((bits >> i) & 1));
         }
-    }
-
-    /// The index of `m` in the sorted municipality table, inserting it when new.
-    #[inline]
-    fn municipality_slot(&mut self, m: Municipality) -> usize {
-        match self.municipalities.binary_search_by_key(&m, |e| e.0) {
-            Ok(i) => i,
-            Err(i) => {
-                self.municipalities.insert(i, (m, 0, 0));
-                i
-            }
-        }
+        let relation = stay.relation().filter(|_| adult).map_or(DISCARD, |r| r as usize);
+        bump(self.relations.get_mut(relation), 1);
+        let after = stay.after_stay().filter(|_| adult).map_or(DISCARD, AfterStay::index);
+        bump(self.after_stay.get_mut(after), 1);
+        self.repeat_stays = self.repeat_stays.saturating_add(u64::from(adult && stay.previous_stays() > 0));
     }
 
     fn add_length(&mut self, days: u64, count: u64) {
@@ -334,13 +378,7 @@ impl Aggregate {
         add_arrays(&mut out.relations, &other.relations)?;
         add_arrays(&mut out.after_stay, &other.after_stay)?;
         out.repeat_stays = out.repeat_stays.checked_add(other.repeat_stays).ok_or(MergeError::Overflow)?;
-        for (m, stays, nights) in &other.municipalities {
-            let i = out.municipality_slot(*m);
-            if let Some(entry) = out.municipalities.get_mut(i) {
-                entry.1 = entry.1.checked_add(*stays).ok_or(MergeError::Overflow)?;
-                entry.2 = entry.2.checked_add(*nights).ok_or(MergeError::Overflow)?;
-            }
-        }
+        out.municipalities.merge(&other.municipalities)?;
         add_arrays(&mut out.contacts, &other.contacts)?;
         out.with_interpreter = out.with_interpreter.checked_add(other.with_interpreter).ok_or(MergeError::Overflow)?;
         Ok(out)
@@ -349,7 +387,7 @@ impl Aggregate {
     /// Nights used by residents of each municipality (the basis of cost sharing by nights),
     /// listing only municipalities with nights.
     pub fn nights_by_municipality(&self) -> BTreeMap<Municipality, u64> {
-        self.municipalities.iter().filter(|e| e.2 > 0).map(|(m, _, n)| (*m, *n)).collect()
+        self.municipalities.entries.iter().filter(|e| e.2 > 0).map(|(m, _, n)| (*m, *n)).collect()
     }
 
     /// The completed stays by length in days (the histogram behind the median).
@@ -411,7 +449,7 @@ impl Aggregate {
             length_of_stay: LengthOfStay { completed, median_days, mean_days, buckets },
             violence_types,
             relations,
-            municipalities: self.municipalities.iter().map(|(m, s, _)| (*m, *s)).collect(),
+            municipalities: self.municipalities.entries.iter().map(|(m, s, _)| (*m, *s)).collect(),
             after_stay,
             repeat_stays: self.repeat_stays,
             day_contacts: DayContactCounts {

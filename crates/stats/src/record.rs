@@ -48,6 +48,79 @@ pub enum RecordError {
     BadMunicipality,
 }
 
+/// Fast deserialisation of the contract's dates (`YYYY-MM-DD`), with chrono's parser as the
+/// fallback for every other spelling, so the accepted inputs and the errors stay chrono's.
+pub(crate) mod wire_date {
+    use chrono::NaiveDate;
+    use serde::Deserializer;
+    use serde::de::{Error, Visitor};
+
+    struct DateVisitor;
+
+    fn digits(bytes: &[u8]) -> Option<u32> {
+        bytes.iter().try_fold(0u32, |acc, b| b.is_ascii_digit().then(|| acc * 10 + u32::from(b - b'0')))
+    }
+
+    fn fast(s: &str) -> Option<NaiveDate> {
+        match s.as_bytes() {
+            [y @ .., b'-', m1, m2, b'-', d1, d2] if y.len() == 4 => {
+                NaiveDate::from_ymd_opt(i32::try_from(digits(y)?).ok()?, digits(&[*m1, *m2])?, digits(&[*d1, *d2])?)
+            }
+            _ => None,
+        }
+    }
+
+    impl Visitor<'_> for DateVisitor {
+        type Value = NaiveDate;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a date written YYYY-MM-DD")
+        }
+        fn visit_str<E: Error>(self, s: &str) -> Result<NaiveDate, E> {
+            fast(s).map_or_else(|| s.parse().map_err(E::custom), Ok)
+        }
+    }
+
+    struct OptionVisitor;
+
+    impl<'de> Visitor<'de> for OptionVisitor {
+        type Value = Option<NaiveDate>;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a date written YYYY-MM-DD or null")
+        }
+        fn visit_none<E: Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_unit<E: Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            date(d).map(Some)
+        }
+    }
+
+    /// A date.
+    pub(crate) fn date<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+        d.deserialize_str(DateVisitor)
+    }
+
+    /// A date or null.
+    pub(crate) fn option<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+        d.deserialize_option(OptionVisitor)
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn fast_path_agrees_with_chrono() {
+            for s in ["2025-01-03", "2024-02-29", "2023-02-29", "2025-13-01", "0000-01-01", "9999-12-31", "2025-1-03"] {
+                assert_eq!(fast(s).or_else(|| s.parse().ok()), s.parse::<NaiveDate>().ok(), "{s}");
+            }
+        }
+    }
+}
+
 /// A report period: every day from `from` to `to`, both included.
 ///
 /// # Example
@@ -159,9 +232,26 @@ impl Period {
 /// assert!("301".parse::<Municipality>().is_err());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(into = "String")]
 pub struct Municipality(u16);
+
+impl<'de> Deserialize<'de> for Municipality {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Municipality;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a municipality number of four digits")
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Municipality, E> {
+                s.parse().map_err(E::custom)
+            }
+        }
+        // Parsed from the borrowed string: no allocation per record.
+        deserializer.deserialize_str(Visitor)
+    }
+}
 
 impl Municipality {
     /// The number of distinct municipality numbers (0000 to 9999).
@@ -296,9 +386,30 @@ impl AfterStay {
 /// assert_eq!(set.len(), 2);
 /// assert!(set.contains(ViolenceType::Digital));
 /// ```
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(from = "Vec<ViolenceType>", into = "Vec<ViolenceType>")]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(into = "Vec<ViolenceType>")]
 pub struct ViolenceTypes(u16);
+
+impl<'de> Deserialize<'de> for ViolenceTypes {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = ViolenceTypes;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a list of violence types")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<ViolenceTypes, A::Error> {
+                // Folded into the bit set as read: no list is allocated per record.
+                let mut set = ViolenceTypes::empty();
+                while let Some(v) = seq.next_element::<ViolenceType>()? {
+                    set = set.with(v);
+                }
+                Ok(set)
+            }
+        }
+        deserializer.deserialize_seq(Visitor)
+    }
+}
 
 pub(crate) const fn violence_index(v: ViolenceType) -> usize {
     v as usize
@@ -442,7 +553,9 @@ pub struct Stay {
 struct RawStay {
     id: StayId,
     person: StayPerson,
+    #[serde(deserialize_with = "wire_date::date")]
     check_in: NaiveDate,
+    #[serde(default, deserialize_with = "wire_date::option")]
     check_out: Option<NaiveDate>,
     first_stay_this_year: bool,
     #[serde(default)]
@@ -660,6 +773,7 @@ impl ContactMode {
 #[non_exhaustive]
 pub struct DayContact {
     /// The day of the contact.
+    #[serde(deserialize_with = "wire_date::date")]
     pub date: NaiveDate,
     /// How it took place.
     pub mode: ContactMode,
