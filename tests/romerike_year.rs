@@ -230,6 +230,10 @@ fn check_year(dir: &Path) {
     let shares: u64 = costs["shares"].as_array().unwrap().iter().map(|s| s["share_ore"].as_u64().unwrap()).sum();
     assert_eq!(shares, costs["budget_ore"].as_u64().unwrap());
     assert_eq!(costs["shares"].as_array().unwrap().len(), 12);
+    // The cost key counts every night used, also those of people who opted out of statistics.
+    let billed: u64 = costs["shares"].as_array().unwrap().iter().map(|s| s["nights"].as_u64().unwrap()).sum();
+    let bed_nights: u64 = days.iter().map(|d| d["beds_occupied"].as_u64().unwrap()).sum();
+    assert_eq!(billed, bed_nights);
 
     // The published tables carry the same figures as report.json.
     let csv = std::fs::read_to_string(dir.join("report.csv")).unwrap();

@@ -38,7 +38,8 @@ use krisesenter::consent::{Action, RetentionPolicy, sweep};
 use krisesenter::disclosure::Outcome;
 use krisesenter::eligibility::{FinalOutcome, ResidentialOutcome};
 use krisesenter::stats::{
-    CostKey, DEFAULT_THRESHOLD, Period, PublishedReport, ROMERIKE_OWNERS, ReportInput, publish, share_costs,
+    Aggregate, CostKey, DEFAULT_THRESHOLD, Period, PublishedReport, ROMERIKE_OWNERS, ReportInput, Stay, publish,
+    share_costs,
 };
 use serde_json::{Value, json};
 
@@ -143,8 +144,13 @@ fn run(options: &Options) -> Result<String, BoxError> {
     let input =
         ReportInput::new(period, u64::from(year.inventory.total_beds()), year.stays.clone(), year.day_contacts.clone());
     let report = input.report()?;
-    let nights = input.aggregate()?.nights_by_municipality();
     let published = publish(&report, DEFAULT_THRESHOLD)?;
+    // The cost key counts every night used, also those of people who opted out of statistics:
+    // billing the owners is one of the shelter's tasks (krisesenterlova §5 a), not statistics,
+    // and an opt-out must not move a municipality's costs to its neighbours.
+    let billed: Vec<Stay> = year.stays.iter().cloned().map(|s| s.with_statistics_opt_out(false)).collect();
+    let beds = u64::from(year.inventory.total_beds());
+    let nights = Aggregate::from_records(period, beds, &billed, []).nights_by_municipality();
     let shares = share_costs(BUDGET_ORE, &ROMERIKE_OWNERS, COST_KEY, &nights)?;
 
     // Retention: the sweep on the last day of the year over every record.
