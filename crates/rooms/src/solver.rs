@@ -604,7 +604,7 @@ impl Graph {
         }
         let mut total = 0i128;
         let mut dist = vec![INF; n];
-        let mut level = vec![0usize; n];
+        let mut dead = vec![false; n];
         let mut iter = vec![0usize; n];
         loop {
             // Dijkstra on reduced costs.
@@ -637,24 +637,17 @@ impl Graph {
             if path_cost >= 0 {
                 break;
             }
-            // Blocking flows on the admissible (zero reduced cost) edges.
+            // Augment along admissible (zero reduced cost) edges, which all lie on shortest
+            // paths, in one depth-first pass: a node found to be a dead end stays marked for
+            // the pass. Any paths left over are found by the next Dijkstra at the same cost.
+            iter.fill(0);
+            dead.fill(false);
             loop {
-                if !self.levels(s, t, &pot, &mut level) {
+                let f = self.push(s, t, i64::MAX, &pot, &mut dead, &mut iter);
+                if f == 0 {
                     break;
                 }
-                iter.fill(0);
-                let mut pushed_any = false;
-                loop {
-                    let f = self.push(s, t, i64::MAX, &pot, &level, &mut iter);
-                    if f == 0 {
-                        break;
-                    }
-                    pushed_any = true;
-                    total += path_cost * i128::from(f);
-                }
-                if !pushed_any {
-                    break;
-                }
+                total += path_cost * i128::from(f);
             }
         }
         total
@@ -664,33 +657,21 @@ impl Graph {
         e.cap > 0 && e.cost + pot[u] - pot[e.to] == 0
     }
 
-    fn levels(&self, s: usize, t: usize, pot: &[i128], level: &mut [usize]) -> bool {
-        level.fill(usize::MAX);
-        level[s] = 0;
-        let mut queue = std::collections::VecDeque::from([s]);
-        while let Some(u) = queue.pop_front() {
-            for e in &self.adj[u] {
-                if level[e.to] == usize::MAX && self.admissible(u, e, pot) {
-                    level[e.to] = level[u] + 1;
-                    queue.push_back(e.to);
-                }
-            }
-        }
-        level[t] != usize::MAX
-    }
-
-    fn push(&mut self, u: usize, t: usize, limit: i64, pot: &[i128], level: &[usize], iter: &mut [usize]) -> i64 {
+    fn push(&mut self, u: usize, t: usize, limit: i64, pot: &[i128], dead: &mut [bool], iter: &mut [usize]) -> i64 {
         if u == t {
             return limit;
         }
+        // On the current path: not to be entered again until the path is done.
+        dead[u] = true;
         while iter[u] < self.adj[u].len() {
             let i = iter[u];
             let e = self.adj[u][i];
-            if level[e.to] == level[u] + 1 && self.admissible(u, &e, pot) {
-                let f = self.push(e.to, t, limit.min(e.cap), pot, level, iter);
+            if !dead[e.to] && self.admissible(u, &e, pot) {
+                let f = self.push(e.to, t, limit.min(e.cap), pot, dead, iter);
                 if f > 0 {
                     self.adj[u][i].cap -= f;
                     self.adj[e.to][e.rev].cap += f;
+                    dead[u] = false;
                     return f;
                 }
             }
