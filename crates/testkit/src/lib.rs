@@ -33,9 +33,9 @@
 //! cores; [`config`] reads `PROPTEST_CASES` (as proptest itself does) to raise it.
 #![forbid(unsafe_code)]
 
-pub mod core;
 #[cfg(feature = "consent")]
 pub mod consent;
+pub mod core;
 #[cfg(feature = "disclosure")]
 pub mod disclosure;
 #[cfg(feature = "eligibility")]
