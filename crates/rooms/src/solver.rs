@@ -189,6 +189,9 @@ struct Search<'a> {
     /// `weights[t][c]`: weight of placing one household of type t in class c (as a move,
     /// for residents), if it fits.
     weights: Vec<Vec<Option<i128>>>,
+    /// Whether every distance of the flow fits `i64` with room to spare (then the flow is
+    /// solved in `i64`, which is faster than `i128`).
+    small_costs: bool,
     /// What a resident gains by staying in its own room rather than moving: the move penalty.
     stay_bonus: i128,
     residents: usize,
@@ -314,7 +317,14 @@ impl<'a> Search<'a> {
             }
             weights.push(row);
         }
-        Ok(Self { p, classes, types, weights, stay_bonus: c_mult, residents, singleton_type })
+        // A shortest distance sums at most one cost per node of the flow graph.
+        let max_weight = weights.iter().flatten().flatten().copied().max().unwrap_or(0) + c_mult;
+        let graph_nodes = i128::try_from(types.len() + classes.len() + 3).map_err(|_| SolveError::TooLarge)?;
+        let small_costs = max_weight
+            .checked_mul(graph_nodes)
+            .and_then(|x| x.checked_mul(4))
+            .is_some_and(|x| x < i128::from(i64::MAX / 4));
+        Ok(Self { p, classes, types, weights, small_costs, stay_bonus: c_mult, residents, singleton_type })
     }
 
     fn allowed(&self, node: &Node, t: usize, c: usize) -> bool {
@@ -333,6 +343,10 @@ impl<'a> Search<'a> {
     }
 
     fn relax(&self, node: &Node) -> Relaxed {
+        if self.small_costs { self.relax_with::<i64>(node) } else { self.relax_with::<i128>(node) }
+    }
+
+    fn relax_with<C: Cost>(&self, node: &Node) -> Relaxed {
         let nt = self.types.len();
         let nc = self.classes.len();
         let source = 0;
@@ -340,13 +354,13 @@ impl<'a> Search<'a> {
         let type_node = |t: usize| 2 + t;
         let class_node = |c: usize| 2 + nt + c;
         let sink = 2 + nt + nc;
-        let mut g = Graph::new(sink + 1);
-        g.add_edge(source, kennel, i64::from(self.p.kennel), 0);
+        let mut g = Graph::<C>::new(sink + 1);
+        g.add_edge(source, kennel, i64::from(self.p.kennel), C::ZERO);
         let mut pair_edges = Vec::new();
         for (t, ty) in self.types.iter().enumerate() {
             let count = i64::try_from(ty.members.len()).unwrap_or(i64::MAX);
             let from = if ty.pet { kennel } else { source };
-            g.add_edge(from, type_node(t), count, 0);
+            g.add_edge(from, type_node(t), count, C::ZERO);
             for (c, class) in self.classes.iter().enumerate() {
                 let Some(w) = self.weights[t][c] else { continue };
                 if !self.allowed(node, t, c) {
@@ -354,15 +368,15 @@ impl<'a> Search<'a> {
                 }
                 let rooms = i64::try_from(class.rooms.len()).unwrap_or(i64::MAX);
                 if let Some(&home) = ty.homes.get(&c) {
-                    let e = g.add_edge(type_node(t), class_node(c), home, -(w + self.stay_bonus));
+                    let e = g.add_edge(type_node(t), class_node(c), home, C::from_i128(-(w + self.stay_bonus)));
                     pair_edges.push((t, c, true, e));
                 }
-                let e = g.add_edge(type_node(t), class_node(c), count.min(rooms), -w);
+                let e = g.add_edge(type_node(t), class_node(c), count.min(rooms), C::from_i128(-w));
                 pair_edges.push((t, c, false, e));
             }
         }
         for (c, class) in self.classes.iter().enumerate() {
-            g.add_edge(class_node(c), sink, i64::try_from(class.rooms.len()).unwrap_or(i64::MAX), 0);
+            g.add_edge(class_node(c), sink, i64::try_from(class.rooms.len()).unwrap_or(i64::MAX), C::ZERO);
         }
         let cost = g.min_cost_flow(source, sink);
         let flows = pair_edges
@@ -545,28 +559,59 @@ enum Branch {
     Forbid(usize, usize),
 }
 
+/// The integer type of edge costs: `i64` when every distance fits, else `i128`.
+trait Cost:
+    Copy + Ord + std::ops::Add<Output = Self> + std::ops::Sub<Output = Self> + std::ops::Neg<Output = Self>
+{
+    const ZERO: Self;
+    /// Larger than every distance, and safe to add a cost to.
+    const INF: Self;
+    fn from_i128(x: i128) -> Self;
+    fn to_i128(self) -> i128;
+}
+
+impl Cost for i64 {
+    const ZERO: Self = 0;
+    const INF: Self = i64::MAX / 4;
+    fn from_i128(x: i128) -> Self {
+        i64::try_from(x).unwrap_or(if x < 0 { -Self::INF } else { Self::INF })
+    }
+    fn to_i128(self) -> i128 {
+        i128::from(self)
+    }
+}
+
+impl Cost for i128 {
+    const ZERO: Self = 0;
+    const INF: Self = i128::MAX / 4;
+    fn from_i128(x: i128) -> Self {
+        x
+    }
+    fn to_i128(self) -> i128 {
+        self
+    }
+}
+
 /// A residual graph for min-cost flow.
-struct Graph {
-    adj: Vec<Vec<Edge>>,
+struct Graph<C> {
+    adj: Vec<Vec<Edge<C>>>,
 }
 
 #[derive(Clone, Copy)]
-struct Edge {
+struct Edge<C> {
     to: usize,
     rev: usize,
     cap: i64,
     original: i64,
-    cost: i128,
+    cost: C,
 }
 
-const INF: i128 = i128::MAX / 4;
-
-impl Graph {
+impl<C: Cost> Graph<C> {
     fn new(n: usize) -> Self {
         Self { adj: vec![Vec::new(); n] }
     }
 
-    fn add_edge(&mut self, from: usize, to: usize, cap: i64, cost: i128) -> (usize, usize) {
+    fn add_edge(&mut self, from: usize, to: usize, cap: i64, cost: C) -> (usize, usize) {
         let i = self.adj[from].len();
         let j = self.adj[to].len() + usize::from(from == to);
         self.adj[from].push(Edge { to, rev: j, cap, original: cap, cost });
@@ -585,10 +630,10 @@ impl Graph {
     fn min_cost_flow(&mut self, s: usize, t: usize) -> i128 {
         let n = self.adj.len();
         // Initial potentials: shortest distances in the acyclic graph, in node order.
-        let mut pot = vec![INF; n];
-        pot[s] = 0;
+        let mut pot = vec![C::INF; n];
+        pot[s] = C::ZERO;
         for u in 0..n {
-            if pot[u] == INF {
+            if pot[u] == C::INF {
                 continue;
             }
             for e in &self.adj[u] {
@@ -598,20 +643,20 @@ impl Graph {
             }
         }
         for p in &mut pot {
-            if *p == INF {
-                *p = 0;
+            if *p == C::INF {
+                *p = C::ZERO;
             }
         }
         let mut total = 0i128;
-        let mut dist = vec![INF; n];
+        let mut dist = vec![C::INF; n];
         let mut dead = vec![false; n];
         let mut iter = vec![0usize; n];
         loop {
             // Dijkstra on reduced costs.
-            dist.fill(INF);
-            dist[s] = 0;
+            dist.fill(C::INF);
+            dist[s] = C::ZERO;
             let mut heap = BinaryHeap::new();
-            heap.push(Reverse((0i128, s)));
+            heap.push(Reverse((C::ZERO, s)));
             while let Some(Reverse((d, u))) = heap.pop() {
                 if d > dist[u] {
                     continue;
@@ -626,15 +671,15 @@ impl Graph {
                     }
                 }
             }
-            if dist[t] == INF {
+            if dist[t] == C::INF {
                 break;
             }
             let dt = dist[t];
             for v in 0..n {
-                pot[v] += dist[v].min(dt);
+                pot[v] = pot[v] + dist[v].min(dt);
             }
             let path_cost = pot[t] - pot[s];
-            if path_cost >= 0 {
+            if path_cost >= C::ZERO {
                 break;
             }
             // Augment along admissible (zero reduced cost) edges, which all lie on shortest
@@ -647,17 +692,17 @@ impl Graph {
                 if f == 0 {
                     break;
                 }
-                total += path_cost * i128::from(f);
+                total += path_cost.to_i128() * i128::from(f);
             }
         }
         total
     }
 
-    fn admissible(&self, u: usize, e: &Edge, pot: &[i128]) -> bool {
-        e.cap > 0 && e.cost + pot[u] - pot[e.to] == 0
+    fn admissible(&self, u: usize, e: &Edge<C>, pot: &[C]) -> bool {
+        e.cap > 0 && e.cost + pot[u] - pot[e.to] == C::ZERO
     }
 
-    fn push(&mut self, u: usize, t: usize, limit: i64, pot: &[i128], dead: &mut [bool], iter: &mut [usize]) -> i64 {
+    fn push(&mut self, u: usize, t: usize, limit: i64, pot: &[C], dead: &mut [bool], iter: &mut [usize]) -> i64 {
         if u == t {
             return limit;
         }
@@ -678,5 +723,61 @@ impl Graph {
             iter[u] += 1;
         }
         0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A small problem with residents, genders, a pet and a keep-apart pair, built by a
+    /// fixed linear congruential sequence so the test has no randomness.
+    fn problem(seed: u64) -> Problem {
+        let mut state = seed;
+        let mut next = |n: u64| {
+            state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            (state >> 33) % n
+        };
+        let rooms: Vec<SRoom> = (0..8)
+            .map(|_| SRoom {
+                unit: usize::try_from(next(3)).unwrap(),
+                beds: 1 + u32::try_from(next(4)).unwrap(),
+                accessible: next(4) == 0,
+                screened: next(5) == 0,
+            })
+            .collect();
+        let genders = [AdultGenders::Female, AdultGenders::Male, AdultGenders::Neutral, AdultGenders::Mixed];
+        let households = (0..10)
+            .map(|_| SHousehold {
+                size: 1 + u32::try_from(next(3)).unwrap(),
+                priority: 1 + u32::try_from(next(5)).unwrap(),
+                genders: genders[usize::try_from(next(4)).unwrap()],
+                accessible: next(6) == 0,
+                screened: next(6) == 0,
+                pet: next(5) == 0,
+                current: None,
+            })
+            .collect();
+        Problem {
+            rooms,
+            households,
+            apart: [(0, 1), (2, 5)].into_iter().collect(),
+            kennel: 1,
+            by_unit: true,
+            reserve_screened: false,
+        }
+    }
+
+    #[test]
+    fn i64_and_i128_costs_give_the_same_placement() {
+        for seed in 0..40 {
+            let p = problem(seed);
+            let mut search = Search::new(&p).unwrap();
+            assert!(search.small_costs);
+            let small = search.run().unwrap();
+            search.small_costs = false;
+            let large = search.run().unwrap();
+            assert_eq!(small.rooms, large.rooms, "seed {seed}");
+        }
     }
 }
