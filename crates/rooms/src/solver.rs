@@ -317,13 +317,10 @@ impl<'a> Search<'a> {
             }
             weights.push(row);
         }
-        // A shortest distance sums at most one cost per node of the flow graph.
+        // Try i64 when the weights fit with a wide margin; the flow checks every sum and
+        // falls back to i128 if a distance ever leaves i64.
         let max_weight = weights.iter().flatten().flatten().copied().max().unwrap_or(0) + c_mult;
-        let graph_nodes = i128::try_from(types.len() + classes.len() + 3).map_err(|_| SolveError::TooLarge)?;
-        let small_costs = max_weight
-            .checked_mul(graph_nodes)
-            .and_then(|x| x.checked_mul(4))
-            .is_some_and(|x| x < i128::from(i64::MAX / 4));
+        let small_costs = max_weight.checked_mul(64).is_some_and(|x| x < i128::from(i64::MAX));
         Ok(Self { p, classes, types, weights, small_costs, stay_bonus: c_mult, residents, singleton_type })
     }
 
@@ -342,11 +339,14 @@ impl<'a> Search<'a> {
         self.weights[f.t][f.c].unwrap_or(0) + if f.stay { self.stay_bonus } else { 0 }
     }
 
-    fn relax(&self, node: &Node) -> Relaxed {
-        if self.small_costs { self.relax_with::<i64>(node) } else { self.relax_with::<i128>(node) }
+    /// The relaxation of a node: in `i64` when the weights allow, else (or when a distance
+    /// leaves `i64`) in `i128`.
+    fn relax(&self, node: &Node) -> Result<Relaxed, SolveError> {
+        let small = if self.small_costs { self.relax_with::<i64>(node) } else { None };
+        small.or_else(|| self.relax_with::<i128>(node)).ok_or(SolveError::TooLarge)
     }
 
-    fn relax_with<C: Cost>(&self, node: &Node) -> Relaxed {
+    fn relax_with<C: Cost>(&self, node: &Node) -> Option<Relaxed> {
         let nt = self.types.len();
         let nc = self.classes.len();
         let source = 0;
@@ -355,12 +355,12 @@ impl<'a> Search<'a> {
         let class_node = |c: usize| 2 + nt + c;
         let sink = 2 + nt + nc;
         let mut g = Graph::<C>::new(sink + 1);
-        g.add_edge(source, kennel, i64::from(self.p.kennel), C::ZERO);
+        g.add_edge(source, kennel, i64::from(self.p.kennel), C::ZERO)?;
         let mut pair_edges = Vec::new();
         for (t, ty) in self.types.iter().enumerate() {
             let count = i64::try_from(ty.members.len()).unwrap_or(i64::MAX);
             let from = if ty.pet { kennel } else { source };
-            g.add_edge(from, type_node(t), count, C::ZERO);
+            g.add_edge(from, type_node(t), count, C::ZERO)?;
             for (c, class) in self.classes.iter().enumerate() {
                 let Some(w) = self.weights[t][c] else { continue };
                 if !self.allowed(node, t, c) {
@@ -368,17 +368,17 @@ impl<'a> Search<'a> {
                 }
                 let rooms = i64::try_from(class.rooms.len()).unwrap_or(i64::MAX);
                 if let Some(&home) = ty.homes.get(&c) {
-                    let e = g.add_edge(type_node(t), class_node(c), home, C::from_i128(-(w + self.stay_bonus)));
+                    let e = g.add_edge(type_node(t), class_node(c), home, C::from_i128(-(w + self.stay_bonus))?)?;
                     pair_edges.push((t, c, true, e));
                 }
-                let e = g.add_edge(type_node(t), class_node(c), count.min(rooms), C::from_i128(-w));
+                let e = g.add_edge(type_node(t), class_node(c), count.min(rooms), C::from_i128(-w)?)?;
                 pair_edges.push((t, c, false, e));
             }
         }
         for (c, class) in self.classes.iter().enumerate() {
-            g.add_edge(class_node(c), sink, i64::try_from(class.rooms.len()).unwrap_or(i64::MAX), C::ZERO);
+            g.add_edge(class_node(c), sink, i64::try_from(class.rooms.len()).unwrap_or(i64::MAX), C::ZERO)?;
         }
-        let cost = g.min_cost_flow(source, sink);
+        let cost = g.min_cost_flow(source, sink)?;
         let flows = pair_edges
             .into_iter()
             .filter_map(|(t, c, stay, (u, i))| {
@@ -386,7 +386,7 @@ impl<'a> Search<'a> {
                 (flow > 0).then_some(Flow { t, c, flow, stay })
             })
             .collect();
-        Relaxed { value: -cost, flows }
+        Some(Relaxed { value: -cost, flows })
     }
 
     fn run(&self) -> Result<Solution, SolveError> {
@@ -400,7 +400,7 @@ impl<'a> Search<'a> {
                 }
             }
             nodes += 1;
-            let relaxed = self.relax(&node);
+            let relaxed = self.relax(&node)?;
             if best.as_ref().is_some_and(|b| relaxed.value <= b.value) {
                 continue;
             }
@@ -560,35 +560,49 @@ enum Branch {
 }
 
 /// The integer type of edge costs: `i64` when every distance fits, else `i128`.
-trait Cost:
-    Copy + Ord + std::ops::Add<Output = Self> + std::ops::Sub<Output = Self> + std::ops::Neg<Output = Self>
-{
+///
+/// All arithmetic is checked: a flow whose distances leave `i64` is solved again in `i128`.
+trait Cost: Copy + Ord {
     const ZERO: Self;
-    /// Larger than every distance, and safe to add a cost to.
+    /// Larger than every distance.
     const INF: Self;
-    fn from_i128(x: i128) -> Self;
+    fn from_i128(x: i128) -> Option<Self>;
     fn to_i128(self) -> i128;
+    fn plus(self, other: Self) -> Option<Self>;
+    fn minus(self, other: Self) -> Option<Self>;
 }
 
 impl Cost for i64 {
     const ZERO: Self = 0;
     const INF: Self = i64::MAX / 4;
-    fn from_i128(x: i128) -> Self {
-        i64::try_from(x).unwrap_or(if x < 0 { -Self::INF } else { Self::INF })
+    fn from_i128(x: i128) -> Option<Self> {
+        i64::try_from(x).ok()
     }
     fn to_i128(self) -> i128 {
         i128::from(self)
+    }
+    fn plus(self, other: Self) -> Option<Self> {
+        self.checked_add(other)
+    }
+    fn minus(self, other: Self) -> Option<Self> {
+        self.checked_sub(other)
     }
 }
 
 impl Cost for i128 {
     const ZERO: Self = 0;
     const INF: Self = i128::MAX / 4;
-    fn from_i128(x: i128) -> Self {
-        x
+    fn from_i128(x: i128) -> Option<Self> {
+        Some(x)
     }
     fn to_i128(self) -> i128 {
         self
+    }
+    fn plus(self, other: Self) -> Option<Self> {
+        self.checked_add(other)
+    }
+    fn minus(self, other: Self) -> Option<Self> {
+        self.checked_sub(other)
     }
 }
 
@@ -611,12 +625,12 @@ impl<C: Cost> Graph<C> {
         Self { adj: vec![Vec::new(); n] }
     }
 
-    fn add_edge(&mut self, from: usize, to: usize, cap: i64, cost: C) -> (usize, usize) {
+    fn add_edge(&mut self, from: usize, to: usize, cap: i64, cost: C) -> Option<(usize, usize)> {
         let i = self.adj[from].len();
         let j = self.adj[to].len() + usize::from(from == to);
         self.adj[from].push(Edge { to, rev: j, cap, original: cap, cost });
-        self.adj[to].push(Edge { to: from, rev: i, cap: 0, original: 0, cost: -cost });
-        (from, i)
+        self.adj[to].push(Edge { to: from, rev: i, cap: 0, original: 0, cost: C::ZERO.minus(cost)? });
+        Some((from, i))
     }
 
     fn flow_on(&self, u: usize, i: usize) -> i64 {
@@ -627,7 +641,7 @@ impl<C: Cost> Graph<C> {
     /// Sends flow from `s` to `t` while the cheapest path costs less than zero, and returns
     /// the total cost (a minimum for the flow sent, which is then a maximum-weight flow).
     /// The graph must be acyclic with edges from lower to higher node numbers at the start.
-    fn min_cost_flow(&mut self, s: usize, t: usize) -> i128 {
+    fn min_cost_flow(&mut self, s: usize, t: usize) -> Option<i128> {
         let n = self.adj.len();
         // Initial potentials: shortest distances in the acyclic graph, in node order.
         let mut pot = vec![C::INF; n];
@@ -637,8 +651,9 @@ impl<C: Cost> Graph<C> {
                 continue;
             }
             for e in &self.adj[u] {
-                if e.cap > 0 && pot[u] + e.cost < pot[e.to] {
-                    pot[e.to] = pot[u] + e.cost;
+                let through = pot[u].plus(e.cost)?;
+                if e.cap > 0 && through < pot[e.to] {
+                    pot[e.to] = through;
                 }
             }
         }
@@ -663,7 +678,7 @@ impl<C: Cost> Graph<C> {
                 }
                 for e in &self.adj[u] {
                     if e.cap > 0 {
-                        let nd = d + e.cost + pot[u] - pot[e.to];
+                        let nd = d.plus(e.cost)?.plus(pot[u])?.minus(pot[e.to])?;
                         if nd < dist[e.to] {
                             dist[e.to] = nd;
                             heap.push(Reverse((nd, e.to)));
@@ -676,9 +691,9 @@ impl<C: Cost> Graph<C> {
             }
             let dt = dist[t];
             for v in 0..n {
-                pot[v] = pot[v] + dist[v].min(dt);
+                pot[v] = pot[v].plus(dist[v].min(dt))?;
             }
-            let path_cost = pot[t] - pot[s];
+            let path_cost = pot[t].minus(pot[s])?;
             if path_cost >= C::ZERO {
                 break;
             }
@@ -695,11 +710,11 @@ impl<C: Cost> Graph<C> {
                 total += path_cost.to_i128() * i128::from(f);
             }
         }
-        total
+        Some(total)
     }
 
     fn admissible(&self, u: usize, e: &Edge<C>, pot: &[C]) -> bool {
-        e.cap > 0 && e.cost + pot[u] - pot[e.to] == C::ZERO
+        e.cap > 0 && e.cost.plus(pot[u]).and_then(|x| x.minus(pot[e.to])) == Some(C::ZERO)
     }
 
     fn push(&mut self, u: usize, t: usize, limit: i64, pot: &[C], dead: &mut [bool], iter: &mut [usize]) -> i64 {
