@@ -248,7 +248,9 @@ pub enum AdultGenders {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(try_from = "RawHouseholdRequest", deny_unknown_fields)]
-#[schemars(description = "A household to place, or a current resident (with `current_room`), as the placement sees it.")]
+#[schemars(
+    description = "A household to place, or a current resident (with `current_room`), as the placement sees it."
+)]
 pub struct HouseholdRequest {
     id: HouseholdId,
     adults: Vec<Adult>,
