@@ -175,3 +175,31 @@ proptest! {
         }
     }
 }
+
+/// The contract's example payload (`docs/examples/retention.json`): the leap-day consent,
+/// a contact that ended without consent, a withdrawal after the contact ended, a police hold
+/// and an ongoing contact.
+#[test]
+fn the_docs_example_payload() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/examples/retention.json");
+    let text = std::fs::read_to_string(path).unwrap();
+    let out = run(&serde_json::from_str(&text).unwrap());
+    let got: Vec<(&str, &str, &Value)> = out["decisions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["record"].as_str().unwrap(), d["action"].as_str().unwrap(), &d["until"]))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("k0001", "keep", &json!("2034-02-28")),
+            ("k0002", "delete", &json!("2026-02-14")),
+            ("k0003", "delete", &json!("2026-01-15")),
+            ("k0004", "held", &Value::Null),
+            ("k0005", "keep", &Value::Null),
+        ]
+    );
+    assert_eq!(out["decisions"][2]["certificate"]["rule"], "consent_withdrawn");
+    assert_eq!(out["decisions"][3]["reasons"][0]["code"], "legal_hold_police_case");
+}
