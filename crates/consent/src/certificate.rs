@@ -11,6 +11,7 @@ use crate::policy::PolicyVersion;
 /// The rule that made a record due for deletion (DOMAIN.md §5).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum DisposalRule {
     /// The contact ended (plus the policy's grace days) and no written storage consent was
     /// ever given (an oral consent does not count).
@@ -26,6 +27,7 @@ pub enum DisposalRule {
 /// stays and contacts may remain counted in. Only the count survives, never a row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum StatisticalFact {
     /// Stays by gender and adult or child.
     Stays,
