@@ -272,7 +272,8 @@ struct RawHouseholdRequest {
     children: Vec<Child>,
     priority: Priority,
     needs: Needs,
-    /// Households never to be placed in the same unit as this one (either side may name the other).
+    /// Households never to be placed in the same unit as this one (either side may name the
+    /// other; ids of households not in the input are ignored).
     keep_apart: Vec<HouseholdId>,
     /// The room the household lives in now (`null` for a household not yet in the shelter);
     /// such a household must be placed.

@@ -11,9 +11,20 @@
 //! that this departs from §2. Every unplaced household gets reasons: what keeps it out of even
 //! an empty shelter, or that it lost out to others for capacity.
 //!
+//! # Optimality and tie-break
+//!
 //! The solver is exact: a branch and bound over a min-cost-flow relaxation in which the
-//! lexicographic objective is folded into one integer weight per (household, room) pair (see
-//! the `solver` module's documentation in the source for the multipliers and the tie-break).
+//! lexicographic objective of CONTRACT.md (priority placed, then people placed, then fewer
+//! residents moved, then fewer empty beds in occupied rooms) is folded into one integer weight
+//! per (household, room) pair with multipliers large enough that no lower level can outweigh a
+//! higher one. Kennel places are exact in the flow; the gender of each unit (under `by_unit`)
+//! and keep-apart pairs are branched on. The search ends with a proven optimum.
+//!
+//! Among placements optimal for those four levels, a fifth level prefers the fewest households
+//! placed against the gender of a unit's current residents and the fewest placed in an
+//! accessible room they do not need. Rooms and households are taken in id order, so the input
+//! order never changes the output; of equal households the lowest ids are placed; a resident
+//! who stays keeps its own room; other households take a class of equal rooms in id order.
 //! The crate does no I/O and reads no clock.
 //!
 //! # Example
