@@ -12,7 +12,7 @@
 //! use proptest::test_runner::TestRunner;
 //!
 //! let mut runner = TestRunner::deterministic();
-//! let input = allocation_input(4, 5).new_tree(&mut runner)?.current();
+//! let input = allocation_input(4, 5).new_tree(&mut runner).map_err(|e| e.to_string())?.current();
 //! assert!(input.rooms.len() <= 4 && input.households.len() <= 5);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
