@@ -25,9 +25,11 @@ fn aggregation(c: &mut Criterion) {
     let mut group = c.benchmark_group("stats");
     group.throughput(Throughput::Elements(year.stays.len() as u64));
     group.bench_function("aggregate_1m_stays", |b| {
-        b.iter(|| {
-            Aggregate::from_records(year.period, year.beds, black_box(&year.stays), black_box(&year.day_contacts))
-        })
+        b.iter(|| Aggregate::from_records(year.period, year.beds, black_box(&year.stays), []))
+    });
+    group.throughput(Throughput::Elements(year.day_contacts.len() as u64));
+    group.bench_function("aggregate_4m_day_contacts", |b| {
+        b.iter(|| Aggregate::from_records(year.period, year.beds, [], black_box(&year.day_contacts)))
     });
     group.finish();
 

@@ -86,7 +86,7 @@ const fn default_threshold() -> u64 {
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct PublishInput {
-    /// A report as `report` writes it.
+    /// A report as `report` writes it (its `notes` are not copied: publication writes its own).
     pub report: Report,
     /// Counts from 1 to `threshold − 1` are hidden (at least 2; SSB uses 3).
     #[serde(default = "default_threshold")]
@@ -231,7 +231,19 @@ pub fn additive_groups(report: &Report) -> Vec<AdditiveGroup> {
     groups
 }
 
-/// Every count cell of a report, by path, in the order of the report.
+/// Every count cell of a report, by path, in the order of the report (the paths `suppressed`
+/// uses).
+///
+/// # Example
+///
+/// ```
+/// use krisesenter_stats::{cells, Aggregate, Period};
+/// let report = Aggregate::empty(Period::year(2025)?).with_beds(62).report();
+/// let paths: Vec<String> = cells(&report).into_iter().map(|(p, _)| p).collect();
+/// assert_eq!(paths.first().map(String::as_str), Some("stays.total"));
+/// assert!(paths.iter().any(|p| p == "length_of_stay.buckets.91+"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn cells(report: &Report) -> Vec<(String, u64)> {
     let mut out = Vec::new();
     let persons = |out: &mut Vec<(String, u64)>, p: &str, c: &PersonCounts<u64>| {
@@ -584,7 +596,11 @@ pub fn publish(report: &Report, threshold: u64) -> Result<PublishedReport, Publi
         with_interpreter: cell("day_contacts.with_interpreter".into(), d.with_interpreter),
     };
     let as_of = report.period.to();
-    let mut notes = report.notes.clone();
+    // The notes are rebuilt, never copied from the input: every reason is the crate's own.
+    let mut notes = Vec::new();
+    if report.excluded_opt_out > 0 {
+        notes.push(Reason::explain(StatsReasonKind::OptedOutOfStatistics, as_of));
+    }
     if !primary.is_empty() {
         notes.push(Reason::explain(StatsReasonKind::SmallCellSuppressed, as_of));
     }
@@ -699,6 +715,17 @@ impl PublishedReport {
     }
 
     /// The figures as a Markdown table, with a legend of the symbols.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use krisesenter_stats::{publish, Aggregate, Period};
+    /// let report = Aggregate::empty(Period::year(2025)?).with_beds(62).report();
+    /// let md = publish(&report, 3)?.to_markdown();
+    /// assert!(md.starts_with("| figure | value |\n|---|---:|\n"));
+    /// assert!(md.contains("| stays.total | 0 |"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn to_markdown(&self) -> String {
         let mut out = String::from("| figure | value |\n|---|---:|\n");
         for (path, text) in self.rows() {
