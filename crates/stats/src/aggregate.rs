@@ -10,6 +10,8 @@ use std::collections::BTreeMap;
 
 use chrono::Datelike;
 use krisesenter_core::{Gender, PersonKind, Reason};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use crate::reason::StatsReasonKind;
@@ -66,11 +68,17 @@ pub enum MergeError {
 /// let report = both.report();
 /// assert_eq!((report.nights.total, report.length_of_stay.median_days), (14, Some(7.0)));
 ///
+/// // Aggregates travel as JSON, never the records.
+/// let json = serde_json::to_string(&both)?;
+/// assert_eq!(serde_json::from_str::<Aggregate>(&json)?, both);
+///
 /// // Aggregates of different periods do not merge.
 /// assert!(both.merge(&Aggregate::empty(Period::year(2024)?)).is_err());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(try_from = "AggregateWire", into = "AggregateWire")]
+#[schemars(with = "AggregateWire")]
 pub struct Aggregate {
     period: Period,
     first_day: i32,
@@ -95,6 +103,171 @@ pub struct Aggregate {
     municipalities: MunicipalityCounts,
     contacts: [u64; 3],
     with_interpreter: u64,
+}
+
+impl PartialEq for Aggregate {
+    fn eq(&self, other: &Self) -> bool {
+        // Everything but the scratch slots of `relations` and `after_stay`.
+        AggregateWire::from(self.clone()) == AggregateWire::from(other.clone())
+    }
+}
+
+impl Eq for Aggregate {}
+
+/// Counts of people by adult gender and children.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct PeopleWire {
+    female: u64,
+    male: u64,
+    other: u64,
+    unknown: u64,
+    children: u64,
+}
+
+impl From<[u64; 5]> for PeopleWire {
+    fn from([female, male, other, unknown, children]: [u64; 5]) -> Self {
+        Self { female, male, other, unknown, children }
+    }
+}
+
+impl From<PeopleWire> for [u64; 5] {
+    fn from(p: PeopleWire) -> Self {
+        [p.female, p.male, p.other, p.unknown, p.children]
+    }
+}
+
+/// Stays and nights of one home municipality.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct HomeWire {
+    stays: u64,
+    nights: u64,
+}
+
+/// The wire form of an [`Aggregate`]: what travels between shelters instead of records.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(rename = "Aggregate")]
+struct AggregateWire {
+    period: Period,
+    beds: u64,
+    stays: PeopleWire,
+    residents: PeopleWire,
+    excluded_opt_out: u64,
+    nights: NightsWire,
+    /// Completed stays by length in days (at least 1).
+    lengths_of_stay: BTreeMap<u64, u64>,
+    violence_types: BTreeMap<krisesenter_core::ViolenceType, u64>,
+    relations: BTreeMap<krisesenter_core::Relation, u64>,
+    after_stay: BTreeMap<AfterStay, u64>,
+    repeat_stays: u64,
+    municipalities: BTreeMap<Municipality, HomeWire>,
+    day_contacts: ContactsWire,
+}
+
+/// Nights of adults and of children.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct NightsWire {
+    adults: u64,
+    children: u64,
+}
+
+/// Day contacts by mode, and those with an interpreter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct ContactsWire {
+    in_person: u64,
+    phone: u64,
+    outreach: u64,
+    with_interpreter: u64,
+}
+
+fn nonzero_map<K: Copy + Ord>(keys: &[K], counts: &[u64]) -> BTreeMap<K, u64> {
+    keys.iter().zip(counts).filter(|(_, c)| **c > 0).map(|(k, c)| (*k, *c)).collect()
+}
+
+impl From<Aggregate> for AggregateWire {
+    fn from(a: Aggregate) -> Self {
+        let lengths_of_stay = a.lengths_of_stay();
+        let [adults, children] = a.nights;
+        let [in_person, phone, outreach] = a.contacts;
+        AggregateWire {
+            period: a.period,
+            beds: a.beds,
+            stays: a.stays.into(),
+            residents: a.residents.into(),
+            excluded_opt_out: a.excluded_opt_out,
+            nights: NightsWire { adults, children },
+            lengths_of_stay,
+            violence_types: nonzero_map(krisesenter_core::ViolenceType::ALL, &a.violence),
+            relations: nonzero_map(krisesenter_core::Relation::ALL, &a.relations),
+            after_stay: nonzero_map(AfterStay::ALL, &a.after_stay),
+            repeat_stays: a.repeat_stays,
+            municipalities: a
+                .municipalities
+                .sorted()
+                .into_iter()
+                .map(|(m, stays, nights)| (m, HomeWire { stays, nights }))
+                .collect(),
+            day_contacts: ContactsWire { in_person, phone, outreach, with_interpreter: a.with_interpreter },
+        }
+    }
+}
+
+/// Why an aggregate read from JSON is not acceptable.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[non_exhaustive]
+pub enum AggregateError {
+    /// A length of stay of zero days (lengths are at least one day).
+    #[error("a length of stay must be at least one day")]
+    ZeroLength,
+    /// A municipality listed with no stays.
+    #[error("municipality {municipality} is listed with no stays")]
+    EmptyMunicipality {
+        /// The municipality.
+        municipality: Municipality,
+    },
+}
+
+impl TryFrom<AggregateWire> for Aggregate {
+    type Error = AggregateError;
+    fn try_from(w: AggregateWire) -> Result<Self, Self::Error> {
+        let mut a = Aggregate::empty(w.period).with_beds(w.beds);
+        a.stays = w.stays.into();
+        a.residents = w.residents.into();
+        a.excluded_opt_out = w.excluded_opt_out;
+        a.nights = [w.nights.adults, w.nights.children];
+        for (days, count) in w.lengths_of_stay {
+            if days == 0 {
+                return Err(AggregateError::ZeroLength);
+            }
+            if count > 0 {
+                a.add_length(days, count);
+            }
+        }
+        for (v, c) in w.violence_types {
+            bump(a.violence.get_mut(v as usize), c);
+        }
+        for (r, c) in w.relations {
+            bump(a.relations.get_mut(r as usize), c);
+        }
+        for (after, c) in w.after_stay {
+            bump(a.after_stay.get_mut(after.index()), c);
+        }
+        a.repeat_stays = w.repeat_stays;
+        for (m, home) in w.municipalities {
+            if home.stays == 0 {
+                return Err(AggregateError::EmptyMunicipality { municipality: m });
+            }
+            a.municipalities.add(m, home.stays, home.nights);
+        }
+        let c = w.day_contacts;
+        a.contacts = [c.in_person, c.phone, c.outreach];
+        a.with_interpreter = c.with_interpreter;
+        Ok(a)
+    }
 }
 
 /// The slot of `relations` and `after_stay` for stays that are not counted there.

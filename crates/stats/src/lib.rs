@@ -69,7 +69,7 @@ mod report;
 #[cfg(test)]
 mod worked_examples;
 
-pub use aggregate::{Aggregate, MergeError};
+pub use aggregate::{Aggregate, AggregateError, MergeError};
 pub use cost::{CostKey, CostShareError, Member, ROMERIKE_OWNERS, ROMERIKE_POPULATION_AS_OF, share_costs};
 pub use publish::{
     AdditiveGroup, DEFAULT_THRESHOLD, HIDDEN_SYMBOL, NOT_APPLICABLE_SYMBOL, PublishError, PublishInput,

@@ -365,12 +365,17 @@ proptest! {
         prop_assert!(year.stays.iter().all(|s| year.period.contains(s.check_in())));
     }
 
-    /// stats-8: records and inputs survive a JSON round trip.
+    /// stats-8: records, inputs and aggregates survive a JSON round trip (aggregates are
+    /// what travels between shelters), and a travelled aggregate still merges the same.
     #[test]
-    fn report_input_round_trips(input in report_input()) {
+    fn report_input_and_aggregate_round_trip(input in report_input()) {
         let json = serde_json::to_string(&input).unwrap();
         let back: ReportInput = serde_json::from_str(&json).unwrap();
-        prop_assert_eq!(back, input);
+        prop_assert_eq!(&back, &input);
+        let aggregate = input.aggregate().unwrap();
+        let travelled: Aggregate = serde_json::from_str(&serde_json::to_string(&aggregate).unwrap()).unwrap();
+        prop_assert_eq!(&travelled, &aggregate);
+        prop_assert_eq!(travelled.merge(&aggregate).unwrap().report(), aggregate.merge(&aggregate).unwrap().report());
     }
 }
 

@@ -67,7 +67,8 @@ impl ShelterYearSpec {
     /// Romerike's proportions at `stays` stays in `year` (beds and day contacts scale too;
     /// from 2026 one household in a hundred opts out).
     pub fn scaled(stays: u64, year: i32) -> Self {
-        let women = stays * 136 / 287;
+        // At least one woman when there are stays: children come with an adult.
+        let women = (stays * 136 / 287).max(stays.min(1));
         let men = stays * 22 / 287;
         let children = stays - women - men;
         Self {
