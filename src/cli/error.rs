@@ -1,5 +1,7 @@
 //! The error contract: kind, message and path, never a value from the input.
 
+use std::collections::BTreeSet;
+
 use serde::Serialize;
 use thiserror::Error;
 
@@ -85,6 +87,29 @@ impl CliError {
             Category::Data => format!("{} at {position}", sanitise_message(&err.to_string())),
         };
         Self::new(ErrorKind::InvalidJson, message, path)
+    }
+
+    /// Keeps only the path segments that are names of the contract (`known`), indices, and
+    /// short numbers (municipality numbers); any other segment came from the input (a map
+    /// key) and becomes `<redacted>`.
+    pub(crate) fn restrict_path(mut self, known: &BTreeSet<String>) -> Self {
+        if let Some(path) = self.path.take() {
+            let restricted: Vec<String> = path
+                .split('.')
+                .map(|segment| {
+                    let name = segment.split('[').next().unwrap_or("");
+                    let index = segment.get(name.len()..).unwrap_or("");
+                    let short_number = !name.is_empty() && name.len() <= 4 && name.bytes().all(|b| b.is_ascii_digit());
+                    if known.contains(name) || short_number || name == "?" || name == "<redacted>" {
+                        segment.to_owned()
+                    } else {
+                        format!("<redacted>{index}")
+                    }
+                })
+                .collect();
+            self.path = Some(restricted.join("."));
+        }
+        self
     }
 
     /// The kind.
@@ -180,13 +205,13 @@ mod tests {
 
     #[test]
     fn unknown_field_names_never_reach_the_path() {
-        #[derive(Debug, serde::Deserialize)]
+        #[derive(Debug, serde::Deserialize, schemars::JsonSchema)]
         #[serde(deny_unknown_fields)]
         #[allow(dead_code, reason = "only deserialised")]
         struct Inner {
             a: u8,
         }
-        #[derive(Debug, serde::Deserialize)]
+        #[derive(Debug, serde::Deserialize, schemars::JsonSchema)]
         #[serde(deny_unknown_fields)]
         #[allow(dead_code, reason = "only deserialised")]
         struct Outer {
@@ -197,6 +222,20 @@ mod tests {
         let nested = crate::cli::parse::<Outer>(br#"{"items": [{"a": 1}, {"a": 1, "Zqsecret": 2}]}"#).unwrap_err();
         assert_eq!(nested.path(), Some("items[1]"));
         assert!(!nested.message().contains("Zqsecret"));
+    }
+
+    #[test]
+    fn map_keys_from_the_input_are_redacted_in_paths() {
+        #[derive(Debug, serde::Deserialize, schemars::JsonSchema)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code, reason = "only deserialised")]
+        struct Counts {
+            by_place: std::collections::BTreeMap<String, u8>,
+        }
+        let err = crate::cli::parse::<Counts>(br#"{"by_place": {"Zqsecret Nordmann": 300}}"#).unwrap_err();
+        assert_eq!(err.path(), Some("by_place.<redacted>"));
+        let err = crate::cli::parse::<Counts>(br#"{"by_place": {"3205": 300}}"#).unwrap_err();
+        assert_eq!(err.path(), Some("by_place.3205"));
     }
 
     #[test]

@@ -15,6 +15,8 @@
 //! assert_eq!(err.kind(), ErrorKind::UnknownCommand);
 //! ```
 
+use std::collections::BTreeSet;
+
 use schemars::Schema;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -105,11 +107,41 @@ pub fn all_schemas() -> Vec<(&'static str, Schema)> {
 ///
 /// [`CliError`] of kind `invalid_json` with the path of the offending field; the message
 /// never repeats a value from the input.
-pub fn parse<T: DeserializeOwned>(input: &[u8]) -> Result<T, CliError> {
+pub fn parse<T: DeserializeOwned + schemars::JsonSchema>(input: &[u8]) -> Result<T, CliError> {
     let mut de = serde_json::Deserializer::from_slice(input);
-    let value: T = serde_path_to_error::deserialize(&mut de).map_err(CliError::from_path_error)?;
+    let value: T = serde_path_to_error::deserialize(&mut de)
+        .map_err(|err| CliError::from_path_error(err).restrict_path(&known_names(&schema_of::<T>())))?;
     de.end().map_err(|e| CliError::from_json_error(&e, None))?;
     Ok(value)
+}
+
+/// Every name a document of this schema can hold by itself: property names and enum values.
+/// A path segment outside this set (a map key, an unknown field) came from the input.
+fn known_names(schema: &Schema) -> BTreeSet<String> {
+    fn walk(value: &serde_json::Value, out: &mut BTreeSet<String>) {
+        match value {
+            serde_json::Value::Object(map) => {
+                for (key, child) in map {
+                    match (key.as_str(), child) {
+                        ("properties", serde_json::Value::Object(props)) => out.extend(props.keys().cloned()),
+                        ("enum", serde_json::Value::Array(values)) => {
+                            out.extend(values.iter().filter_map(|v| v.as_str().map(str::to_owned)));
+                        }
+                        ("const", serde_json::Value::String(v)) => {
+                            out.insert(v.clone());
+                        }
+                        _ => {}
+                    }
+                    walk(child, out);
+                }
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|item| walk(item, out)),
+            _ => {}
+        }
+    }
+    let mut out = BTreeSet::new();
+    walk(schema.as_value(), &mut out);
+    out
 }
 
 /// Serialises one output document (pretty-printed).
