@@ -154,6 +154,31 @@ pub fn to_json<T: Serialize>(value: &T) -> Result<String, CliError> {
 }
 
 /// The schema of a type, in the generator settings of the contract (draft 2020-12).
+///
+/// Descriptions come from the types' doc comments; the rustdoc sections after the summary
+/// (`# Example`, `# Errors`) are for Rust readers and are left out of the schema.
 pub fn schema_of<T: schemars::JsonSchema>() -> Schema {
-    schemars::SchemaGenerator::new(schemars::generate::SchemaSettings::draft2020_12()).into_root_schema_for::<T>()
+    let schema =
+        schemars::SchemaGenerator::new(schemars::generate::SchemaSettings::draft2020_12()).into_root_schema_for::<T>();
+    let mut value = schema.clone().to_value();
+    trim_descriptions(&mut value);
+    Schema::try_from(value).unwrap_or(schema)
+}
+
+fn trim_descriptions(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (key, child) in map.iter_mut() {
+                if let (true, serde_json::Value::String(text)) = (key == "description", &mut *child) {
+                    if let Some(cut) = text.find("\n\n# ") {
+                        text.truncate(cut);
+                    }
+                } else {
+                    trim_descriptions(child);
+                }
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(trim_descriptions),
+        _ => {}
+    }
 }
