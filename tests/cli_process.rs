@@ -9,25 +9,14 @@
     reason = "test helpers fail loudly"
 )]
 
+mod common;
+
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
-/// The example binary, built by `cargo test` alongside the tests; built here if missing
-/// (when a single test target is run).
 fn binary() -> PathBuf {
-    let exe = std::env::current_exe().unwrap();
-    let profile_dir = exe.parent().and_then(|deps| deps.parent()).unwrap().to_path_buf();
-    let bin = profile_dir.join("examples").join(format!("krisesenter-cli{}", std::env::consts::EXE_SUFFIX));
-    if !bin.exists() {
-        let status = Command::new(env!("CARGO"))
-            .args(["build", "--example", "krisesenter-cli"])
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .status()
-            .unwrap();
-        assert!(status.success());
-    }
-    bin
+    common::example_binary("krisesenter-cli")
 }
 
 struct Output {

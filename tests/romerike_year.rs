@@ -9,6 +9,8 @@
     reason = "test helpers fail loudly"
 )]
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -19,24 +21,8 @@ use serde_json::Value;
 const SEED: &str = "7";
 const FILES: [&str; 6] = ["report.json", "report.csv", "report.md", "occupancy.svg", "stays-by-month.svg", "year.json"];
 
-/// The example binary, built by `cargo test` alongside the tests; built here if missing or
-/// older than its sources (when a single test target is run).
 fn binary() -> PathBuf {
-    let exe = std::env::current_exe().unwrap();
-    let profile_dir = exe.parent().and_then(|deps| deps.parent()).unwrap().to_path_buf();
-    let bin = profile_dir.join("examples").join(format!("romerike-year{}", std::env::consts::EXE_SUFFIX));
-    let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
-    let sources = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples").join("romerike-year");
-    let newest_source = std::fs::read_dir(sources).unwrap().filter_map(|e| modified(&e.unwrap().path())).max();
-    if modified(&bin).is_none_or(|built| newest_source.is_some_and(|src| src > built)) {
-        let status = Command::new(env!("CARGO"))
-            .args(["build", "--example", "romerike-year"])
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .status()
-            .unwrap();
-        assert!(status.success());
-    }
-    bin
+    common::example_binary("romerike-year")
 }
 
 /// A fresh folder under target/ for one run.
