@@ -278,8 +278,14 @@ struct RawHouseholdRequest {
     /// The room the household lives in now (`null` for a household not yet in the shelter);
     /// such a household must be placed.
     #[serde(deserialize_with = "Option::deserialize")]
-    #[schemars(required)]
+    #[schemars(schema_with = "required_nullable_room")]
     current_room: Option<RoomId>,
+}
+
+/// The schema of `current_room`: listed as required (`schema_with` keeps schemars from
+/// treating the `Option` as optional) while admitting `null`, as the contract writes it.
+fn required_nullable_room(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    generator.subschema_for::<Option<RoomId>>()
 }
 
 impl TryFrom<RawHouseholdRequest> for HouseholdRequest {
