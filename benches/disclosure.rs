@@ -21,18 +21,6 @@ use krisesenter::disclosure::{ChildConcern, Initiative, Likelihood, Request, Ser
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
-const CONCERNS: [ChildConcern; 8] = [
-    ChildConcern::None,
-    ChildConcern::GeneralWorry,
-    ChildConcern::Mistreatment,
-    ChildConcern::SeriousCareDeficiency,
-    ChildConcern::OtherSeriousNeglect,
-    ChildConcern::UntreatedSeriousIllness,
-    ChildConcern::Trafficking,
-    ChildConcern::SeriousBehaviourProblems,
-];
-const LIKELIHOODS: [Likelihood; 4] =
-    [Likelihood::Certain, Likelihood::MostLikely, Likelihood::Possible, Likelihood::Unlikely];
 const SECTIONS: [u16; 12] = [257, 258, 262, 263, 271, 275, 282, 291, 299, 303, 312, 355];
 
 fn subset<T: Copy>(rng: &mut ChaCha8Rng, all: &[T], p: f64) -> Vec<T> {
@@ -60,11 +48,15 @@ fn request(rng: &mut ChaCha8Rng, as_of: NaiveDate) -> Request {
             if rng.random_bool(0.2) { c.withdraw(given.max(as_of - Duration::days(10))).unwrap() } else { c }
         })
         .collect();
-    let concern = if rng.random_bool(0.7) { ChildConcern::None } else { CONCERNS[rng.random_range(0..CONCERNS.len())] };
+    let concern = if rng.random_bool(0.7) {
+        ChildConcern::None
+    } else {
+        ChildConcern::ALL[rng.random_range(0..ChildConcern::ALL.len())]
+    };
     let offence = rng.random_bool(0.3).then(|| {
         let o = SeriousOffence::try_new(
             SECTIONS[rng.random_range(0..SECTIONS.len())],
-            LIKELIHOODS[rng.random_range(0..LIKELIHOODS.len())],
+            Likelihood::ALL[rng.random_range(0..Likelihood::ALL.len())],
         )
         .unwrap()
         .with_peers_in_age_and_development(rng.random_bool(0.2));

@@ -49,6 +49,28 @@ pub enum ChildConcern {
 }
 
 impl ChildConcern {
+    /// Every value, in declaration order.
+    pub const ALL: &'static [ChildConcern] = &[
+        ChildConcern::None,
+        ChildConcern::GeneralWorry,
+        ChildConcern::Mistreatment,
+        ChildConcern::SeriousCareDeficiency,
+        ChildConcern::OtherSeriousNeglect,
+        ChildConcern::UntreatedSeriousIllness,
+        ChildConcern::Trafficking,
+        ChildConcern::SeriousBehaviourProblems,
+    ];
+
+    /// The grounds of the duty to inform child welfare on own initiative, in declaration order.
+    pub const REPORTING_GROUNDS: &'static [ChildConcern] = &[
+        ChildConcern::Mistreatment,
+        ChildConcern::SeriousCareDeficiency,
+        ChildConcern::OtherSeriousNeglect,
+        ChildConcern::UntreatedSeriousIllness,
+        ChildConcern::Trafficking,
+        ChildConcern::SeriousBehaviourProblems,
+    ];
+
     /// Whether the concern is a ground of the duty to inform child welfare on own initiative.
     pub const fn is_reporting_ground(self) -> bool {
         !matches!(self, ChildConcern::None | ChildConcern::GeneralWorry)
@@ -70,6 +92,10 @@ pub enum Likelihood {
 }
 
 impl Likelihood {
+    /// Every value, in declaration order.
+    pub const ALL: &'static [Likelihood] =
+        &[Likelihood::Certain, Likelihood::MostLikely, Likelihood::Possible, Likelihood::Unlikely];
+
     /// Whether the likelihood meets the threshold of straffeloven §196: certain or most likely.
     pub const fn meets_averting_threshold(self) -> bool {
         matches!(self, Likelihood::Certain | Likelihood::MostLikely)

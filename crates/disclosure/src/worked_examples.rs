@@ -187,18 +187,9 @@ fn consent_on_own_initiative_is_a_permission() {
 
 // --- the duty to inform child welfare -------------------------------------------------
 
-const GROUNDS: [ChildConcern; 6] = [
-    ChildConcern::Mistreatment,
-    ChildConcern::SeriousCareDeficiency,
-    ChildConcern::OtherSeriousNeglect,
-    ChildConcern::UntreatedSeriousIllness,
-    ChildConcern::Trafficking,
-    ChildConcern::SeriousBehaviourProblems,
-];
-
 #[test]
 fn each_child_welfare_ground_in_2022_cites_barnevernloven_1992_and_in_2024_barnevernsloven() {
-    for ground in GROUNDS {
+    for ground in ChildConcern::REPORTING_GROUNDS.iter().copied() {
         for (day, statute, section, from) in [
             (d(2022, 6, 1), Statute::Barnevernloven1992, "6-4", d(1993, 1, 1)),
             (d(2024, 6, 1), Statute::Barnevernsloven, "13-2", d(2023, 1, 1)),
@@ -470,4 +461,10 @@ fn a_request_reads_and_writes_the_contract_shape_without_as_of() {
         )
         .is_err()
     );
+}
+
+#[test]
+fn the_reporting_grounds_are_exactly_the_concerns_that_oblige_a_report() {
+    let grounds: Vec<ChildConcern> = ChildConcern::ALL.iter().copied().filter(|c| c.is_reporting_ground()).collect();
+    assert_eq!(grounds, ChildConcern::REPORTING_GROUNDS);
 }

@@ -37,36 +37,14 @@ pub fn initiative() -> impl Strategy<Value = Initiative> {
     select(&[Initiative::Request, Initiative::OwnInitiative][..])
 }
 
-/// Every [`ChildConcern`], in declaration order.
-pub const CHILD_CONCERNS: &[ChildConcern] = &[
-    ChildConcern::None,
-    ChildConcern::GeneralWorry,
-    ChildConcern::Mistreatment,
-    ChildConcern::SeriousCareDeficiency,
-    ChildConcern::OtherSeriousNeglect,
-    ChildConcern::UntreatedSeriousIllness,
-    ChildConcern::Trafficking,
-    ChildConcern::SeriousBehaviourProblems,
-];
-
-/// The grounds of the duty to inform child welfare on own initiative.
-pub const REPORTING_GROUNDS: &[ChildConcern] = &[
-    ChildConcern::Mistreatment,
-    ChildConcern::SeriousCareDeficiency,
-    ChildConcern::OtherSeriousNeglect,
-    ChildConcern::UntreatedSeriousIllness,
-    ChildConcern::Trafficking,
-    ChildConcern::SeriousBehaviourProblems,
-];
-
 /// Any [`ChildConcern`].
 pub fn child_concern() -> impl Strategy<Value = ChildConcern> {
-    select(CHILD_CONCERNS)
+    select(ChildConcern::ALL)
 }
 
 /// A concern that is one of the grounds of the duty to inform child welfare.
 pub fn reporting_ground() -> impl Strategy<Value = ChildConcern> {
-    select(REPORTING_GROUNDS)
+    select(ChildConcern::REPORTING_GROUNDS)
 }
 
 /// A concern that is not a ground of the duty (`none` or `general_worry`).
@@ -76,7 +54,7 @@ pub fn no_reporting_ground() -> impl Strategy<Value = ChildConcern> {
 
 /// Any [`Likelihood`].
 pub fn likelihood() -> impl Strategy<Value = Likelihood> {
-    select(&[Likelihood::Certain, Likelihood::MostLikely, Likelihood::Possible, Likelihood::Unlikely][..])
+    select(Likelihood::ALL)
 }
 
 /// Sections of straffeloven 2005 the §196 rules turn on: listed ones, the 2021 additions,
