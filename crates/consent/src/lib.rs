@@ -65,4 +65,4 @@ pub use policy::{
     MAX_NO_CONSENT_GRACE_DAYS, PolicyError, PolicyVersion, RetentionPolicy,
 };
 pub use reason::{ReasonSet, RetentionReason};
-pub use record::{Consent, ConsentError, ConsentKind, GivenBy};
+pub use record::{Consent, ConsentError, ConsentKind, GivenBy, NotInForce};

@@ -29,6 +29,18 @@ pub enum GivenBy {
     Guardian,
 }
 
+/// Why a consent is not in force on a day (CONTRACT.md: in force when written, given on or
+/// before the day, and not withdrawn on or before it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum NotInForce {
+    /// Given orally: a consent that cannot be shown does not exist.
+    Oral,
+    /// Given after the day.
+    NotYetGiven,
+    /// Withdrawn on or before the day.
+    Withdrawn,
+}
+
 /// Why a consent is not acceptable.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 #[non_exhaustive]
@@ -218,7 +230,34 @@ impl Consent {
     /// Whether the consent is in force on `day`: written, given on or before `day`, not
     /// withdrawn on or before `day`.
     pub fn in_force_on(&self, day: NaiveDate) -> bool {
-        self.written && self.given_on <= day && self.withdrawn_on.is_none_or(|w| w > day)
+        self.not_in_force_on(day).is_none()
+    }
+
+    /// Why the consent is not in force on `day`, or `None` when it is. The first failing
+    /// condition is named, in the order oral, not yet given, withdrawn.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use krisesenter_consent::{Consent, NotInForce};
+    /// use krisesenter_core::ConsentId;
+    /// let given = NaiveDate::from_ymd_opt(2026, 1, 10).ok_or("date")?;
+    /// let c = Consent::storage(ConsentId::try_new("c1")?, given, true);
+    /// assert_eq!(c.not_in_force_on(given), None);
+    /// assert_eq!(c.not_in_force_on(given.pred_opt().ok_or("date")?), Some(NotInForce::NotYetGiven));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn not_in_force_on(&self, day: NaiveDate) -> Option<NotInForce> {
+        if !self.written {
+            Some(NotInForce::Oral)
+        } else if self.given_on > day {
+            Some(NotInForce::NotYetGiven)
+        } else if self.withdrawn_on.is_some_and(|w| w <= day) {
+            Some(NotInForce::Withdrawn)
+        } else {
+            None
+        }
     }
 
     /// Whether the consent lets `information` go to `party` on `day`: a sharing consent in

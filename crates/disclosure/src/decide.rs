@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 
 use chrono::NaiveDate;
-use krisesenter_consent::ConsentKind;
+use krisesenter_consent::{ConsentKind, NotInForce};
 use krisesenter_core::law::{AvertingQualifier, STRL_IN_FORCE, averting_listing};
 use krisesenter_core::{Citation, ConsentId, Information, Party, Provision, Reason};
 use schemars::JsonSchema;
@@ -374,12 +374,13 @@ fn consent_cover(request: &Request, as_of: NaiveDate, reasons: &mut Reasons) -> 
             continue;
         }
         let scope: Set<Information> = consent.information().iter().copied().collect();
-        let reason = if !consent.written() {
-            Some(DisclosureReason::ConsentNotWritten)
-        } else if consent.given_on() > as_of {
-            Some(DisclosureReason::ConsentNotYetGiven)
-        } else if consent.withdrawn_on().is_some_and(|w| w <= as_of) {
-            Some(DisclosureReason::ConsentWithdrawn)
+        // Whether the consent is in force is the consent crate's rule; only the reason is ours.
+        let reason = if let Some(not_in_force) = consent.not_in_force_on(as_of) {
+            Some(match not_in_force {
+                NotInForce::Oral => DisclosureReason::ConsentNotWritten,
+                NotInForce::NotYetGiven => DisclosureReason::ConsentNotYetGiven,
+                NotInForce::Withdrawn => DisclosureReason::ConsentWithdrawn,
+            })
         } else if requester == Party::Unknown {
             Some(DisclosureReason::UnidentifiedRequester)
         } else if !consent.recipients().contains(&requester) {
