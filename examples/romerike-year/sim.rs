@@ -13,8 +13,8 @@ use std::error::Error;
 use chrono::{Datelike, Duration, NaiveDate};
 use krisesenter::consent::{CaseRecord, Consent, HoldReason, LegalHold};
 use krisesenter::core::{
-    Age, AlternativeId, ConsentId, Gender, HoldId, HouseholdId, Information, Party, PersonKind, ReasonKind, RecordId,
-    RoomId, StaffId, StayId,
+    Age, AlternativeId, ConsentId, Gender, HoldId, HouseholdId, Information, Party, PersonKind, Provision, ReasonKind,
+    RecordId, RoomId, StaffId, StayId,
 };
 use krisesenter::disclosure::{self, ChildConcern, Initiative, Likelihood, Outcome, Request, SeriousOffence, Step};
 use krisesenter::eligibility::{
@@ -594,11 +594,17 @@ fn household(contact: &Contact) -> Result<Household, BoxError> {
     })
 }
 
+/// Whether users can opt out of statistics in the simulated year: krisesenterlova §5 a, as the
+/// law table has it (in force from 2026-01-01), on the year's first day.
+fn opt_out_in_force(year: &Year) -> bool {
+    Provision::KslDataProcessing.version_on(year.from).is_some()
+}
+
 /// One stay record per person (adult and children) for every stay that overlaps the year
 /// (CONTRACT.md `report`: check-in <= to and check-out null or >= from). A stay still going
 /// on 31 December is open (no check-out yet).
 fn stays(year: &mut Year) -> Result<(), BoxError> {
-    let opt_out_in_force = year.year >= 2026; // krisesenterlova §5 a, from 2026-01-01.
+    let opt_out_in_force = opt_out_in_force(year);
     // A resident is described by the first stay in the year (Bufdir): households come in the
     // order they were offered a stay, so a person's first stay comes first.
     let mut people_this_year = BTreeSet::new();
@@ -786,7 +792,7 @@ fn disclosures(year: &mut Year, seed: u64) -> Result<BTreeMap<usize, Vec<LegalHo
 /// the consents, the holds and the statistics opt-out.
 fn records(year: &mut Year, mut holds: BTreeMap<usize, Vec<LegalHold>>) -> Result<(), BoxError> {
     let by_contact: BTreeMap<usize, &Household> = year.households.iter().map(|h| (h.contact, h)).collect();
-    let opt_out_in_force = year.year >= 2026;
+    let opt_out_in_force = opt_out_in_force(year);
     for contact in &year.contacts {
         let ended = match by_contact.get(&contact.index) {
             Some(h) => match (h.check_in, h.check_out, &h.referred) {
