@@ -429,6 +429,9 @@ impl DiscloseInput {
 }
 
 /// The wire form of [`DiscloseInput`] (CONTRACT.md `disclose` input).
+///
+/// It repeats the fields of [`RawRequest`] instead of `#[serde(flatten)]`-ing it, because
+/// serde does not support `flatten` together with `deny_unknown_fields`.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(rename = "DiscloseInput")]
