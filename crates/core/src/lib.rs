@@ -37,6 +37,8 @@ pub mod law;
 mod person;
 mod reason;
 mod redact;
+pub mod rules;
+pub mod set;
 mod vocab;
 
 pub use id::{
@@ -45,6 +47,8 @@ pub use id::{
 };
 pub use law::{Citation, Provision, Statute};
 pub use person::{ADULT_AGE, Age, Household, MAX_AGE, Person, PersonError};
-pub use reason::{Reason, ReasonCode, ReasonCodeError, ReasonKind};
+pub use reason::{Explained, Reason, ReasonCode, ReasonCodeError, ReasonKind, Reasons};
 pub use redact::Redacted;
+pub use rules::{RuleVersion, Versioned};
+pub use set::{EnumSet, SetMember};
 pub use vocab::{Gender, Information, Party, PersonKind, Relation, ServiceKind, ViolenceType};

@@ -3,18 +3,38 @@
 //! Every enum serialises as the lower snake_case string the contract spells, offers `ALL`
 //! (every value, in declaration order) and `as_str` (the wire name).
 
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
-
-macro_rules! vocabulary {
+/// Declares a closed vocabulary of the wire: a fieldless enum that serialises as the lower
+/// snake_case string given for each value, with `ALL` (every value, in declaration order),
+/// `as_str` (the wire name), `Display`, and [`crate::SetMember`] so it fits an
+/// [`crate::EnumSet`]. Every crate declares its wire enums with it, so no caller spells a
+/// wire name by hand.
+///
+/// The calling crate depends on `serde` and `schemars`.
+///
+/// ```
+/// krisesenter_core::wire_enum!(
+///     /// How a contact was made.
+///     pub enum Channel {
+///         /// By phone.
+///         Phone => "phone",
+///         /// In person.
+///         InPerson => "in_person",
+///     }
+/// );
+/// assert_eq!(Channel::InPerson.as_str(), "in_person");
+/// assert_eq!(serde_json::to_string(&Channel::Phone)?, r#""phone""#);
+/// assert_eq!(Channel::ALL.len(), 2);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[macro_export]
+macro_rules! wire_enum {
     (
         $(#[$meta:meta])*
-        $name:ident { $( $(#[$vmeta:meta])* $variant:ident => $wire:literal ),+ $(,)? }
+        $vis:vis enum $name:ident { $( $(#[$vmeta:meta])* $variant:ident => $wire:literal ),+ $(,)? }
     ) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
-        #[serde(rename_all = "snake_case")]
-        pub enum $name {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, ::serde::Serialize, ::serde::Deserialize, ::schemars::JsonSchema)]
+        $vis enum $name {
             $( $(#[$vmeta])* #[serde(rename = $wire)] $variant ),+
         }
 
@@ -30,11 +50,22 @@ macro_rules! vocabulary {
             }
         }
 
-        impl std::fmt::Display for $name {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(self.as_str())
             }
         }
+
+        $crate::set_member!($name);
+    };
+}
+
+macro_rules! vocabulary {
+    (
+        $(#[$meta:meta])*
+        $name:ident { $($body:tt)* }
+    ) => {
+        $crate::wire_enum!($(#[$meta])* pub enum $name { $($body)* });
     };
 }
 
