@@ -138,6 +138,23 @@ impl CliError {
 /// expected variants) and replaces everything quoted from the input with `<redacted>`.
 /// serde quotes input strings in double quotes and names in backticks; a backticked name
 /// right after "unknown variant" or "unknown field" came from the input.
+/// Where in the contract's input document a domain error points: the one way the CLI
+/// locates the errors of every domain crate (domain crates know nothing of JSON paths).
+///
+/// Each command module implements it for the error of its domain entry point; the path is a
+/// field path such as `households[3].current_room`, or `None` when no single field is to blame.
+pub trait Locate {
+    /// The path of the offending field in the command's input document, if there is one.
+    fn locate(&self) -> Option<String>;
+}
+
+impl CliError {
+    /// An `invalid_input` error for a domain error, located by its [`Locate`] implementation.
+    pub fn located<E: Locate + std::fmt::Display>(err: &E) -> Self {
+        Self::invalid_input(err, err.locate().as_deref())
+    }
+}
+
 fn sanitise_message(raw: &str) -> String {
     // Drop serde_json's own position suffix; the caller adds one.
     let raw = raw.split(" at line ").next().unwrap_or(raw);

@@ -29,7 +29,7 @@ mod publish;
 mod report;
 mod retention;
 
-pub use error::{CliError, ErrorKind};
+pub use error::{CliError, ErrorKind, Locate};
 
 /// The commands that read a JSON document, in the order the contract lists them.
 pub const COMMANDS: &[&str] = &["assess", "allocate", "disclose", "retention", "report", "publish"];
