@@ -1,64 +1,173 @@
 //! `krisesenter-cli`: the thin shell around the JSON contract (CONTRACT.md).
 //!
 //! ```text
-//! cargo run -q --release --example krisesenter-cli -- <command> [--input FILE]
-//! cargo run -q --release --example krisesenter-cli -- schema <NAME>
+//! cargo run -q --release --example krisesenter-cli -- <command> [--input FILE] [--max-input-bytes N]
+//! cargo run -q --release --example krisesenter-cli -- schema [NAME]
+//! cargo run -q --release --example krisesenter-cli -- help [<command>] | --help | --version
 //! ```
 //!
 //! Reads one JSON document from FILE or standard input, writes one JSON document to standard
 //! output and exits 0; on unacceptable input writes one JSON error line to standard error and
-//! exits 2. All the logic lives in `krisesenter::cli::run`.
+//! exits 2; when the output cannot be written (a full disk, a closed pipe) writes an error line
+//! of kind `output_failed` and exits 1. All the logic lives in `krisesenter::cli`.
 #![forbid(unsafe_code)]
 
-use std::io::{Read, Write};
+use std::ffi::OsString;
+use std::io::{IsTerminal, Read, Write};
 use std::process::ExitCode;
 
 use krisesenter::cli::{self, CliError, ErrorKind};
 
+/// The default cap on the input: far above a large shelter's yearly report (under 1 MB per
+/// thousand stays) and the million-stay benchmark document; raise it with `--max-input-bytes`.
+const DEFAULT_MAX_INPUT_BYTES: u64 = 1 << 30;
+
+/// What the command line asks for.
+enum Request {
+    /// Print this text and exit 0.
+    Text(String),
+    /// Run a command on a document.
+    Run { command: String, input: Vec<u8> },
+}
+
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match execute(&args) {
-        Ok(output) => {
-            let mut stdout = std::io::stdout().lock();
-            if writeln!(stdout, "{output}").is_err() {
-                return ExitCode::from(1);
+    let args: Vec<OsString> = std::env::args_os().skip(1).collect();
+    let request = match parse_args(&args) {
+        Ok(request) => request,
+        Err(err) => return fail(&err, 2),
+    };
+    let output = match request {
+        Request::Text(text) => text,
+        Request::Run { command, input } => match cli::run(&command, &input) {
+            Ok(mut output) => {
+                output.push('\n');
+                output
             }
-            ExitCode::SUCCESS
-        }
-        Err(err) => {
-            let _ = writeln!(std::io::stderr().lock(), "{}", err.to_json_line());
-            ExitCode::from(2)
-        }
+            Err(err) => return fail(&err, 2),
+        },
+    };
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(output.as_bytes()).and_then(|()| stdout.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => fail(
+            &CliError::new(ErrorKind::OutputFailed, format!("cannot write standard output: {}", e.kind()), None),
+            1,
+        ),
     }
 }
 
-fn execute(args: &[String]) -> Result<String, CliError> {
-    let mut args = args.iter().map(String::as_str);
-    let command = args.next().unwrap_or("");
-    if command == "schema" {
-        let name = args.next().unwrap_or("");
-        return cli::run("schema", name.as_bytes());
+fn fail(err: &CliError, code: u8) -> ExitCode {
+    let _ = writeln!(std::io::stderr().lock(), "{}", err.to_json_line());
+    ExitCode::from(code)
+}
+
+fn usage_error(message: &str) -> CliError {
+    CliError::new(ErrorKind::UnknownCommand, format!("{message}; see `krisesenter-cli --help`"), None)
+}
+
+fn parse_args(args: &[OsString]) -> Result<Request, CliError> {
+    // Arguments are read as OsString: a file name that is not UTF-8 is passed to the file
+    // system as it is, and never printed.
+    let mut args = args.iter();
+    let Some(first) = args.next() else {
+        return Err(usage_error("no command given"));
+    };
+    let command = first.to_str().ok_or_else(CliError::unknown_command_name)?.to_owned();
+    match command.as_str() {
+        "--help" | "-h" | "help" => {
+            return match args.next().map(|a| a.to_str()) {
+                None => Ok(Request::Text(cli::help())),
+                Some(Some(name)) => {
+                    cli::command_help(name).map(Request::Text).ok_or_else(CliError::unknown_command_name)
+                }
+                Some(None) => Err(CliError::unknown_command_name()),
+            };
+        }
+        "--version" | "-V" => {
+            return Ok(Request::Text(format!("krisesenter-cli {}\n", env!("CARGO_PKG_VERSION"))));
+        }
+        "schema" => {
+            return match args.next().map(|a| a.to_str()) {
+                None => Ok(Request::Text(cli::schema_names().map(|n| n + "\n").collect())),
+                Some(Some(name)) => Ok(Request::Run { command, input: name.as_bytes().to_vec() }),
+                Some(None) => Err(CliError::unknown_command_name()),
+            };
+        }
+        _ => {}
     }
-    let input = match (args.next(), args.next(), args.next()) {
-        (None, _, _) => read_stdin()?,
-        (Some("--input"), Some(path), None) => std::fs::read(path).map_err(|e| {
-            CliError::new(ErrorKind::InvalidInput, format!("cannot read the input file: {}", e.kind()), None)
-        })?,
-        _ => {
+    if cli::command(&command).is_none() {
+        return Err(CliError::unknown_command_name());
+    }
+    let mut file: Option<&OsString> = None;
+    let mut limit = DEFAULT_MAX_INPUT_BYTES;
+    while let Some(arg) = args.next() {
+        match arg.to_str() {
+            Some("--help" | "-h") => {
+                return cli::command_help(&command).map(Request::Text).ok_or_else(CliError::unknown_command_name);
+            }
+            Some("--input") if file.is_none() => {
+                file = Some(args.next().ok_or_else(|| usage_error("--input needs a file name"))?);
+            }
+            Some("--max-input-bytes") => {
+                limit = args
+                    .next()
+                    .and_then(|n| n.to_str())
+                    .and_then(|n| n.parse().ok())
+                    .ok_or_else(|| usage_error("--max-input-bytes needs a whole number of bytes"))?;
+            }
+            _ => return Err(usage_error("unexpected argument")),
+        }
+    }
+    let input = match file {
+        Some(path) => {
+            let file = std::fs::File::open(path).map_err(|e| {
+                CliError::new(ErrorKind::InvalidInput, format!("cannot read the input file: {}", e.kind()), None)
+            })?;
+            read_bounded(file, limit, "the input file")?
+        }
+        None => {
+            let stdin = std::io::stdin();
+            if stdin.is_terminal() {
+                return Err(usage_error(&format!(
+                    "`{command}` reads one JSON document: give --input FILE or pipe it to standard input \
+                     (its schema: `krisesenter-cli schema {command}-input`)"
+                )));
+            }
+            read_bounded(stdin.lock(), limit, "standard input")?
+        }
+    };
+    Ok(Request::Run { command, input })
+}
+
+/// Reads at most `limit` bytes. Every contract document is a JSON object, so input whose
+/// first byte after white space is not `{` is answered at once, without reading the rest
+/// (an endless stream of garbage costs nothing).
+fn read_bounded(reader: impl Read, limit: u64, what: &str) -> Result<Vec<u8>, CliError> {
+    let mut buf = Vec::new();
+    let mut reader = reader.take(limit.saturating_add(1));
+    let mut chunk = [0u8; 64 * 1024];
+    loop {
+        let n = reader
+            .read(&mut chunk)
+            .map_err(|e| CliError::new(ErrorKind::InvalidInput, format!("cannot read {what}: {}", e.kind()), None))?;
+        let Some(read) = chunk.get(..n) else { break };
+        if n == 0 {
+            break;
+        }
+        buf.extend_from_slice(read);
+        if let Some(first) = buf.iter().find(|b| !b.is_ascii_whitespace()) {
+            if *first != b'{' {
+                // Let the parser word the error (invalid_json at the first byte).
+                return Ok(buf);
+            }
+        }
+        if buf.len() as u64 > limit {
             return Err(CliError::new(
-                ErrorKind::UnknownCommand,
-                "usage: krisesenter-cli <command> [--input FILE] | schema <NAME>",
+                ErrorKind::InvalidInput,
+                format!("the input is larger than the limit of {limit} bytes; raise it with --max-input-bytes"),
                 None,
             ));
         }
-    };
-    cli::run(command, &input)
-}
-
-fn read_stdin() -> Result<Vec<u8>, CliError> {
-    let mut buf = Vec::new();
-    std::io::stdin().lock().read_to_end(&mut buf).map_err(|e| {
-        CliError::new(ErrorKind::InvalidInput, format!("cannot read standard input: {}", e.kind()), None)
-    })?;
+    }
     Ok(buf)
 }

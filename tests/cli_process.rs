@@ -87,10 +87,7 @@ fn unreadable_input_file_is_invalid_input_without_the_path() {
 /// Every command answers malformed JSON with `invalid_json` once it exists, and never panics.
 #[test]
 fn malformed_input_is_invalid_json_for_every_available_command() {
-    for command in krisesenter::cli::COMMANDS {
-        if krisesenter::cli::schema(&format!("{command}-input")).is_none() {
-            continue; // not yet available in this build
-        }
+    for command in krisesenter::cli::command_names() {
         for input in [&b"{ not json"[..], b"", b"[1,2", b"\"Kari Nordmann\"", b"{\"as_of\": \"Kari Nordmann\"}"] {
             let out = cli(&[command], input);
             let v = error_line(&out);
@@ -103,9 +100,88 @@ fn malformed_input_is_invalid_json_for_every_available_command() {
 #[test]
 fn schema_command_prints_every_available_schema() {
     for (name, _) in krisesenter::cli::all_schemas() {
-        let out = cli(&["schema", name], b"");
+        let out = cli(&["schema", &name], b"");
         assert_eq!(out.code, Some(0), "{name}: {}", out.stderr);
         let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
         assert_eq!(v["$schema"], "https://json-schema.org/draft/2020-12/schema", "{name}");
     }
+}
+
+/// `--help`, `help`, `help <command>`, `<command> --help` and `--version` print text and
+/// exit 0; the help lists every command of the table and the exit codes.
+#[test]
+fn help_and_version() {
+    for args in [&["--help"][..], &["help"], &["-h"]] {
+        let out = cli(args, b"");
+        assert_eq!(out.code, Some(0), "{args:?}: {}", out.stderr);
+        for name in krisesenter::cli::command_names() {
+            assert!(out.stdout.contains(name), "{args:?} lists {name}");
+        }
+        assert!(out.stdout.contains("--input") && out.stdout.contains("exit codes"));
+    }
+    for args in [&["help", "assess"][..], &["assess", "--help"]] {
+        let out = cli(args, b"");
+        assert_eq!(out.code, Some(0), "{args:?}");
+        assert!(out.stdout.contains("schema assess-input"), "{}", out.stdout);
+    }
+    let out = cli(&["--version"], b"");
+    assert_eq!(out.code, Some(0));
+    assert!(out.stdout.starts_with("krisesenter-cli "));
+    let out = cli(&["schema"], b"");
+    assert_eq!(out.code, Some(0));
+    assert_eq!(out.stdout.lines().count(), 2 * krisesenter::cli::COMMANDS.len());
+    assert!(error_line(&cli(&["help", "nonsense"], b""))["error"]["kind"] == "unknown_command");
+}
+
+/// A file name that is not UTF-8 (a Latin-1 `Bjørnstad_Kari.json`) is answered with the
+/// error contract, never a panic, and the name is not printed.
+#[cfg(unix)]
+#[test]
+fn a_file_name_that_is_not_utf8_is_an_error_without_the_name() {
+    use std::os::unix::ffi::OsStrExt;
+    let name = std::ffi::OsStr::from_bytes(b"/nonexistent/Bj\xf8rnstad_Kari.json");
+    let out = Command::new(binary()).arg("report").arg("--input").arg(name).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(!stderr.contains("Kari") && !stderr.contains("rnstad"), "{stderr}");
+    let v: serde_json::Value = serde_json::from_str(stderr.trim()).unwrap();
+    assert_eq!(v["error"]["kind"], "invalid_input");
+}
+
+/// Input past the limit is `invalid_input` naming the limit; endless input whose first byte
+/// cannot start a document is answered at once (bounded memory).
+#[test]
+fn oversized_and_endless_input_are_bounded() {
+    let payload = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/examples/assess.json")).unwrap();
+    let out = cli(&["assess", "--max-input-bytes", "100"], &payload);
+    let v = error_line(&out);
+    assert_eq!(v["error"]["kind"], "invalid_input");
+    assert!(v["error"]["message"].as_str().unwrap().contains("100 bytes"));
+    // The same payload under the default limit is fine.
+    assert_eq!(cli(&["assess"], &payload).code, Some(0));
+    // /dev/zero never ends; its first byte is not `{`.
+    let out = Command::new(binary()).args(["assess", "--input", "/dev/zero"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let v: serde_json::Value = serde_json::from_slice(&out.stderr).unwrap();
+    assert_eq!(v["error"]["kind"], "invalid_json");
+}
+
+/// Standard output on a full disk, or closed, exits non-zero with the error contract.
+#[cfg(target_os = "linux")]
+#[test]
+fn failing_output_is_reported() {
+    let payload = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/examples/assess.json");
+    let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+    let out = Command::new(binary()).args(["assess", "--input", payload]).stdout(full).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stderr).unwrap();
+    assert_eq!(v["error"]["kind"], "output_failed");
+
+    // A pipe whose reading end is closed before the binary starts: every write fails.
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let out = Command::new(binary()).args(["assess", "--input", payload]).stdout(writer).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stderr).unwrap();
+    assert_eq!(v["error"]["kind"], "output_failed");
 }

@@ -15,6 +15,9 @@ pub enum ErrorKind {
     InvalidInput,
     /// No such command (or, for `schema`, no such schema).
     UnknownCommand,
+    /// An addition to the contract: the binary could not write its output (a full disk, a
+    /// closed pipe); it exits 1.
+    OutputFailed,
 }
 
 /// An error of the CLI contract: `{"error": {"kind", "message", "path"}}` on standard error.
@@ -42,10 +45,18 @@ impl CliError {
         Self::new(ErrorKind::InvalidInput, message.to_string(), path.map(str::to_owned))
     }
 
+    /// The error for a command name that is not in the table (the name is never repeated).
+    pub fn unknown_command_name() -> Self {
+        Self::unknown_command()
+    }
+
     pub(crate) fn unknown_command() -> Self {
         Self::new(
             ErrorKind::UnknownCommand,
-            format!("unknown command; expected one of {}, schema", super::COMMANDS.join(", ")),
+            format!(
+                "unknown command; expected one of {}, schema",
+                super::command_names().collect::<Vec<_>>().join(", ")
+            ),
             None,
         )
     }
@@ -53,7 +64,7 @@ impl CliError {
     pub(crate) fn unknown_schema() -> Self {
         Self::new(
             ErrorKind::UnknownCommand,
-            format!("unknown schema name; expected one of {}", super::SCHEMA_NAMES.join(", ")),
+            format!("unknown schema name; expected one of {}", super::schema_names().collect::<Vec<_>>().join(", ")),
             None,
         )
     }

@@ -31,24 +31,110 @@ mod retention;
 
 pub use error::{CliError, ErrorKind, Locate};
 
-/// The commands that read a JSON document, in the order the contract lists them.
-pub const COMMANDS: &[&str] = &["assess", "allocate", "disclose", "retention", "report", "publish"];
+/// One command of the contract: its name, what it does, its handler and its schemas.
+///
+/// [`COMMANDS`] is the one table of commands: dispatch ([`run`]), help ([`help`]) and the
+/// schema export ([`all_schemas`]) all read it, so a command is added in one place.
+#[derive(Clone, Copy)]
+pub struct Command {
+    name: &'static str,
+    summary_en: &'static str,
+    handler: fn(&[u8]) -> Result<String, CliError>,
+    schema: fn(bool) -> Option<Schema>,
+}
 
-/// The names `schema NAME` accepts, in the order the contract lists them.
-pub const SCHEMA_NAMES: &[&str] = &[
-    "assess-input",
-    "assess-output",
-    "allocate-input",
-    "allocate-output",
-    "disclose-input",
-    "disclose-output",
-    "retention-input",
-    "retention-output",
-    "report-input",
-    "report-output",
-    "publish-input",
-    "publish-output",
+impl Command {
+    /// The command's name, as the binary's first argument.
+    pub const fn name(&self) -> &'static str {
+        self.name
+    }
+
+    /// One line on what the command decides, in English.
+    pub const fn summary(&self) -> &'static str {
+        self.summary_en
+    }
+
+    /// Runs the command on one input document (see [`run`]).
+    ///
+    /// # Errors
+    ///
+    /// A [`CliError`] as [`run`] describes.
+    pub fn run(&self, input: &[u8]) -> Result<String, CliError> {
+        (self.handler)(input)
+    }
+
+    /// The JSON Schema of the command's input document.
+    pub fn input_schema(&self) -> Option<Schema> {
+        (self.schema)(true)
+    }
+
+    /// The JSON Schema of the command's output document.
+    pub fn output_schema(&self) -> Option<Schema> {
+        (self.schema)(false)
+    }
+}
+
+impl std::fmt::Debug for Command {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Command").field("name", &self.name).finish_non_exhaustive()
+    }
+}
+
+/// The commands that read a JSON document, in the order the contract lists them.
+pub const COMMANDS: &[Command] = &[
+    Command {
+        name: "assess",
+        summary_en: "eligibility and needs: the offer for every service and the equal alternative",
+        handler: assess::run,
+        schema: assess::schema,
+    },
+    Command {
+        name: "allocate",
+        summary_en: "rooms and beds: households placed optimally, the unplaced with reasons",
+        handler: allocate::run,
+        schema: allocate::schema,
+    },
+    Command {
+        name: "disclose",
+        summary_en: "confidentiality, sharing and duties: who may learn what",
+        handler: disclose::run,
+        schema: disclose::schema,
+    },
+    Command {
+        name: "retention",
+        summary_en: "keep, delete or hold each record on a day",
+        handler: retention::run,
+        schema: retention::schema,
+    },
+    Command {
+        name: "report",
+        summary_en: "statistics of a period from stays and day contacts",
+        handler: report::run,
+        schema: report::schema,
+    },
+    Command {
+        name: "publish",
+        summary_en: "a report made safe to publish, small cells suppressed",
+        handler: publish::run,
+        schema: publish::schema,
+    },
 ];
+
+/// The command of this name, if there is one.
+pub fn command(name: &str) -> Option<&'static Command> {
+    COMMANDS.iter().find(|c| c.name == name)
+}
+
+/// The names of the commands, in the order of [`COMMANDS`].
+pub fn command_names() -> impl Iterator<Item = &'static str> {
+    COMMANDS.iter().map(Command::name)
+}
+
+/// The names `schema NAME` accepts (`<command>-input`, `<command>-output`), in the order of
+/// [`COMMANDS`].
+pub fn schema_names() -> impl Iterator<Item = String> {
+    COMMANDS.iter().flat_map(|c| [format!("{}-input", c.name), format!("{}-output", c.name)])
+}
 
 /// Runs one command on one input document and returns the output document.
 ///
@@ -59,46 +145,63 @@ pub const SCHEMA_NAMES: &[&str] = &[
 /// A [`CliError`] of kind `invalid_json` (the input is not JSON of the expected shape),
 /// `invalid_input` (JSON of the right shape that the rules reject) or `unknown_command`.
 /// No message repeats a value from the input.
-pub fn run(command: &str, input: &[u8]) -> Result<String, CliError> {
-    match command {
-        "assess" => assess::run(input),
-        "allocate" => allocate::run(input),
-        "disclose" => disclose::run(input),
-        "retention" => retention::run(input),
-        "report" => report::run(input),
-        "publish" => publish::run(input),
-        "schema" => {
-            let name = std::str::from_utf8(input).map_err(|_| CliError::unknown_schema())?.trim();
-            let schema = schema(name).ok_or_else(CliError::unknown_schema)?;
-            to_json(&schema)
-        }
-        _ => Err(CliError::unknown_command()),
+pub fn run(command_name: &str, input: &[u8]) -> Result<String, CliError> {
+    if command_name == "schema" {
+        let name = std::str::from_utf8(input).map_err(|_| CliError::unknown_schema())?.trim();
+        let schema = schema(name).ok_or_else(CliError::unknown_schema)?;
+        return to_json(&schema);
     }
+    command(command_name).ok_or_else(CliError::unknown_command)?.run(input)
 }
 
-/// The JSON Schema (draft 2020-12) of one contract document, by its name in [`SCHEMA_NAMES`].
-/// `None` for an unknown name, or for a command not yet available in this build.
+/// The JSON Schema (draft 2020-12) of one contract document, by its name in [`schema_names`].
+/// `None` for an unknown name.
 pub fn schema(name: &str) -> Option<Schema> {
-    let (command, direction) = name.rsplit_once('-')?;
-    let input = match direction {
-        "input" => true,
-        "output" => false,
-        _ => return None,
-    };
-    match command {
-        "assess" => assess::schema(input),
-        "allocate" => allocate::schema(input),
-        "disclose" => disclose::schema(input),
-        "retention" => retention::schema(input),
-        "report" => report::schema(input),
-        "publish" => publish::schema(input),
+    let (name, direction) = name.rsplit_once('-')?;
+    let command = command(name)?;
+    match direction {
+        "input" => command.input_schema(),
+        "output" => command.output_schema(),
         _ => None,
     }
 }
 
-/// Every schema this build can produce, by name, in the order of [`SCHEMA_NAMES`].
-pub fn all_schemas() -> Vec<(&'static str, Schema)> {
-    SCHEMA_NAMES.iter().filter_map(|name| schema(name).map(|s| (*name, s))).collect()
+/// Every schema this build can produce, by name, in the order of [`schema_names`].
+pub fn all_schemas() -> Vec<(String, Schema)> {
+    schema_names().filter_map(|name| schema(&name).map(|s| (name, s))).collect()
+}
+
+/// The usage text of the binary: the commands from [`COMMANDS`], how input is given, the
+/// schemas and the exit codes.
+pub fn help() -> String {
+    let mut out = String::from(
+        "krisesenter-cli: the rules of Norwegian crisis shelters as a JSON contract\n\n\
+         usage:\n  krisesenter-cli <command> [--input FILE]   read one JSON document from FILE or standard input\n  \
+         krisesenter-cli schema [NAME]              print the JSON Schema NAME, or list the names\n  \
+         krisesenter-cli help [<command>]           this text, or one command's\n  \
+         krisesenter-cli --version\n\ncommands:\n",
+    );
+    for c in COMMANDS {
+        out.push_str(&format!("  {:<10} {}\n", c.name, c.summary_en));
+    }
+    out.push_str(
+        "\nexit codes:\n  0  success: one JSON document on standard output\n  \
+         2  the input was not acceptable: one JSON line {\"error\": {\"kind\", \"message\", \"path\"}} on standard error\n  \
+         1  the output could not be written\n",
+    );
+    out
+}
+
+/// The help text of one command: what it decides and where its schemas are.
+pub fn command_help(name: &str) -> Option<String> {
+    let c = command(name)?;
+    Some(format!(
+        "krisesenter-cli {name} [--input FILE]\n\n{summary}.\n\n\
+         Reads one JSON document (schema: `krisesenter-cli schema {name}-input`, or schemas/{name}-input.json)\n\
+         and writes one (schema: `krisesenter-cli schema {name}-output`).\n\
+         Without --input it reads standard input. Working payloads: docs/examples/.\n",
+        summary = c.summary_en
+    ))
 }
 
 /// Parses one input document, naming the path of the offending field on failure.
