@@ -13,6 +13,18 @@
 //! | [`consent`] | `krisesenter-consent` | how long records are kept; keep, delete or hold |
 //! | [`stats`] | `krisesenter-stats` | what is counted and published |
 //!
+//! # Features
+//!
+//! Each domain crate sits behind a feature of its own name (`consent`, `eligibility`,
+//! `rooms`, `disclosure`, `stats`); `core` is always there. The feature `cli` (the default)
+//! takes them all and adds the JSON contract. An embedder who needs only sharing decisions
+//! writes `krisesenter = { git = "…", default-features = false, features = ["disclosure"] }`.
+//!
+//! # Documents
+//!
+//! The architecture, the API convention, the contract, the legal basis of every rule, the
+//! invariants and the performance figures are compiled in under [`_documentation`].
+//!
 //! # Example
 //!
 //! ```
@@ -38,14 +50,22 @@
 //! ```
 #![forbid(unsafe_code)]
 
+#[cfg(feature = "cli")]
 pub mod cli;
 
+#[cfg(feature = "consent")]
 pub use krisesenter_consent as consent;
 pub use krisesenter_core as core;
+#[cfg(feature = "disclosure")]
 pub use krisesenter_disclosure as disclosure;
+#[cfg(feature = "eligibility")]
 pub use krisesenter_eligibility as eligibility;
+#[cfg(feature = "rooms")]
 pub use krisesenter_rooms as rooms;
+#[cfg(feature = "stats")]
 pub use krisesenter_stats as stats;
+
+pub mod _documentation;
 
 /// The README's examples, run as doctests so they stay true.
 #[doc = include_str!("../README.md")]
