@@ -2,8 +2,7 @@
 //!
 //! The shared vocabulary of the krisesenter workspace: the closed vocabularies of the JSON
 //! contract ([`Gender`], [`ViolenceType`], [`Relation`], [`Party`], [`Information`],
-//! [`ServiceKind`]), validated ids, people and households whose `Debug` never shows
-//! personal data, the law as versioned data ([`law`]), the [`Reason`] every decision
+//! [`ServiceKind`]), validated ids, ages, [`Redacted`] personal data whose `Debug` never shows it, the law as versioned data ([`law`]), the [`Reason`] every decision
 //! carries, and calendar helpers ([`calendar`]).
 //!
 //! This crate does no I/O and reads no clock: every date comes in as an argument.
@@ -13,16 +12,16 @@
 //! ```
 //! use chrono::NaiveDate;
 //! use krisesenter_core::law::{Provision, Statute};
-//! use krisesenter_core::{calendar, Gender, Person};
+//! use krisesenter_core::{calendar, Redacted};
 //!
 //! // The law in force on a date.
 //! let as_of = NaiveDate::from_ymd_opt(2026, 1, 1).ok_or("date")?;
 //! let ksl3 = Provision::KslAdaptation.cite(as_of).ok_or("not in force")?;
 //! assert_eq!((ksl3.statute(), ksl3.section(), ksl3.in_force_from()), (Statute::Krisesenterlova, "3", as_of));
 //!
-//! // People: personal fields are redacted in Debug.
-//! let user = Person::adult(34, Gender::Female)?.with_name("Kari Nordmann");
-//! assert!(!format!("{user:?}").contains("Kari"));
+//! // Personal data is redacted in Debug.
+//! let name = Redacted::new("Kari Nordmann");
+//! assert!(!format!("{name:?}").contains("Kari"));
 //!
 //! // Calendar: ten years after a leap day.
 //! let leap = NaiveDate::from_ymd_opt(2024, 2, 29).ok_or("date")?;
@@ -31,22 +30,22 @@
 //! ```
 #![forbid(unsafe_code)]
 
+mod age;
 pub mod calendar;
 mod id;
 pub mod law;
-mod person;
 mod reason;
 mod redact;
 pub mod rules;
 pub mod set;
 mod vocab;
 
+pub use age::{ADULT_AGE, Age, AgeError, MAX_AGE};
 pub use id::{
     AlternativeId, ConsentId, HoldId, HouseholdId, IdError, PersonId, RecordId, RoomId, StaffId, StayId, UnitId,
     validate_id,
 };
 pub use law::{Citation, Provision, Statute};
-pub use person::{ADULT_AGE, Age, Household, MAX_AGE, Person, PersonError};
 pub use reason::{Explained, Reason, ReasonCode, ReasonCodeError, ReasonKind, Reasons};
 pub use redact::Redacted;
 pub use rules::{RuleVersion, Versioned};

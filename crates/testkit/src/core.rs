@@ -2,8 +2,8 @@
 
 use chrono::NaiveDate;
 use krisesenter_core::{
-    Age, Citation, ConsentId, Gender, Household, HouseholdId, Information, Party, Person, PersonKind, Provision,
-    RecordId, Relation, RoomId, ServiceKind, ViolenceType,
+    Age, Citation, ConsentId, Gender, HouseholdId, Information, Party, Provision, RecordId, Redacted, Relation, RoomId,
+    ServiceKind, ViolenceType,
 };
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -115,48 +115,9 @@ pub fn child_age() -> impl Strategy<Value = Age> {
     (0u16..=17).prop_filter_map("valid age", |a| Age::try_new(a).ok())
 }
 
-fn with_personal_data(person: Person) -> impl Strategy<Value = Person> {
-    (
-        proptest::option::of(personal_name()),
-        proptest::option::of(personal_address()),
-        proptest::option::of(date_between(1930, 2025)),
-    )
-        .prop_map(move |(name, address, birth)| {
-            let mut p = person.clone();
-            if let Some(n) = name {
-                p = p.with_name(n);
-            }
-            if let Some(a) = address {
-                p = p.with_address(a);
-            }
-            if let Some(b) = birth {
-                p = p.with_birth_date(b);
-            }
-            p
-        })
-}
-
-/// An adult, sometimes with a name, an address and a birth date.
-pub fn adult() -> impl Strategy<Value = Person> {
-    (adult_age(), gender())
-        .prop_filter_map("adult", |(age, g)| Person::new(PersonKind::Adult, age, g).ok())
-        .prop_flat_map(with_personal_data)
-}
-
-/// A child, sometimes with a name, an address and a birth date.
-pub fn child() -> impl Strategy<Value = Person> {
-    (child_age(), gender())
-        .prop_filter_map("child", |(age, g)| Person::new(PersonKind::Child, age, g).ok())
-        .prop_flat_map(with_personal_data)
-}
-
-/// Any person, adult or child.
-pub fn person() -> impl Strategy<Value = Person> {
-    prop_oneof![adult(), child()]
-}
-
-/// A household of one to two adults and up to `max_children` children.
-pub fn household(max_children: usize) -> impl Strategy<Value = Household> {
-    (household_id(), proptest::collection::vec(adult(), 1..=2), proptest::collection::vec(child(), 0..=max_children))
-        .prop_filter_map("valid household", |(id, adults, children)| Household::try_new(id, adults, children).ok())
+/// A piece of personal data (a name, an address or a birth date, as text) wrapped in
+/// [`Redacted`], easy to search for in output.
+pub fn redacted_personal_text() -> impl Strategy<Value = Redacted<String>> {
+    prop_oneof![personal_name(), personal_address(), date_between(1930, 2025).prop_map(|d| d.to_string())]
+        .prop_map(Redacted::new)
 }

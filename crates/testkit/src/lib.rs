@@ -15,13 +15,13 @@
 //! # Example
 //!
 //! ```
-//! use krisesenter_testkit::core::{date_between, person};
+//! use krisesenter_testkit::core::{adult_age, date_between};
 //! use proptest::strategy::{Strategy, ValueTree};
 //! use proptest::test_runner::TestRunner;
 //!
 //! let mut runner = TestRunner::deterministic();
-//! let p = person().new_tree(&mut runner).map_err(|e| e.to_string())?.current();
-//! assert!(p.age().years() <= 130);
+//! let age = adult_age().new_tree(&mut runner).map_err(|e| e.to_string())?.current();
+//! assert!(age.is_adult());
 //! let d = date_between(2020, 2030).new_tree(&mut runner).map_err(|e| e.to_string())?.current();
 //! assert!((2020..=2030).contains(&chrono::Datelike::year(&d)));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
