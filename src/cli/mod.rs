@@ -28,6 +28,7 @@ mod error;
 mod publish;
 mod report;
 mod retention;
+mod strict;
 
 pub use error::{CliError, ErrorKind, Locate};
 
@@ -204,6 +205,20 @@ pub fn command_help(name: &str) -> Option<String> {
     ))
 }
 
+/// Parses one input document as strictly as [`parse`] (objects only from objects, no
+/// repeated key) but without tracking the path, for large documents: on failure, parse again
+/// with [`parse`] to name the offending field.
+///
+/// # Errors
+///
+/// The serde_json error, which may hold input values: never show it, parse again with [`parse`].
+pub fn parse_fast<T: DeserializeOwned>(input: &[u8]) -> Result<T, serde_json::Error> {
+    let mut de = serde_json::Deserializer::from_slice(input);
+    let value = T::deserialize(strict::Strict(&mut de))?;
+    de.end()?;
+    Ok(value)
+}
+
 /// Parses one input document, naming the path of the offending field on failure.
 ///
 /// # Errors
@@ -212,7 +227,7 @@ pub fn command_help(name: &str) -> Option<String> {
 /// never repeats a value from the input.
 pub fn parse<T: DeserializeOwned + schemars::JsonSchema>(input: &[u8]) -> Result<T, CliError> {
     let mut de = serde_json::Deserializer::from_slice(input);
-    let value: T = serde_path_to_error::deserialize(&mut de)
+    let value: T = serde_path_to_error::deserialize(strict::Strict(&mut de))
         .map_err(|err| CliError::from_path_error(err).restrict_path(&known_names(&schema_of::<T>())))?;
     de.end().map_err(|e| CliError::from_json_error(&e, None))?;
     Ok(value)

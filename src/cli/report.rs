@@ -8,7 +8,7 @@ use super::CliError;
 pub(super) fn run(input: &[u8]) -> Result<String, CliError> {
     // A report input can hold a million stays: parse without path tracking first, and only
     // when that fails parse again with it, so that the error names the offending field.
-    let input = match serde_json::from_slice::<ReportInput>(input) {
+    let input = match super::parse_fast::<ReportInput>(input) {
         Ok(parsed) => parsed,
         Err(_) => super::parse::<ReportInput>(input)?,
     };
