@@ -32,6 +32,7 @@
 
 mod age;
 pub mod calendar;
+pub mod date;
 mod id;
 pub mod law;
 mod reason;
