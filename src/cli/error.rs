@@ -76,9 +76,13 @@ impl CliError {
     pub(crate) fn from_path_error(err: serde_path_to_error::Error<serde_json::Error>) -> Self {
         let mut path = err.path().to_string();
         // An unknown field's name comes from the input; serde_path_to_error ends the path in
-        // it. Point at the object that holds it instead.
+        // it. Point at the object that holds it instead, and suggest the nearest accepted
+        // name (a name of the contract) without repeating the unknown one.
         let message = err.inner().to_string();
-        if let Some(name) = message.strip_prefix("unknown field `").and_then(|rest| rest.split('`').next()) {
+        let mut suggestion = None;
+        if let Some(rest) = message.strip_prefix("unknown field `") {
+            let name = rest.split('`').next().unwrap_or("");
+            suggestion = nearest(name, &backticked(rest.get(name.len() + 1..).unwrap_or("")));
             if path == name {
                 path.clear();
             } else if let Some(parent) = path.strip_suffix(name).and_then(|p| p.strip_suffix('.')) {
@@ -86,7 +90,11 @@ impl CliError {
             }
         }
         let path = if path == "." || path.is_empty() { None } else { Some(sanitise_path(&path)) };
-        Self::from_json_error(err.inner(), path)
+        let mut error = Self::from_json_error(err.inner(), path);
+        if let Some(near) = suggestion {
+            error.message = format!("{}; did you mean `{near}`?", error.message);
+        }
+        error
     }
 
     pub(crate) fn from_json_error(err: &serde_json::Error, path: Option<String>) -> Self {
@@ -95,30 +103,18 @@ impl CliError {
         let message = match err.classify() {
             Category::Io | Category::Syntax => format!("malformed JSON at {position}"),
             Category::Eof => format!("the JSON document ends early at {position}"),
-            Category::Data => format!("{} at {position}", sanitise_message(&err.to_string())),
+            Category::Data => format!("{} at {position}", without_type_names(&sanitise_message(&err.to_string()))),
         };
         Self::new(ErrorKind::InvalidJson, message, path)
     }
 
-    /// Keeps only the path segments that are names of the contract (`known`), indices, and
-    /// short numbers (municipality numbers); any other segment came from the input (a map
-    /// key) and becomes `<redacted>`.
+    /// Keeps the path up to the first segment that is not a name of the contract (`known`)
+    /// with its indices: a map key from the input, or a segment serde could not name. The
+    /// path then points at the map or object that holds the problem, and is a field path or
+    /// `None`, never a placeholder.
     pub(crate) fn restrict_path(mut self, known: &BTreeSet<String>) -> Self {
         if let Some(path) = self.path.take() {
-            let restricted: Vec<String> = path
-                .split('.')
-                .map(|segment| {
-                    let name = segment.split('[').next().unwrap_or("");
-                    let index = segment.get(name.len()..).unwrap_or("");
-                    let short_number = !name.is_empty() && name.len() <= 4 && name.bytes().all(|b| b.is_ascii_digit());
-                    if known.contains(name) || short_number || name == "?" || name == "<redacted>" {
-                        segment.to_owned()
-                    } else {
-                        format!("<redacted>{index}")
-                    }
-                })
-                .collect();
-            self.path = Some(restricted.join("."));
+            self.path = truncate_path(&path, known);
         }
         self
     }
@@ -145,10 +141,6 @@ impl CliError {
     }
 }
 
-/// Keeps the parts of a serde message that come from our own types (field names, the
-/// expected variants) and replaces everything quoted from the input with `<redacted>`.
-/// serde quotes input strings in double quotes and names in backticks; a backticked name
-/// right after "unknown variant" or "unknown field" came from the input.
 /// Where in the contract's input document a domain error points: the one way the CLI
 /// locates the errors of every domain crate (domain crates know nothing of JSON paths).
 ///
@@ -166,6 +158,10 @@ impl CliError {
     }
 }
 
+/// Keeps the parts of a serde message that come from our own types (field names, the
+/// expected variants) and replaces everything quoted from the input with `<redacted>`.
+/// serde quotes input strings in double quotes and names in backticks; a backticked name
+/// right after "unknown variant" or "unknown field" came from the input.
 fn sanitise_message(raw: &str) -> String {
     // Drop serde_json's own position suffix; the caller adds one.
     let raw = raw.split(" at line ").next().unwrap_or(raw);
@@ -201,18 +197,101 @@ fn is_identifier(s: &str) -> bool {
         && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '_' | '-'))
 }
 
-/// Map keys in a path come from the input; keep those that look like identifiers or codes.
+/// Map keys in a path come from the input: the path stops before the first segment that does
+/// not look like a name of ours (the contract check against the schema follows in
+/// [`truncate_path`]).
 fn sanitise_path(path: &str) -> String {
-    path.split('.')
-        .map(|segment| {
+    let mut kept: Vec<&str> = Vec::new();
+    for segment in path.split('.') {
+        let name = segment.split('[').next().unwrap_or("");
+        let safe = !name.is_empty()
+            && name.len() <= 64
+            && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+        if !safe {
+            break;
+        }
+        kept.push(segment);
+    }
+    kept.join(".")
+}
+
+/// The longest prefix of `path` whose every segment is a name of the contract.
+fn truncate_path(path: &str, known: &BTreeSet<String>) -> Option<String> {
+    let kept: Vec<&str> = path
+        .split('.')
+        .take_while(|segment| {
             let name = segment.split('[').next().unwrap_or("");
-            let index = segment.get(name.len()..).unwrap_or("");
-            let safe_name =
-                name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '?')) && name.len() <= 64;
-            if safe_name { segment.to_owned() } else { format!("<redacted>{index}") }
+            // Municipality numbers (four digits) are codes, not personal data: keep them.
+            let municipality = name.len() == 4 && name.bytes().all(|b| b.is_ascii_digit());
+            known.contains(name) || municipality
         })
-        .collect::<Vec<_>>()
-        .join(".")
+        .collect();
+    if kept.is_empty() { None } else { Some(kept.join(".")) }
+}
+
+/// The backticked names of a serde message tail such as ", expected `age` or `gender`".
+fn backticked(tail: &str) -> Vec<&str> {
+    tail.split('`').skip(1).step_by(2).collect()
+}
+
+/// The accepted name nearest to `unknown`, if it is near enough to be a slip (at most two
+/// edits, and fewer than half the letters).
+fn nearest<'a>(unknown: &str, accepted: &[&'a str]) -> Option<&'a str> {
+    let best = accepted.iter().map(|a| (edit_distance(unknown, a), *a)).min()?;
+    let limit = (unknown.chars().count() / 2).min(2);
+    (best.0 > 0 && best.0 <= limit.max(1)).then_some(best.1)
+}
+
+/// Levenshtein distance over characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = i;
+        if let Some(first) = row.first_mut() {
+            *first = i + 1;
+        }
+        for (j, cb) in b.iter().enumerate() {
+            let above = row.get(j + 1).copied().unwrap_or(usize::MAX);
+            let left = row.get(j).copied().unwrap_or(usize::MAX);
+            let value = (diagonal + usize::from(ca != *cb)).min(above.saturating_add(1)).min(left.saturating_add(1));
+            diagonal = above;
+            if let Some(cell) = row.get_mut(j + 1) {
+                *cell = value;
+            }
+        }
+    }
+    row.last().copied().unwrap_or(0)
+}
+
+/// serde names our internal types in its messages (`expected struct RawAssessRequest`); a
+/// front end needs the shape, not the Rust name.
+fn without_type_names(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut words = message.split(' ').peekable();
+    let mut first = true;
+    while let Some(word) = words.next() {
+        if !first {
+            out.push(' ');
+        }
+        first = false;
+        match word {
+            "struct" | "enum" if words.peek().is_some_and(|n| n.starts_with(|c: char| c.is_ascii_uppercase())) => {
+                let name = words.next().unwrap_or("");
+                let trailing: String = name.chars().skip_while(char::is_ascii_alphanumeric).collect();
+                out.push_str(if word == "struct" { "an object" } else { "one of the values the schema lists" });
+                out.push_str(&trailing);
+            }
+            "variant" if words.peek().is_some_and(|n| n.contains("::")) => {
+                let name = words.next().unwrap_or("");
+                let trailing: String = name.chars().skip_while(|c| c.is_ascii_alphanumeric() || *c == ':').collect();
+                out.push_str("a value");
+                out.push_str(&trailing);
+            }
+            _ => out.push_str(word),
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -253,7 +332,7 @@ mod tests {
     }
 
     #[test]
-    fn map_keys_from_the_input_are_redacted_in_paths() {
+    fn map_keys_from_the_input_end_the_path() {
         #[derive(Debug, serde::Deserialize, schemars::JsonSchema)]
         #[serde(deny_unknown_fields)]
         #[allow(dead_code, reason = "only deserialised")]
@@ -261,7 +340,7 @@ mod tests {
             by_place: std::collections::BTreeMap<String, u8>,
         }
         let err = crate::cli::parse::<Counts>(br#"{"by_place": {"Zqsecret Nordmann": 300}}"#).unwrap_err();
-        assert_eq!(err.path(), Some("by_place.<redacted>"));
+        assert_eq!(err.path(), Some("by_place"), "the path points at the map, never a placeholder");
         let err = crate::cli::parse::<Counts>(br#"{"by_place": {"3205": 300}}"#).unwrap_err();
         assert_eq!(err.path(), Some("by_place.3205"));
     }
@@ -269,6 +348,43 @@ mod tests {
     #[test]
     fn paths_keep_fields_and_indices() {
         assert_eq!(sanitise_path("records[2].consents[0].given_on"), "records[2].consents[0].given_on");
-        assert_eq!(sanitise_path("municipalities.Kari Nordmann"), "municipalities.<redacted>");
+        assert_eq!(sanitise_path("municipalities.Kari Nordmann"), "municipalities");
+        assert_eq!(sanitise_path("?.a"), "");
+    }
+
+    #[test]
+    fn unknown_fields_get_the_nearest_accepted_name() {
+        #[derive(Debug, serde::Deserialize, schemars::JsonSchema)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code, reason = "only deserialised")]
+        struct Facts {
+            observations: u8,
+            children: u8,
+        }
+        let err = crate::cli::parse::<Facts>(br#"{"observatons": 1, "children": 1}"#).unwrap_err();
+        assert!(err.message().contains("did you mean `observations`?"), "{}", err.message());
+        assert!(err.message().contains("expected `observations` or `children`"), "{}", err.message());
+        assert!(!err.message().contains("observatons"), "{}", err.message());
+        let far = crate::cli::parse::<Facts>(br#"{"Zqsecret": 1}"#).unwrap_err();
+        assert!(!far.message().contains("did you mean"), "{}", far.message());
+        assert_eq!(nearest("childen", &["children", "observations"]), Some("children"));
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+    }
+
+    #[test]
+    fn internal_type_names_never_reach_a_message() {
+        #[derive(Debug, serde::Deserialize, schemars::JsonSchema)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code, reason = "only deserialised")]
+        struct RawSecretRequest {
+            a: u8,
+        }
+        let err = crate::cli::parse::<RawSecretRequest>(b"7").unwrap_err();
+        assert!(!err.message().contains("RawSecretRequest"), "{}", err.message());
+        assert!(err.message().contains("expected an object"), "{}", err.message());
+        assert_eq!(
+            without_type_names("invalid type: map, expected struct Foo at x"),
+            "invalid type: map, expected an object at x"
+        );
     }
 }
