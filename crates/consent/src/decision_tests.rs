@@ -321,3 +321,118 @@ fn many_consents_are_decided_like_few() {
     let dec = decide(&r, d(2028, 1, 1), &DEFAULT);
     assert_eq!((dec.action(), dec.until()), (Action::Delete, Some(d(2028, 1, 1))));
 }
+
+// Issue 19: behaviours mutation testing found no test noticing. Each test names the mutant
+// of the rule files it fails on.
+
+/// Same-day written storage consents: the one that stops counting first governs, a
+/// withdrawal wins a tie, and the order of the consents in the input does not matter.
+///
+/// Kills the mutants of the in-force condition of `Schedule::state` (schedule.rs, the
+/// `replaces` expression): `span.ends_on < ends_on` to `>`/`<=`/`==`, `span.given_on ==
+/// given_on` to `!=`, `span.withdrawn && !withdrawn` to `||`, deleting either `!`, and each
+/// `&&`/`||` of it swapped.
+#[test]
+fn same_day_consents_the_first_to_stop_counting_governs_in_any_order() {
+    let given = d(2016, 3, 1);
+    let plain = written("c1", given);
+    let withdrawn = written("c2", given).withdraw(d(2020, 1, 1)).unwrap();
+    for consents in [vec![plain.clone(), withdrawn.clone()], vec![withdrawn.clone(), plain.clone()]] {
+        let r = record(Some(d(2016, 5, 1)), consents, vec![]);
+        let before = decide(&r, d(2019, 12, 31), &DEFAULT);
+        assert_eq!((before.action(), before.until()), (Action::Keep, Some(d(2020, 1, 1))));
+        assert_eq!(codes(&before), ["storage_consent_in_force", "earlier_consents_superseded"]);
+        let after = decide(&r, d(2021, 6, 1), &DEFAULT);
+        assert_eq!((after.action(), after.until()), (Action::Delete, Some(d(2020, 1, 1))));
+        assert_eq!(after.rule(), Some(DisposalRule::ConsentWithdrawn), "the withdrawn one stopped counting first");
+    }
+    // A tie: one consent withdrawn on its anniversary, one that simply runs out that day.
+    let at_anniversary = written("c2", given).withdraw(d(2026, 3, 1)).unwrap();
+    for consents in [vec![plain.clone(), at_anniversary.clone()], vec![at_anniversary.clone(), plain.clone()]] {
+        let r = record(Some(d(2016, 5, 1)), consents, vec![]);
+        let dec = decide(&r, d(2026, 3, 1), &DEFAULT);
+        assert_eq!((dec.action(), dec.until()), (Action::Delete, Some(d(2026, 3, 1))));
+        assert_eq!(dec.rule(), Some(DisposalRule::ConsentWithdrawn), "a withdrawal wins a tie");
+        assert_eq!(
+            codes(&dec),
+            ["storage_consent_withdrawn", "earlier_consents_superseded", "statistics_kept_anonymous"]
+        );
+    }
+    // A withdrawal after the anniversary comes too late: the period ran out first, whichever
+    // same-day consent is listed first.
+    let late_withdrawal = written("c2", given).withdraw(d(2030, 1, 1)).unwrap();
+    for consents in [vec![plain.clone(), late_withdrawal.clone()], vec![late_withdrawal.clone(), plain.clone()]] {
+        let r = record(Some(d(2016, 5, 1)), consents, vec![]);
+        let dec = decide(&r, d(2027, 1, 1), &DEFAULT);
+        assert_eq!((dec.action(), dec.until()), (Action::Delete, Some(d(2026, 3, 1))));
+        assert_eq!(dec.rule(), Some(DisposalRule::ConsentPeriodEnded), "the period ran out before the withdrawal");
+    }
+}
+
+/// A withdrawal on the anniversary day itself: the consent was withdrawn, not run out.
+///
+/// Kills `span`'s `e < w` to `e <= w` (schedule.rs), which gives `ConsentPeriodEnded`.
+#[test]
+fn withdrawal_on_the_anniversary_is_a_withdrawal() {
+    let c = written("c1", d(2016, 3, 1)).withdraw(d(2026, 3, 1)).unwrap();
+    let r = record(Some(d(2016, 5, 1)), vec![c], vec![]);
+    let dec = decide(&r, d(2026, 3, 1), &DEFAULT);
+    assert_eq!((dec.action(), dec.until()), (Action::Delete, Some(d(2026, 3, 1))));
+    assert_eq!(dec.rule(), Some(DisposalRule::ConsentWithdrawn));
+    assert_eq!(codes(&dec), ["storage_consent_withdrawn", "statistics_kept_anonymous"]);
+    assert_eq!(decide(&r, d(2026, 2, 28), &DEFAULT).action(), Action::Keep);
+}
+
+/// A delete's `until` walks back past breakpoints on which nothing changes: an earlier
+/// consent's anniversary falls after the later consent's withdrawal, and the record has been
+/// due since the withdrawal.
+///
+/// Kills `due_since`'s `self.state(before).due()` guard replaced by `false` and its loop
+/// stopping at the first breakpoint (schedule.rs), which give the anniversary instead.
+#[test]
+fn until_of_a_delete_walks_back_past_breakpoints_that_change_nothing() {
+    let earlier = written("c1", d(2016, 1, 1));
+    let later = written("c2", d(2020, 1, 1)).withdraw(d(2022, 1, 1)).unwrap();
+    let r = record(Some(d(2016, 2, 1)), vec![earlier, later], vec![]);
+    let dec = decide(&r, d(2026, 6, 1), &DEFAULT);
+    assert_eq!((dec.action(), dec.until()), (Action::Delete, Some(d(2022, 1, 1))));
+    assert_eq!(dec.rule(), Some(DisposalRule::ConsentWithdrawn));
+    // Also with a hold that was placed and released while the record was already due.
+    let h = hold("h1", HoldReason::Complaint, d(2023, 1, 1), Some(d(2023, 1, 1)));
+    let r = r.with_hold(h).unwrap();
+    assert_eq!(decide(&r, d(2026, 6, 1), &DEFAULT).until(), Some(d(2022, 1, 1)));
+}
+
+/// A hold placed and released on the decision day was never active: it is reported as
+/// released, not as scheduled.
+///
+/// Kills `decide`'s `hold.placed_on() > as_of` to `>=` (decision.rs), which gives
+/// `LegalHoldScheduled`.
+#[test]
+fn a_hold_placed_and_released_on_the_decision_day_is_released() {
+    let r = record(
+        Some(d(2025, 11, 30)),
+        vec![],
+        vec![hold("h1", HoldReason::PoliceCase, d(2026, 3, 1), Some(d(2026, 3, 1)))],
+    );
+    let dec = decide(&r, d(2026, 3, 1), &DEFAULT);
+    assert_eq!((dec.action(), dec.until()), (Action::Delete, Some(d(2025, 11, 30))));
+    assert_eq!(codes(&dec), ["contact_ended_without_consent", "legal_hold_released", "statistics_kept_anonymous"]);
+}
+
+/// During the grace days with a written consent in force, the consent keeps the record:
+/// no `ContactGracePeriod` reason.
+///
+/// Kills `decide`'s `state.consent != StorageConsent::InForce` to `==` and the match guard
+/// replaced by `true` (decision.rs).
+#[test]
+fn no_grace_reason_while_a_consent_is_in_force() {
+    let r = record(Some(d(2025, 11, 30)), vec![written("c1", d(2025, 6, 1))], vec![]);
+    let p = grace(30);
+    let dec = decide(&r, d(2025, 12, 10), &p);
+    assert_eq!((dec.action(), dec.until()), (Action::Keep, Some(d(2035, 6, 1))));
+    assert_eq!(codes(&dec), ["storage_consent_in_force"]);
+    // Without the consent the grace is the reason.
+    let r = record(Some(d(2025, 11, 30)), vec![], vec![]);
+    assert_eq!(codes(&decide(&r, d(2025, 12, 10), &grace(30))), ["contact_grace_period"]);
+}
