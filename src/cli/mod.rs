@@ -30,6 +30,7 @@ mod report;
 mod retention;
 
 pub use error::{CliError, ErrorKind, Locate};
+pub use retention::RetentionRequest;
 
 /// The commands that read a JSON document, in the order the contract lists them.
 pub const COMMANDS: &[&str] = &["assess", "allocate", "disclose", "retention", "report", "publish"];
