@@ -6,8 +6,8 @@
 //! cargo bench --bench consent -- --warm-up-time 1 --measurement-time 5
 //! ```
 //!
-//! `sweep_1m` is the decision itself (action, `until`, rule and reason kinds, no allocation
-//! per record beyond the output vector); `scan_1m` only reads the same memory (the floor);
+//! `sweep_1m` is the decision itself (owned `RetentionDecision`s: action, `until`, rule and
+//! reason kinds, no allocation per record beyond the output vector); `scan_1m` only reads the same memory (the floor);
 //! `sweep_1k_in_cache` is the rules alone; `report_100k` also builds the contract's output
 //! for each record (reasons with their messages and citations, certificates), which
 //! allocates. Before timing, the bench prints the mix of actions and the CPU time of one
@@ -19,7 +19,7 @@ use std::hint::black_box;
 
 use chrono::{Duration, NaiveDate};
 use criterion::{Criterion, Throughput};
-use krisesenter::consent::{Action, CaseRecord, Consent, HoldReason, LegalHold, RetentionPolicy, sweep};
+use krisesenter::consent::{Action, CaseRecord, Consent, ConsentForm, HoldReason, LegalHold, RetentionPolicy, sweep};
 use krisesenter::core::{ConsentId, HoldId, Information, Party, RecordId};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -39,7 +39,7 @@ fn record(i: usize, rng: &mut ChaCha8Rng) -> CaseRecord {
     let roll: f64 = rng.random();
     if roll < 0.7 {
         let given = contact_start + Duration::days(rng.random_range(0..30));
-        let c = Consent::storage(ConsentId::try_new("c0").unwrap(), given, roll < 0.6);
+        let c = Consent::storage(ConsentId::try_new("c0").unwrap(), given, ConsentForm::from_written(roll < 0.6));
         // One in five withdraws it.
         let c = if rng.random_bool(0.2) {
             c.withdraw(given + Duration::days(rng.random_range(0..2000))).unwrap()
@@ -50,7 +50,7 @@ fn record(i: usize, rng: &mut ChaCha8Rng) -> CaseRecord {
         // Some renew it later.
         if rng.random_bool(0.1) {
             let renewed = given + Duration::days(rng.random_range(365..3650));
-            consents.push(Consent::storage(ConsentId::try_new("c1").unwrap(), renewed, true));
+            consents.push(Consent::storage(ConsentId::try_new("c1").unwrap(), renewed, ConsentForm::Written));
         }
     }
     // One in four consents to sharing with Nav.
@@ -61,7 +61,7 @@ fn record(i: usize, rng: &mut ChaCha8Rng) -> CaseRecord {
                 [Party::Nav],
                 [Information::ContactDetails],
                 contact_start,
-                true,
+                ConsentForm::Written,
             )
             .unwrap(),
         );
@@ -97,7 +97,7 @@ fn bench(c: &mut Criterion) {
     let records = register(1_000_000, 7);
 
     // Print the mix once, so the figure can be read against it.
-    let decisions = sweep(&records, as_of, &policy);
+    let decisions = sweep(&records, &policy, as_of);
     let count = |a: Action| decisions.iter().filter(|d| d.action() == a).count();
     eprintln!(
         "register of {}: keep {}, delete {}, held {}",
@@ -119,15 +119,16 @@ fn bench(c: &mut Criterion) {
             })
         })
     });
-    group.bench_function("sweep_1m", |b| b.iter(|| black_box(sweep(black_box(&records), as_of, &policy))));
+    group.bench_function("sweep_1m", |b| b.iter(|| black_box(sweep(black_box(&records), &policy, as_of))));
     let few = records.get(..1_000).unwrap();
     group.throughput(Throughput::Elements(few.len() as u64));
-    group.bench_function("sweep_1k_in_cache", |b| b.iter(|| black_box(sweep(black_box(few), as_of, &policy))));
+    group.bench_function("sweep_1k_in_cache", |b| b.iter(|| black_box(sweep(black_box(few), &policy, as_of))));
     let some = records.get(..100_000).unwrap();
     group.throughput(Throughput::Elements(some.len() as u64));
     group.bench_function("report_100k", |b| {
         b.iter(|| {
-            let reports: Vec<_> = sweep(black_box(some), as_of, &policy).iter().map(|d| d.report()).collect();
+            let reports: Vec<_> =
+                some.iter().zip(sweep(black_box(some), &policy, as_of)).map(|(r, d)| d.report(r, &policy)).collect();
             black_box(reports)
         })
     });
@@ -154,7 +155,7 @@ fn cpu_time_per_sweep(records: &[CaseRecord], as_of: NaiveDate, policy: &Retenti
     let start_wall = std::time::Instant::now();
     let Some(start) = thread_cpu_ticks() else { return };
     for _ in 0..RUNS {
-        black_box(sweep(black_box(records), as_of, policy));
+        black_box(sweep(black_box(records), policy, as_of));
     }
     let Some(end) = thread_cpu_ticks() else { return };
     let wall = start_wall.elapsed() / RUNS;

@@ -15,7 +15,7 @@ use std::hint::black_box;
 
 use chrono::{Duration, NaiveDate};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use krisesenter::consent::{Consent, ConsentKind, GivenBy};
+use krisesenter::consent::{Consent, ConsentForm, ConsentKind, GivenBy};
 use krisesenter::core::{Age, ConsentId, Information, Party};
 use krisesenter::disclosure::{ChildConcern, Initiative, Likelihood, Request, SeriousOffence, decide};
 use rand::{Rng, SeedableRng};
@@ -44,7 +44,8 @@ fn request(rng: &mut ChaCha8Rng, as_of: NaiveDate) -> Request {
                 what.clear();
             }
             let id = ConsentId::try_new(format!("c{i}")).unwrap();
-            let c = Consent::new(id, kind, to, what, given, rng.random_bool(0.85), GivenBy::Person).unwrap();
+            let form = ConsentForm::from_written(rng.random_bool(0.85));
+            let c = Consent::new(id, kind, to, what, given, form, GivenBy::Person).unwrap();
             if rng.random_bool(0.2) { c.withdraw(given.max(as_of - Duration::days(10))).unwrap() } else { c }
         })
         .collect();

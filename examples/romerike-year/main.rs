@@ -156,14 +156,14 @@ fn run(options: &Options) -> Result<String, BoxError> {
     // Retention: the sweep on the last day of the year over every record.
     let policy = RetentionPolicy::default();
     let mut retention = Retention { policy: policy.version().as_str().to_owned(), ..Retention::default() };
-    for decision in sweep(&year.records, year.to, &policy) {
+    for (record, decision) in year.records.iter().zip(sweep(&year.records, &policy, year.to)) {
         match decision.action() {
             Action::Keep => retention.kept += 1,
             Action::Delete => retention.deleted += 1,
             Action::Held => retention.held += 1,
         }
-        if let Some(certificate) = decision.certificate() {
-            *retention.by_rule.entry(code_of(&certificate.rule)).or_insert(0) += 1;
+        if let Some(certificate) = decision.certificate(record, &policy) {
+            *retention.by_rule.entry(certificate.rule().as_str().to_owned()).or_insert(0) += 1;
             retention.certificates.push(serde_json::to_value(&certificate)?);
         }
     }

@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::error::Error;
 
 use chrono::{Datelike, Duration, NaiveDate};
-use krisesenter::consent::{CaseRecord, Consent, HoldReason, LegalHold};
+use krisesenter::consent::{CaseRecord, Consent, ConsentForm, HoldReason, LegalHold};
 use krisesenter::core::{
     Age, AlternativeId, ConsentId, Gender, HoldId, HouseholdId, Information, Party, PersonKind, Provision, ReasonKind,
     RecordId, RoomId, StaffId, StayId,
@@ -669,14 +669,20 @@ fn consents(contact: &Contact, until: NaiveDate) -> Result<Vec<Consent>, BoxErro
     let mut out = Vec::new();
     let id = |what: &str| ConsentId::try_new(format!("c{:04}-{what}", contact.index));
     if let Some(written) = contact.storage_consent {
-        out.push(Consent::storage(id("storage")?, contact.date, written));
+        out.push(Consent::storage(id("storage")?, contact.date, ConsentForm::from_written(written)));
     }
     if contact.role == Role::Victim && contact.consents_to_nav {
-        out.push(Consent::sharing(id("nav")?, [Party::Nav], [Information::ContactDetails], contact.date, true)?);
+        out.push(Consent::sharing(
+            id("nav")?,
+            [Party::Nav],
+            [Information::ContactDetails],
+            contact.date,
+            ConsentForm::Written,
+        )?);
     }
     if contact.role == Role::Victim && contact.consents_to_police {
         let info = [Information::ViolenceHistory, Information::CaseNotes];
-        out.push(Consent::sharing(id("police")?, [Party::Police], info, contact.date, true)?);
+        out.push(Consent::sharing(id("police")?, [Party::Police], info, contact.date, ConsentForm::Written)?);
     }
     // GDPR art. 7(3): a withdrawal takes every consent back from that day on.
     if let Some(after) = contact.withdraws_after_days {

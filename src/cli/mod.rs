@@ -31,6 +31,7 @@ mod retention;
 mod strict;
 
 pub use error::{CliError, ErrorKind, Locate};
+pub use retention::RetentionRequest;
 
 /// One command of the contract: its name, what it does, its handler and its schemas.
 ///

@@ -15,7 +15,7 @@ use crate::record::Consent;
 /// Why a case record is not acceptable.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 #[non_exhaustive]
-pub enum RecordError {
+pub enum CaseRecordError {
     /// Two consents of one record share an id.
     #[error("record {record}: consent id {consent} appears more than once")]
     DuplicateConsent {
@@ -46,16 +46,15 @@ pub enum RecordError {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use krisesenter_consent::{CaseRecord, Consent, RecordError};
-/// use krisesenter_core::{ConsentId, RecordId};
+/// use krisesenter_consent::{CaseRecord, CaseRecordError, Consent, ConsentForm, ConsentId, RecordId};
 ///
 /// let given = NaiveDate::from_ymd_opt(2025, 3, 1).ok_or("date")?;
-/// let consent = Consent::storage(ConsentId::try_new("c1")?, given, true);
+/// let consent = Consent::storage(ConsentId::try_new("c1")?, given, ConsentForm::Written);
 /// let record = CaseRecord::try_new(RecordId::try_new("r1")?, None, vec![consent.clone()], vec![])?;
 /// assert_eq!(record.consents().len(), 1);
 /// // The same consent twice is refused.
 /// let twice = CaseRecord::try_new(RecordId::try_new("r1")?, None, vec![consent.clone(), consent], vec![]);
-/// assert!(matches!(twice, Err(RecordError::DuplicateConsent { .. })));
+/// assert!(matches!(twice, Err(CaseRecordError::DuplicateConsent { .. })));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -94,7 +93,7 @@ fn required_nullable<'de, D: serde::Deserializer<'de>>(de: D) -> Result<Option<N
 }
 
 impl TryFrom<RecordInput> for CaseRecord {
-    type Error = RecordError;
+    type Error = CaseRecordError;
     fn try_from(raw: RecordInput) -> Result<Self, Self::Error> {
         Ok(CaseRecord::try_new(raw.id, raw.contact_ended_on, raw.consents, raw.holds)?
             .with_statistics_opt_out(raw.statistics_opt_out))
@@ -106,23 +105,23 @@ impl CaseRecord {
     ///
     /// # Errors
     ///
-    /// [`RecordError::DuplicateConsent`] or [`RecordError::DuplicateHold`].
+    /// [`CaseRecordError::DuplicateConsent`] or [`CaseRecordError::DuplicateHold`].
     pub fn try_new(
         id: RecordId,
         contact_ended_on: Option<NaiveDate>,
         consents: Vec<Consent>,
         holds: Vec<LegalHold>,
-    ) -> Result<Self, RecordError> {
+    ) -> Result<Self, CaseRecordError> {
         let mut seen = BTreeSet::new();
         for consent in &consents {
             if !seen.insert(consent.id()) {
-                return Err(RecordError::DuplicateConsent { record: id, consent: consent.id().clone() });
+                return Err(CaseRecordError::DuplicateConsent { record: id, consent: consent.id().clone() });
             }
         }
         let mut seen = BTreeSet::new();
         for hold in &holds {
             if !seen.insert(hold.id()) {
-                return Err(RecordError::DuplicateHold { record: id, hold: hold.id().clone() });
+                return Err(CaseRecordError::DuplicateHold { record: id, hold: hold.id().clone() });
             }
         }
         Ok(Self { id, contact_ended_on, consents, holds, statistics_opt_out: false })
@@ -138,8 +137,8 @@ impl CaseRecord {
     ///
     /// # Errors
     ///
-    /// [`RecordError::DuplicateConsent`] when the record already holds a consent of that id.
-    pub fn with_consent(&self, consent: Consent) -> Result<Self, RecordError> {
+    /// [`CaseRecordError::DuplicateConsent`] when the record already holds a consent of that id.
+    pub fn with_consent(&self, consent: Consent) -> Result<Self, CaseRecordError> {
         let mut consents = self.consents.clone();
         consents.push(consent);
         Ok(Self::try_new(self.id.clone(), self.contact_ended_on, consents, self.holds.clone())?
@@ -150,8 +149,8 @@ impl CaseRecord {
     ///
     /// # Errors
     ///
-    /// [`RecordError::DuplicateHold`] when the record already holds a hold of that id.
-    pub fn with_hold(&self, hold: LegalHold) -> Result<Self, RecordError> {
+    /// [`CaseRecordError::DuplicateHold`] when the record already holds a hold of that id.
+    pub fn with_hold(&self, hold: LegalHold) -> Result<Self, CaseRecordError> {
         let mut holds = self.holds.clone();
         holds.push(hold);
         Ok(Self::try_new(self.id.clone(), self.contact_ended_on, self.consents.clone(), holds)?

@@ -2,43 +2,53 @@
 //! falls due, the reasons, and the disposal certificate of a delete.
 
 use chrono::NaiveDate;
-use krisesenter_core::{Reason, RecordId};
+use krisesenter_core::{Reason, Reasons, RecordId};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::case::CaseRecord;
 use crate::certificate::{DisposalCertificate, DisposalRule, StatisticalFact};
 use crate::policy::{PolicyVersion, RetentionPolicy};
-use crate::reason::{ReasonSet, RetentionReason};
+use crate::reason::RetentionReason;
 use crate::record::Consent;
 use crate::schedule::{Contact, Schedule, StorageConsent};
 
-/// What happens to a record (CONTRACT.md `action`). Exhaustive on purpose: a new outcome
-/// must break every caller's `match`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Action {
-    /// Keep the record: it is not due for deletion.
-    Keep,
-    /// Delete the record now.
-    Delete,
-    /// An active legal hold blocks every disposal, whatever the schedule says.
-    Held,
+krisesenter_core::wire_enum!(
+    /// What happens to a record (CONTRACT.md `action`). Exhaustive on purpose: a new outcome
+    /// must break every caller's `match`.
+    pub enum Action {
+        /// Keep the record: it is not due for deletion.
+        Keep => "keep",
+        /// Delete the record now.
+        Delete => "delete",
+        /// An active legal hold blocks every disposal, whatever the schedule says.
+        Held => "held",
+    }
+);
+
+/// Whether a record's facts may stay counted in anonymous statistics once it is deleted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum StatisticsUse {
+    /// The record may stay counted in every [`StatisticalFact`].
+    Kept,
+    /// The user opted out of statistics (krisesenterlova §5 a): nothing is kept for statistics.
+    OptedOut,
 }
 
-/// The decision on one record on one day, borrowing the record and the policy.
+/// The decision on one record on one day: what happens to it, from when, by which rule and
+/// why. It owns its data and is `Copy`: deciding allocates nothing.
 ///
-/// Deciding allocates nothing; [`Decision::reasons`], [`Decision::certificate`] and
-/// [`Decision::report`] build the owned, serialisable forms on demand.
+/// The record's id and the policy's version are the caller's already, so the decision does
+/// not copy them: [`RetentionDecision::certificate`] and [`RetentionDecision::report`] take
+/// the record and the policy the decision was made for, and build the owned, serialisable
+/// forms on demand.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Decision<'a> {
-    record: &'a CaseRecord,
-    policy: &'a RetentionPolicy,
-    as_of: NaiveDate,
+pub struct RetentionDecision {
     action: Action,
     until: Option<NaiveDate>,
     rule: Option<DisposalRule>,
-    reasons: ReasonSet,
+    reasons: Reasons<RetentionReason>,
+    statistics: StatisticsUse,
 }
 
 /// Decides what happens to `record` on `as_of` under `policy` (DOMAIN.md §5).
@@ -69,25 +79,24 @@ pub struct Decision<'a> {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use krisesenter_consent::{decide, Action, CaseRecord, Consent, RetentionPolicy};
-/// use krisesenter_core::{ConsentId, RecordId};
+/// use krisesenter_consent::{decide_retention, Action, CaseRecord, Consent, ConsentForm, ConsentId, RecordId, RetentionPolicy};
 ///
 /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
-/// let consent = Consent::storage(ConsentId::try_new("c1")?, d(2016, 3, 1)?, true);
+/// let consent = Consent::storage(ConsentId::try_new("c1")?, d(2016, 3, 1)?, ConsentForm::Written);
 /// let record = CaseRecord::try_new(RecordId::try_new("r1")?, Some(d(2016, 5, 1)?), vec![consent], vec![])?;
 /// let policy = RetentionPolicy::default();
 ///
-/// let before = decide(&record, d(2026, 2, 28)?, &policy);
+/// let before = decide_retention(&record, &policy, d(2026, 2, 28)?);
 /// assert_eq!((before.action(), before.until()), (Action::Keep, Some(d(2026, 3, 1)?)));
-/// let on = decide(&record, d(2026, 3, 1)?, &policy);
+/// let on = decide_retention(&record, &policy, d(2026, 3, 1)?);
 /// assert_eq!(on.action(), Action::Delete);
-/// assert!(on.certificate().is_some());
+/// assert!(on.certificate(&record, &policy).is_some());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn decide<'a>(record: &'a CaseRecord, as_of: NaiveDate, policy: &'a RetentionPolicy) -> Decision<'a> {
+pub fn decide_retention(record: &CaseRecord, policy: &RetentionPolicy, as_of: NaiveDate) -> RetentionDecision {
     let schedule = Schedule::new(record, policy);
     let state = schedule.state(as_of);
-    let mut reasons = ReasonSet::new();
+    let mut reasons = Reasons::none(as_of);
 
     // 1. Active holds, one reason per kind of hold.
     for hold in record.holds() {
@@ -147,38 +156,39 @@ pub fn decide<'a>(record: &'a CaseRecord, as_of: NaiveDate, policy: &'a Retentio
         // Not due: keep until the first due day, if one follows from the record.
         (false, false) => (Action::Keep, schedule.first_due_after(as_of)),
     };
+    let statistics = if record.statistics_opt_out() { StatisticsUse::OptedOut } else { StatisticsUse::Kept };
     if action == Action::Delete {
-        reasons.insert(if record.statistics_opt_out() {
-            RetentionReason::StatisticsOptOut
-        } else {
-            RetentionReason::StatisticsKeptAnonymous
+        reasons.insert(match statistics {
+            StatisticsUse::OptedOut => RetentionReason::StatisticsOptOut,
+            StatisticsUse::Kept => RetentionReason::StatisticsKeptAnonymous,
         });
     }
-    Decision { record, policy, as_of, action, until, rule, reasons }
+    RetentionDecision { action, until, rule, reasons, statistics }
 }
 
 /// Decides every record on `as_of` under `policy`; the decisions are in the order of
-/// `records`, and each depends only on its own record (so the order of records never
-/// changes a decision).
+/// `records` (zip them to pair each with its record), and each depends only on its own
+/// record (so the order of records never changes a decision). Nothing is allocated but the
+/// output vector.
 ///
 /// # Example
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use krisesenter_consent::{sweep, Action, CaseRecord, RetentionPolicy};
-/// use krisesenter_core::RecordId;
+/// use krisesenter_consent::{sweep, Action, CaseRecord, RecordId, RetentionPolicy};
 ///
 /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
 /// let ongoing = CaseRecord::try_new(RecordId::try_new("r1")?, None, vec![], vec![])?;
 /// let ended = CaseRecord::try_new(RecordId::try_new("r2")?, Some(d(2025, 11, 30)?), vec![], vec![])?;
 /// let records = [ongoing, ended];
 /// let policy = RetentionPolicy::default();
-/// let decisions = sweep(&records, d(2026, 3, 1)?, &policy);
-/// let actions: Vec<_> = decisions.iter().map(|x| (x.record_id().as_str(), x.action(), x.until())).collect();
+/// let decisions = sweep(&records, &policy, d(2026, 3, 1)?);
+/// let actions: Vec<_> =
+///     records.iter().zip(&decisions).map(|(r, x)| (r.id().as_str(), x.action(), x.until())).collect();
 /// assert_eq!(actions, [("r1", Action::Keep, None), ("r2", Action::Delete, Some(d(2025, 11, 30)?))]);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn sweep<'a>(records: &'a [CaseRecord], as_of: NaiveDate, policy: &'a RetentionPolicy) -> Vec<Decision<'a>> {
+pub fn sweep(records: &[CaseRecord], policy: &RetentionPolicy, as_of: NaiveDate) -> Vec<RetentionDecision> {
     let mut decisions = Vec::with_capacity(records.len());
     // A large register is bound by memory, not by the rules: read the first and last consent
     // of each record of a chunk in a short loop, so the reads overlap instead of waiting on each
@@ -192,7 +202,7 @@ pub fn sweep<'a>(records: &'a [CaseRecord], as_of: NaiveDate, policy: &'a Retent
             })
             .sum::<usize>();
         std::hint::black_box(touched);
-        decisions.extend(chunk.iter().map(|record| decide(record, as_of, policy)));
+        decisions.extend(chunk.iter().map(|record| decide_retention(record, policy, as_of)));
     }
     decisions
 }
@@ -200,20 +210,10 @@ pub fn sweep<'a>(records: &'a [CaseRecord], as_of: NaiveDate, policy: &'a Retent
 /// Records whose memory [`sweep`] reads ahead together.
 const SWEEP_CHUNK: usize = 16;
 
-impl<'a> Decision<'a> {
-    /// The record decided on.
-    pub fn record(&self) -> &'a CaseRecord {
-        self.record
-    }
-
-    /// The id of the record decided on.
-    pub fn record_id(&self) -> &'a RecordId {
-        self.record.id()
-    }
-
+impl RetentionDecision {
     /// The day of the decision.
     pub fn as_of(&self) -> NaiveDate {
-        self.as_of
+        self.reasons.as_of()
     }
 
     /// Keep, delete or held.
@@ -221,7 +221,8 @@ impl<'a> Decision<'a> {
         self.action
     }
 
-    /// The first day on which the record is due for deletion if nothing changes (see [`decide`]).
+    /// The first day on which the record is due for deletion if nothing changes (see
+    /// [`decide_retention`]).
     pub fn until(&self) -> Option<NaiveDate> {
         self.until
     }
@@ -233,51 +234,51 @@ impl<'a> Decision<'a> {
         self.rule
     }
 
-    /// The version of the policy applied.
-    pub fn policy_version(&self) -> &'a PolicyVersion {
-        self.policy.version()
-    }
-
-    /// The kinds of reason, in their fixed order.
-    pub fn reason_kinds(&self) -> ReasonSet {
+    /// The reasons, in their fixed order; [`Reasons::explain`] (or serialising them) gives
+    /// each with its provisions cited in the version in force on the day of the decision.
+    pub fn reasons(&self) -> Reasons<RetentionReason> {
         self.reasons
     }
 
-    /// The reasons, each citing its provisions in the version in force on the day of the
-    /// decision.
-    pub fn reasons(&self) -> Vec<Reason> {
-        self.reasons.iter().map(|kind| Reason::explain(kind, self.as_of)).collect()
+    /// Whether the record may stay counted in anonymous statistics once deleted.
+    pub fn statistics_use(&self) -> StatisticsUse {
+        self.statistics
     }
 
     /// The anonymous statistics the record may remain counted in once deleted: none when the
     /// user opted out (krisesenterlova §5 a), otherwise every [`StatisticalFact`].
     pub fn statistics(&self) -> &'static [StatisticalFact] {
-        if self.record.statistics_opt_out() { &[] } else { StatisticalFact::ALL }
+        match self.statistics {
+            StatisticsUse::OptedOut => &[],
+            StatisticsUse::Kept => StatisticalFact::ALL,
+        }
     }
 
-    /// The disposal certificate of a delete, or `None` for keep and held.
-    pub fn certificate(&self) -> Option<DisposalCertificate> {
+    /// The disposal certificate of a delete of `record` under `policy` (the record and the
+    /// policy this decision was made for), or `None` for keep and held.
+    pub fn certificate(&self, record: &CaseRecord, policy: &RetentionPolicy) -> Option<DisposalCertificate> {
         match (self.action, self.rule) {
-            (Action::Delete, Some(rule)) => Some(DisposalCertificate {
-                record: self.record.id().clone(),
+            (Action::Delete, Some(rule)) => Some(DisposalCertificate::new(
+                record.id().clone(),
                 rule,
-                date: self.as_of,
-                policy_version: self.policy.version().clone(),
-                statistics: self.statistics().to_vec(),
-            }),
+                self.as_of(),
+                policy.version().clone(),
+                self.statistics().to_vec(),
+            )),
             _ => None,
         }
     }
 
-    /// The decision in the shape of the JSON contract.
-    pub fn report(&self) -> DecisionReport {
+    /// The decision on `record` under `policy` (the record and the policy this decision was
+    /// made for) in the shape of the JSON contract.
+    pub fn report(&self, record: &CaseRecord, policy: &RetentionPolicy) -> DecisionReport {
         DecisionReport {
-            record: self.record.id().clone(),
+            record: record.id().clone(),
             action: self.action,
             until: self.until,
-            reasons: self.reasons(),
-            policy_version: self.policy.version().clone(),
-            certificate: self.certificate(),
+            reasons: self.reasons.explain(),
+            policy_version: policy.version().clone(),
+            certificate: self.certificate(record, policy),
         }
     }
 }
@@ -289,20 +290,53 @@ impl<'a> Decision<'a> {
 #[non_exhaustive]
 pub struct DecisionReport {
     /// The record decided on.
-    pub record: RecordId,
+    record: RecordId,
     /// Keep, delete or held.
-    pub action: Action,
+    action: Action,
     /// The first day on which the record is due for deletion if nothing changes; null when
     /// that depends on a future event.
     #[schemars(schema_with = "required_nullable_schema::<Option<NaiveDate>>")]
-    pub until: Option<NaiveDate>,
+    until: Option<NaiveDate>,
     /// Why, with citations.
-    pub reasons: Vec<Reason>,
+    reasons: Vec<Reason>,
     /// The version of the retention policy applied.
-    pub policy_version: PolicyVersion,
+    policy_version: PolicyVersion,
     /// The disposal certificate of a delete; null otherwise.
     #[schemars(schema_with = "required_nullable_schema::<Option<DisposalCertificate>>")]
-    pub certificate: Option<DisposalCertificate>,
+    certificate: Option<DisposalCertificate>,
+}
+
+impl DecisionReport {
+    /// The record decided on.
+    pub fn record(&self) -> &RecordId {
+        &self.record
+    }
+
+    /// Keep, delete or held.
+    pub fn action(&self) -> Action {
+        self.action
+    }
+
+    /// The first day on which the record is due for deletion if nothing changes; `None` when
+    /// that depends on a future event.
+    pub fn until(&self) -> Option<NaiveDate> {
+        self.until
+    }
+
+    /// Why, with citations.
+    pub fn reasons(&self) -> &[Reason] {
+        &self.reasons
+    }
+
+    /// The version of the retention policy applied.
+    pub fn policy_version(&self) -> &PolicyVersion {
+        &self.policy_version
+    }
+
+    /// The disposal certificate of a delete; `None` otherwise.
+    pub fn certificate(&self) -> Option<&DisposalCertificate> {
+        self.certificate.as_ref()
+    }
 }
 
 /// The schema of an `Option` field that must be present (null allowed): `schema_with` makes

@@ -28,11 +28,11 @@
 //! ```
 //! use chrono::NaiveDate;
 //! use krisesenter_consent::fhir::{self, FhirConsentStatus};
-//! use krisesenter_consent::Consent;
+//! use krisesenter_consent::{Consent, ConsentForm};
 //! use krisesenter_core::{ConsentId, Information, Party, PersonId};
 //!
 //! let given = NaiveDate::from_ymd_opt(2026, 1, 10).ok_or("date")?;
-//! let consent = Consent::sharing(ConsentId::try_new("c1")?, [Party::Nav], [Information::ContactDetails], given, true)?;
+//! let consent = Consent::sharing(ConsentId::try_new("c1")?, [Party::Nav], [Information::ContactDetails], given, ConsentForm::Written)?;
 //! let resource = fhir::export(&consent, &PersonId::try_new("p1")?)?;
 //! assert_eq!(resource.status, FhirConsentStatus::Active);
 //! let json = serde_json::to_value(&resource)?;
@@ -41,7 +41,7 @@
 //! assert_eq!(json["provision"]["actor"][0]["reference"]["identifier"]["value"], "nav");
 //!
 //! // A storage consent is refused.
-//! let storage = Consent::storage(ConsentId::try_new("c2")?, given, true);
+//! let storage = Consent::storage(ConsentId::try_new("c2")?, given, ConsentForm::Written);
 //! assert!(fhir::export(&storage, &PersonId::try_new("p1")?).is_err());
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
@@ -285,16 +285,16 @@ fn party_resource_type(party: Party) -> Option<&'static str> {
 /// ```
 /// use chrono::NaiveDate;
 /// use krisesenter_consent::fhir::{self, FhirConsentStatus, FhirError};
-/// use krisesenter_consent::Consent;
+/// use krisesenter_consent::{Consent, ConsentForm};
 /// use krisesenter_core::{ConsentId, Information, Party, PersonId};
 ///
 /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
-/// let c = Consent::sharing(ConsentId::try_new("c1")?, [Party::Police], [Information::Whereabouts], d(2026, 1, 10)?, true)?;
+/// let c = Consent::sharing(ConsentId::try_new("c1")?, [Party::Police], [Information::Whereabouts], d(2026, 1, 10)?, ConsentForm::Written)?;
 /// let withdrawn = fhir::export(&c.withdraw(d(2026, 2, 1)?)?, &PersonId::try_new("p1")?)?;
 /// assert_eq!(withdrawn.status, FhirConsentStatus::Inactive);
 /// assert_eq!(withdrawn.provision.period.and_then(|p| p.end), Some(d(2026, 1, 31)?));
 ///
-/// let oral = Consent::sharing(ConsentId::try_new("c2")?, [Party::Police], [Information::Whereabouts], d(2026, 1, 10)?, false)?;
+/// let oral = Consent::sharing(ConsentId::try_new("c2")?, [Party::Police], [Information::Whereabouts], d(2026, 1, 10)?, ConsentForm::Oral)?;
 /// assert!(matches!(fhir::export(&oral, &PersonId::try_new("p1")?), Err(FhirError::NotWritten { .. })));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -362,6 +362,7 @@ pub fn export(consent: &Consent, patient: &PersonId) -> Result<FhirConsent, Fhir
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::record::ConsentForm;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -375,7 +376,7 @@ mod tests {
             [Party::School, Party::Health],
             [Information::Children],
             d(2026, 1, 10),
-            true,
+            ConsentForm::Written,
             GivenBy::Guardian,
         )
         .unwrap()
@@ -420,7 +421,7 @@ mod tests {
             [Party::Nav],
             [Information::Existence],
             d(2026, 1, 10),
-            true,
+            ConsentForm::Written,
         )
         .unwrap()
         .withdraw(d(2026, 1, 10))

@@ -7,25 +7,19 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-/// Why a record is held.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum HoldReason {
-    /// The police investigate a case the record may be evidence in.
-    PoliceCase,
-    /// A court case (civil or criminal) the record may be evidence in.
-    CourtCase,
-    /// A child-welfare case that may order information from the shelter.
-    ChildWelfareCase,
-    /// A complaint about the shelter's handling of the case.
-    Complaint,
-}
-
-impl HoldReason {
-    /// Every hold reason, in declaration order.
-    pub const ALL: &'static [HoldReason] =
-        &[HoldReason::PoliceCase, HoldReason::CourtCase, HoldReason::ChildWelfareCase, HoldReason::Complaint];
-}
+krisesenter_core::wire_enum!(
+    /// Why a record is held.
+    pub enum HoldReason {
+        /// The police investigate a case the record may be evidence in.
+        PoliceCase => "police_case",
+        /// A court case (civil or criminal) the record may be evidence in.
+        CourtCase => "court_case",
+        /// A child-welfare case that may order information from the shelter.
+        ChildWelfareCase => "child_welfare_case",
+        /// A complaint about the shelter's handling of the case.
+        Complaint => "complaint",
+    }
+);
 
 /// Why a legal hold is not acceptable.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]

@@ -8,25 +8,51 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-/// What a consent allows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum ConsentKind {
-    /// Keeping information about the user after the contact (Romerike platform §5).
-    Storage,
-    /// Sharing named categories of information with named recipients (fvl §13 a nr. 1).
-    Sharing,
+krisesenter_core::wire_enum!(
+    /// What a consent allows.
+    pub enum ConsentKind {
+        /// Keeping information about the user after the contact (Romerike platform §5).
+        Storage => "storage",
+        /// Sharing named categories of information with named recipients (fvl §13 a nr. 1).
+        Sharing => "sharing",
+    }
+);
+
+krisesenter_core::wire_enum!(
+    /// Who gave a consent.
+    #[derive(Default)]
+    pub enum GivenBy {
+        /// The user themself.
+        #[default]
+        Person => "person",
+        /// A guardian, for a child.
+        Guardian => "guardian",
+    }
+);
+
+/// How a consent was given: in writing, or orally. On the wire it is the contract's
+/// `written` flag (`true` for [`ConsentForm::Written`]).
+///
+/// Only a written consent can be in force: the shelter asks for written consent (Romerike
+/// platform §5), and a consent that cannot be shown does not exist.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ConsentForm {
+    /// Given in writing: it can be shown.
+    Written,
+    /// Given orally: recorded, never in force.
+    Oral,
 }
 
-/// Who gave a consent.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum GivenBy {
-    /// The user themself.
-    #[default]
-    Person,
-    /// A guardian, for a child.
-    Guardian,
+impl ConsentForm {
+    /// The form the contract's `written` flag names.
+    pub const fn from_written(written: bool) -> Self {
+        if written { ConsentForm::Written } else { ConsentForm::Oral }
+    }
+
+    /// Whether it is [`ConsentForm::Written`] (the contract's `written` flag).
+    pub const fn is_written(self) -> bool {
+        matches!(self, ConsentForm::Written)
+    }
 }
 
 /// Why a consent is not in force on a day (CONTRACT.md: in force when written, given on or
@@ -88,11 +114,10 @@ pub enum ConsentError {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use krisesenter_consent::Consent;
-/// use krisesenter_core::{ConsentId, Information, Party};
+/// use krisesenter_consent::{Consent, ConsentForm, ConsentId, Information, Party};
 ///
 /// let given = NaiveDate::from_ymd_opt(2026, 1, 10).ok_or("date")?;
-/// let c = Consent::sharing(ConsentId::try_new("c1")?, [Party::Nav], [Information::ContactDetails], given, true)?;
+/// let c = Consent::sharing(ConsentId::try_new("c1")?, [Party::Nav], [Information::ContactDetails], given, ConsentForm::Written)?;
 /// assert!(c.covers(Party::Nav, Information::ContactDetails, given));
 /// assert!(!c.covers(Party::Police, Information::ContactDetails, given));
 /// let later = NaiveDate::from_ymd_opt(2026, 2, 1).ok_or("date")?;
@@ -139,8 +164,9 @@ struct ConsentInput {
 impl TryFrom<ConsentInput> for Consent {
     type Error = ConsentError;
     fn try_from(raw: ConsentInput) -> Result<Self, Self::Error> {
+        let form = ConsentForm::from_written(raw.written);
         let consent =
-            Consent::new(raw.id, raw.kind, raw.recipients, raw.information, raw.given_on, raw.written, raw.given_by)?;
+            Consent::new(raw.id, raw.kind, raw.recipients, raw.information, raw.given_on, form, raw.given_by)?;
         match raw.withdrawn_on {
             Some(day) => consent.withdraw(day),
             None => Ok(consent),
@@ -160,7 +186,7 @@ impl Consent {
         recipients: impl IntoIterator<Item = Party>,
         information: impl IntoIterator<Item = Information>,
         given_on: NaiveDate,
-        written: bool,
+        form: ConsentForm,
         given_by: GivenBy,
     ) -> Result<Self, ConsentError> {
         let recipients: BTreeSet<Party> = recipients.into_iter().collect();
@@ -174,18 +200,27 @@ impl Consent {
             }
             _ => {}
         }
-        Ok(Self { id, kind, recipients, information, given_on, written, withdrawn_on: None, given_by })
+        Ok(Self {
+            id,
+            kind,
+            recipients,
+            information,
+            given_on,
+            written: form.is_written(),
+            withdrawn_on: None,
+            given_by,
+        })
     }
 
     /// A consent to keep information, given by the person.
-    pub fn storage(id: ConsentId, given_on: NaiveDate, written: bool) -> Self {
+    pub fn storage(id: ConsentId, given_on: NaiveDate, form: ConsentForm) -> Self {
         Self {
             id,
             kind: ConsentKind::Storage,
             recipients: BTreeSet::new(),
             information: BTreeSet::new(),
             given_on,
-            written,
+            written: form.is_written(),
             withdrawn_on: None,
             given_by: GivenBy::Person,
         }
@@ -201,9 +236,9 @@ impl Consent {
         recipients: impl IntoIterator<Item = Party>,
         information: impl IntoIterator<Item = Information>,
         given_on: NaiveDate,
-        written: bool,
+        form: ConsentForm,
     ) -> Result<Self, ConsentError> {
-        Self::new(id, ConsentKind::Sharing, recipients, information, given_on, written, GivenBy::Person)
+        Self::new(id, ConsentKind::Sharing, recipients, information, given_on, form, GivenBy::Person)
     }
 
     /// Withdraws the consent from `day` on (GDPR art. 7(3)): it is not in force on `day` or later.
@@ -240,10 +275,9 @@ impl Consent {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use krisesenter_consent::{Consent, NotInForce};
-    /// use krisesenter_core::ConsentId;
+    /// use krisesenter_consent::{Consent, ConsentForm, ConsentId, NotInForce};
     /// let given = NaiveDate::from_ymd_opt(2026, 1, 10).ok_or("date")?;
-    /// let c = Consent::storage(ConsentId::try_new("c1")?, given, true);
+    /// let c = Consent::storage(ConsentId::try_new("c1")?, given, ConsentForm::Written);
     /// assert_eq!(c.not_in_force_on(given), None);
     /// assert_eq!(c.not_in_force_on(given.pred_opt().ok_or("date")?), Some(NotInForce::NotYetGiven));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -299,6 +333,11 @@ impl Consent {
         self.written
     }
 
+    /// How it was given: in writing or orally.
+    pub fn form(&self) -> ConsentForm {
+        ConsentForm::from_written(self.written)
+    }
+
     /// The day it was withdrawn, if it was.
     pub fn withdrawn_on(&self) -> Option<NaiveDate> {
         self.withdrawn_on
@@ -324,18 +363,18 @@ mod tests {
 
     #[test]
     fn in_force_follows_the_contract() {
-        let c = Consent::storage(id(), d(2026, 1, 10), true);
+        let c = Consent::storage(id(), d(2026, 1, 10), ConsentForm::Written);
         assert!(!c.in_force_on(d(2026, 1, 9)));
         assert!(c.in_force_on(d(2026, 1, 10)));
         let w = c.withdraw(d(2026, 2, 1)).unwrap();
         assert!(w.in_force_on(d(2026, 1, 31)));
         assert!(!w.in_force_on(d(2026, 2, 1)));
-        assert!(!Consent::storage(id(), d(2026, 1, 10), false).in_force_on(d(2026, 3, 1)), "oral");
+        assert!(!Consent::storage(id(), d(2026, 1, 10), ConsentForm::Oral).in_force_on(d(2026, 3, 1)), "oral");
     }
 
     #[test]
     fn withdrawal_before_given_is_refused() {
-        let c = Consent::storage(id(), d(2026, 1, 10), true);
+        let c = Consent::storage(id(), d(2026, 1, 10), ConsentForm::Written);
         assert!(matches!(c.withdraw(d(2026, 1, 9)), Err(ConsentError::WithdrawnBeforeGiven { .. })));
         let w = c.withdraw(d(2026, 1, 10)).unwrap();
         assert!(matches!(w.withdraw(d(2026, 1, 11)), Err(ConsentError::AlreadyWithdrawn { .. })));

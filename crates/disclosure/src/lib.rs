@@ -29,13 +29,13 @@
 //!
 //! ```
 //! use chrono::NaiveDate;
-//! use krisesenter_consent::Consent;
+//! use krisesenter_consent::{Consent, ConsentForm};
 //! use krisesenter_core::{ConsentId, Information, Party};
 //! use krisesenter_disclosure::{decide, ChildConcern, Initiative, Outcome, Request, Step};
 //!
 //! let as_of = NaiveDate::from_ymd_opt(2026, 3, 1).ok_or("date")?;
 //! let given = NaiveDate::from_ymd_opt(2026, 1, 10).ok_or("date")?;
-//! let consent = Consent::sharing(ConsentId::try_new("c1")?, [Party::Nav], [Information::ContactDetails], given, true)?;
+//! let consent = Consent::sharing(ConsentId::try_new("c1")?, [Party::Nav], [Information::ContactDetails], given, ConsentForm::Written)?;
 //!
 //! // Nav asks for contact details and case notes: the consent covers only the contact details.
 //! let request = Request::new(Party::Nav, Initiative::Request, [Information::ContactDetails, Information::CaseNotes])

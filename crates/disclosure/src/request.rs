@@ -292,11 +292,11 @@ impl Request {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use krisesenter_consent::Consent;
+    /// use krisesenter_consent::{Consent, ConsentForm};
     /// use krisesenter_core::{ConsentId, Information, Party};
     /// use krisesenter_disclosure::{Initiative, Request};
     /// let day = NaiveDate::from_ymd_opt(2026, 1, 5).ok_or("date")?;
-    /// let c = Consent::sharing(ConsentId::try_new("c1")?, [Party::Nav], [Information::ContactDetails], day, true)?;
+    /// let c = Consent::sharing(ConsentId::try_new("c1")?, [Party::Nav], [Information::ContactDetails], day, ConsentForm::Written)?;
     /// let request = Request::new(Party::Nav, Initiative::Request, [Information::ContactDetails]);
     /// assert_eq!(request.clone().with_consents(vec![c.clone()])?.consents().len(), 1);
     /// assert!(request.with_consents(vec![c.clone(), c]).is_err());

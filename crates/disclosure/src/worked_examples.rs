@@ -1,7 +1,7 @@
 //! The worked examples of DOMAIN.md §4 and issue 6, one test each.
 
 use chrono::NaiveDate;
-use krisesenter_consent::Consent;
+use krisesenter_consent::{Consent, ConsentForm};
 use krisesenter_core::{Age, ConsentId, Information, Party, ReasonKind, Statute};
 
 use crate::{
@@ -24,7 +24,14 @@ fn ask(requester: Party, information: &[Information]) -> Request {
 }
 
 fn sharing(id: &str, to: &[Party], info: &[Information], given: NaiveDate, written: bool) -> Consent {
-    Consent::sharing(ConsentId::try_new(id).unwrap(), to.iter().copied(), info.iter().copied(), given, written).unwrap()
+    Consent::sharing(
+        ConsentId::try_new(id).unwrap(),
+        to.iter().copied(),
+        info.iter().copied(),
+        given,
+        ConsentForm::from_written(written),
+    )
+    .unwrap()
 }
 
 fn offence(section: u16, likelihood: Likelihood) -> Option<SeriousOffence> {
@@ -157,7 +164,7 @@ fn consent_for_another_recipient_does_not_reach_this_one() {
 #[test]
 fn consent_for_other_information_and_storage_consent_do_not_share() {
     let c = sharing("c1", &[Party::Police], &[CaseNotes], d(2026, 1, 10), true);
-    let s = Consent::storage(ConsentId::try_new("s1").unwrap(), d(2026, 1, 10), true);
+    let s = Consent::storage(ConsentId::try_new("s1").unwrap(), d(2026, 1, 10), ConsentForm::Written);
     let dec = decide(&ask(Party::Police, &[Whereabouts]).with_consents(vec![c, s]).unwrap(), as_of()).unwrap();
     assert_refused(&dec);
     assert!(dec.has_reason(DisclosureReason::ConsentCoversOtherInformation));

@@ -20,13 +20,13 @@
 //! let record = case_record().new_tree(&mut runner).map_err(|e| e.to_string())?.current();
 //! let policy = policy().new_tree(&mut runner).map_err(|e| e.to_string())?.current();
 //! let day = chrono::NaiveDate::from_ymd_opt(2026, 3, 1).ok_or("date")?;
-//! let decision = krisesenter_consent::decide(&record, day, &policy);
+//! let decision = krisesenter_consent::decide_retention(&record, &policy, day);
 //! assert!(!decision.reasons().is_empty());
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
 use chrono::{Duration, NaiveDate};
-use krisesenter_consent::{CaseRecord, Consent, HoldReason, LegalHold, PolicyVersion, RetentionPolicy};
+use krisesenter_consent::{CaseRecord, Consent, ConsentForm, HoldReason, LegalHold, PolicyVersion, RetentionPolicy};
 use krisesenter_core::{ConsentId, HoldId, RecordId};
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -49,7 +49,7 @@ pub fn storage_consent(id: ConsentId) -> impl Strategy<Value = Consent> {
     (window_date(), prop::bool::weighted(0.8), maybe_after()).prop_filter_map(
         "valid withdrawal",
         move |(given, written, withdraw_after)| {
-            let consent = Consent::storage(id.clone(), given, written);
+            let consent = Consent::storage(id.clone(), given, ConsentForm::from_written(written));
             match withdraw_after {
                 Some(days) => consent.withdraw(given.checked_add_signed(Duration::days(days))?).ok(),
                 None => Some(consent),
@@ -69,7 +69,7 @@ pub fn sharing_consent(id: ConsentId) -> impl Strategy<Value = Consent> {
         maybe_after(),
     )
         .prop_filter_map("valid sharing consent", move |(to, what, given, written, withdraw_after)| {
-            let consent = Consent::sharing(id.clone(), to, what, given, written).ok()?;
+            let consent = Consent::sharing(id.clone(), to, what, given, ConsentForm::from_written(written)).ok()?;
             match withdraw_after {
                 Some(days) => consent.withdraw(given.checked_add_signed(Duration::days(days))?).ok(),
                 None => Some(consent),

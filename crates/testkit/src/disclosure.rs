@@ -24,7 +24,7 @@
 //! ```
 
 use chrono::{Duration, NaiveDate};
-use krisesenter_consent::{Consent, ConsentKind, GivenBy};
+use krisesenter_consent::{Consent, ConsentForm, ConsentKind, GivenBy};
 use krisesenter_core::{Age, ConsentId, Information, Party};
 use krisesenter_disclosure::{ChildConcern, DiscloseInput, Initiative, Likelihood, Request, SeriousOffence, Set};
 use proptest::prelude::*;
@@ -134,7 +134,8 @@ pub fn consent_around(id: ConsentId, as_of: NaiveDate) -> impl Strategy<Value = 
                 ConsentKind::Storage => (Vec::new(), Vec::new()),
                 ConsentKind::Sharing => (to, what),
             };
-            let consent = Consent::new(id.clone(), kind, to, what, given, written, by).ok()?;
+            let consent =
+                Consent::new(id.clone(), kind, to, what, given, ConsentForm::from_written(written), by).ok()?;
             match withdrawn {
                 Some(day) if day >= given => consent.withdraw(day).ok(),
                 _ => Some(consent),
@@ -173,7 +174,8 @@ pub fn covering_consent(
             let given = as_of - Duration::days(ago);
             let mut to = others;
             to.push(requester);
-            let consent = Consent::sharing(id.clone(), to, some.into_iter().chain(extra), given, true).ok()?;
+            let consent =
+                Consent::sharing(id.clone(), to, some.into_iter().chain(extra), given, ConsentForm::Written).ok()?;
             match withdrawn_in {
                 Some(days) => consent.withdraw(as_of + Duration::days(days)).ok(),
                 None => Some(consent),
