@@ -35,6 +35,7 @@ pub mod calendar;
 pub mod date;
 mod id;
 pub mod law;
+pub mod practice;
 mod reason;
 mod redact;
 pub mod rules;
@@ -47,6 +48,7 @@ pub use id::{
     validate_id,
 };
 pub use law::{Citation, Provision, Statute};
+pub use practice::{PracticeDocument, PracticeSource};
 pub use reason::{Explained, Reason, ReasonCode, ReasonCodeError, ReasonKind, Reasons};
 pub use redact::Redacted;
 pub use rules::{RuleVersion, Versioned};

@@ -9,7 +9,7 @@
 //! same inputs the workspace's own properties use.
 //!
 //! The strategies of each domain crate sit behind a feature of the same name (`consent`,
-//! `eligibility`, `rooms`, `disclosure`, `stats`; `all` for every one), so a crate's own
+//! `eligibility`, `rooms`, `disclosure`, `stats`, `casework`; `all` for every one), so a crate's own
 //! tests build only what they need. The core strategies are always there.
 //!
 //! # Example
@@ -33,6 +33,8 @@
 //! cores; [`config`] reads `PROPTEST_CASES` (as proptest itself does) to raise it.
 #![forbid(unsafe_code)]
 
+#[cfg(feature = "casework")]
+pub mod casework;
 #[cfg(feature = "consent")]
 pub mod consent;
 pub mod core;
