@@ -12,6 +12,7 @@
 //! | [`disclosure`] | `krisesenter-disclosure` | who may learn what: confidentiality, consent, duties |
 //! | [`consent`] | `krisesenter-consent` | how long records are kept; keep, delete or hold |
 //! | [`stats`] | `krisesenter-stats` | what is counted and published |
+//! | [`casework`] | `krisesenter-casework` | the case over time: what is due next, and how the stay ended |
 //!
 //! # Features
 //!
@@ -53,6 +54,8 @@
 #[cfg(feature = "cli")]
 pub mod cli;
 
+#[cfg(feature = "casework")]
+pub use krisesenter_casework as casework;
 #[cfg(feature = "consent")]
 pub use krisesenter_consent as consent;
 pub use krisesenter_core as core;

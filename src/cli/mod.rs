@@ -23,6 +23,7 @@ use serde::de::DeserializeOwned;
 
 mod allocate;
 mod assess;
+mod case;
 mod disclose;
 mod error;
 mod publish;
@@ -119,6 +120,12 @@ pub const COMMANDS: &[Command] = &[
         summary_en: "a report made safe to publish, small cells suppressed",
         handler: publish::run,
         schema: publish::schema,
+    },
+    Command {
+        name: "case",
+        summary_en: "the case over time: stage, plans, outcome of the stay and the steps due (an addition to the contract)",
+        handler: case::run,
+        schema: case::schema,
     },
 ];
 

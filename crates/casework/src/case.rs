@@ -133,6 +133,33 @@ pub enum CaseError {
     },
 }
 
+impl CaseError {
+    /// The index of the offending event in the list, when one event is to blame.
+    pub const fn index(&self) -> Option<usize> {
+        match self {
+            CaseError::NoEvents => None,
+            CaseError::FirstEventNotFirstContact { index }
+            | CaseError::DateBeforePrevious { index }
+            | CaseError::CaseClosed { index }
+            | CaseError::NotClosed { index }
+            | CaseError::AlreadyContacted { index }
+            | CaseError::ChildNotMember { index }
+            | CaseError::StayAlreadyOngoing { index }
+            | CaseError::NoOngoingStay { index }
+            | CaseError::NoStay { index }
+            | CaseError::PhaseTwoBeforePhaseOne { index }
+            | CaseError::PhaseThreeBeforePhaseOne { index }
+            | CaseError::NoEndedStay { index }
+            | CaseError::ReferralWithoutBasis { index }
+            | CaseError::ConsentDoesNotNameRecipient { index }
+            | CaseError::ConsentDoesNotCoverInformation { index }
+            | CaseError::NoChildren { index }
+            | CaseError::StayStillOngoing { index }
+            | CaseError::GoalNotReached { index } => Some(*index),
+        }
+    }
+}
+
 krisesenter_core::wire_enum!(
     /// Where the case stands, derived from its events.
     pub enum Stage {

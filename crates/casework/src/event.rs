@@ -350,6 +350,7 @@ pub enum Event {
         /// The categories of information shared.
         information: EnumSet<Information>,
         /// The basis for sharing; a referral without one is refused.
+        #[serde(deserialize_with = "krisesenter_core::wire::object_or_null")]
         basis: Option<SharingBasis>,
     },
     /// Re-establishment phase 1: the housing need is clarified.
@@ -422,8 +423,10 @@ impl Event {
 #[serde(deny_unknown_fields)]
 pub struct CaseEvent {
     /// The day it happened.
+    #[serde(deserialize_with = "krisesenter_core::date::exact")]
     pub on: NaiveDate,
     /// What happened.
+    #[serde(deserialize_with = "krisesenter_core::wire::object")]
     pub event: Event,
 }
 

@@ -41,6 +41,7 @@ mod redact;
 pub mod rules;
 pub mod set;
 mod vocab;
+pub mod wire;
 
 pub use age::{ADULT_AGE, Age, AgeError, MAX_AGE};
 pub use id::{
