@@ -628,14 +628,15 @@ pub fn publish(report: &Report, threshold: u64) -> Result<PublishedReport, Publi
 
 impl PublishedReport {
     /// Every figure as (path, text), in report order: counts as integers, hidden ones as
-    /// [`HIDDEN_SYMBOL`], a median or mean of no stays as [`NOT_APPLICABLE_SYMBOL`].
+    /// [`HIDDEN_SYMBOL`] (a rate, median or mean too when the count it derives from is
+    /// hidden), a median or mean of no stays as [`NOT_APPLICABLE_SYMBOL`].
     pub fn rows(&self) -> Vec<(String, String)> {
         let f = &self.figures;
         let count = |v: Option<u64>| v.map_or_else(|| HIDDEN_SYMBOL.to_owned(), |v| v.to_string());
-        let hidden: BTreeSet<&str> = self.suppressed.iter().map(String::as_str).collect();
-        let real = |path: &str, v: Option<f64>, digits: usize| match v {
+        // A rate, median or mean is hidden exactly when the count it derives from is.
+        let real = |v: Option<f64>, base: Option<u64>, digits: usize| match v {
             Some(v) => format!("{v:.digits$}"),
-            None if hidden.contains(path) => HIDDEN_SYMBOL.to_owned(),
+            None if base.is_none() => HIDDEN_SYMBOL.to_owned(),
             None => NOT_APPLICABLE_SYMBOL.to_owned(),
         };
         let mut rows = vec![
@@ -654,11 +655,11 @@ impl PublishedReport {
         push("nights.total".into(), count(f.nights.total));
         push("nights.adults".into(), count(f.nights.adults));
         push("nights.children".into(), count(f.nights.children));
-        push("occupancy_rate".into(), real("occupancy_rate", f.occupancy_rate, 3));
+        push("occupancy_rate".into(), real(f.occupancy_rate, f.nights.total, 3));
         let los = &f.length_of_stay;
         push("length_of_stay.completed".into(), count(los.completed));
-        push("length_of_stay.median_days".into(), real("length_of_stay.median_days", los.median_days, 1));
-        push("length_of_stay.mean_days".into(), real("length_of_stay.mean_days", los.mean_days, 1));
+        push("length_of_stay.median_days".into(), real(los.median_days, los.completed, 1));
+        push("length_of_stay.mean_days".into(), real(los.mean_days, los.completed, 1));
         let b = &los.buckets;
         for (name, v) in
             ["1-7", "8-30", "31-90", "91+"].iter().zip([b.days_1_7, b.days_8_30, b.days_31_90, b.days_91_plus])
@@ -736,5 +737,66 @@ impl PublishedReport {
             self.threshold
         ));
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Three unknown cells x0, x1, x2 and three published totals: x0 + x1 = t3,
+    /// x1 + x2 = t4, x0 + x2 = t5.
+    fn triangle() -> Vec<Vec<(usize, i128)>> {
+        vec![vec![(0, 1), (1, 1), (3, -1)], vec![(1, 1), (2, 1), (4, -1)], vec![(0, 1), (2, 1), (5, -1)]]
+    }
+
+    const UNKNOWN_XS: [bool; 6] = [true, true, true, false, false, false];
+
+    /// Each hidden cell of the triangle is determined, but only by combining all three
+    /// equations (x0 = (t3 − t4 + t5) / 2): no single group gives it. A weakened elimination
+    /// (rows not combined, the pivot not swapped in, the common factor not divided out, the
+    /// coefficients not summed) finds fewer and publishes a recomputable cell. Kills
+    /// mutants of `determined_cells` (`+=` to `*=`, `!= 0` to `==`, the elimination's
+    /// `checked_mul`/`checked_sub` swapped) and of `gcd`.
+    #[test]
+    fn determined_cells_combines_equations() {
+        assert_eq!(determined_cells(&triangle(), &UNKNOWN_XS), Some(BTreeSet::from([0, 1, 2])));
+        // Two equations leave every cell free (x1 = t3 − x0 for any x0).
+        let two = triangle().into_iter().take(2).collect::<Vec<_>>();
+        assert_eq!(determined_cells(&two, &UNKNOWN_XS), Some(BTreeSet::new()));
+        // One equation with one unknown determines it; published cells do not count.
+        assert_eq!(determined_cells(&two, &[true, false, false, false, false, false]), Some(BTreeSet::from([0])));
+        // Pivots found below the first row: x2 alone, then x0 + x1 with x1 alone.
+        let lower = vec![vec![(2, 1), (4, -1)], vec![(0, 1), (1, 1), (3, -1)], vec![(1, 1), (5, -1)]];
+        assert_eq!(determined_cells(&lower, &UNKNOWN_XS), Some(BTreeSet::from([0, 1, 2])));
+    }
+
+    #[test]
+    fn gcd_of_signed_values() {
+        assert_eq!(gcd(12, -18), 6);
+        assert_eq!(gcd(-7, 0), 7);
+        assert_eq!(gcd(0, 5), 5);
+        assert_eq!(gcd(9, 4), 1);
+    }
+
+    /// Rule 3 on a hand-built table: the hidden x0, x1, x2 (3 each, threshold 5) pass rule 2
+    /// (each group's hidden parts sum to 6), yet each is determined by the three groups
+    /// together, so a published total must be hidden too (the smallest in a group of x0, the
+    /// first in report order on a tie); after that nothing is determined. Kills `next_to_hide`
+    /// returning `None` and the rule-3 search weakened.
+    #[test]
+    fn next_to_hide_hides_a_total_of_a_determined_cell() {
+        let table = Table {
+            values: vec![3, 3, 3, 6, 6, 6],
+            explicit: vec![true; 6],
+            equations: triangle(),
+            has_residual: vec![false; 3],
+        };
+        let mut hidden = vec![true, true, true, false, false, false];
+        assert_eq!(table.next_to_hide(&hidden, 5), Some(3));
+        hidden[3] = true;
+        assert_eq!(table.next_to_hide(&hidden, 5), None);
+        // At threshold 7 the groups' hidden sums (6) are small: rule 2 hides a total first.
+        assert_eq!(table.next_to_hide(&[true, true, true, false, false, false], 7), Some(3));
     }
 }

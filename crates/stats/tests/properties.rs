@@ -406,3 +406,64 @@ fn merge_refuses_different_periods() {
     );
     assert!(a.merge(&b).is_err());
 }
+
+/// Every numeric leaf of a JSON value, by its path of keys.
+fn numeric_leaves(value: &Value, path: &mut Vec<String>, out: &mut Vec<Vec<String>>) {
+    match value {
+        Value::Object(map) => {
+            for (k, v) in map {
+                path.push(k.clone());
+                numeric_leaves(v, path, out);
+                path.pop();
+            }
+        }
+        Value::Number(_) => out.push(path.clone()),
+        _ => {}
+    }
+}
+
+fn leaf_mut<'a>(value: &'a mut Value, path: &[String]) -> &'a mut Value {
+    path.iter().fold(value, |v, k| &mut v[k.as_str()])
+}
+
+proptest! {
+    #![proptest_config(krisesenter_testkit::config(32))]
+
+    /// stats-9: two different aggregates are unequal: adding one to any single count of the
+    /// wire form (beds, every count, every length, every municipality's stays and nights)
+    /// gives an aggregate that is not `==` to the original, while the unchanged round trip
+    /// is. Without it the monoid laws (stats-1, stats-2) could not fail. Kills
+    /// `Aggregate::eq -> true` and `Aggregate::eq -> false`.
+    #[test]
+    fn different_aggregates_are_unequal(input in report_input()) {
+        let aggregate = input.aggregate().unwrap();
+        let wire = serde_json::to_value(&aggregate).unwrap();
+        prop_assert_eq!(&serde_json::from_value::<Aggregate>(wire.clone()).unwrap(), &aggregate);
+        let mut leaves = Vec::new();
+        numeric_leaves(&wire, &mut Vec::new(), &mut leaves);
+        prop_assert!(leaves.len() >= 14, "every fixed count is a leaf: {:?}", leaves);
+        for leaf in leaves {
+            let mut changed = wire.clone();
+            let slot = leaf_mut(&mut changed, &leaf);
+            *slot = Value::from(slot.as_u64().unwrap() + 1);
+            let other: Aggregate = serde_json::from_value(changed).unwrap();
+            prop_assert!(other != aggregate, "{:?} changed, still equal", leaf);
+        }
+    }
+
+    /// stats-10: the wire form of an aggregate lists only non-zero counts in its maps (lengths,
+    /// violence types, relations, destinations) and only municipalities with stays. Kills
+    /// `> 0` mutated to `>=` in `nonzero_map` and `lengths_of_stay`.
+    #[test]
+    fn aggregate_wire_lists_only_non_zero_counts(input in report_input()) {
+        let wire = serde_json::to_value(input.aggregate().unwrap()).unwrap();
+        for map in ["lengths_of_stay", "violence_types", "relations", "after_stay"] {
+            for (k, v) in wire[map].as_object().unwrap() {
+                prop_assert!(v.as_u64().unwrap() > 0, "{}.{} is zero", map, k);
+            }
+        }
+        for (k, v) in wire["municipalities"].as_object().unwrap() {
+            prop_assert!(v["stays"].as_u64().unwrap() > 0, "municipalities.{} has no stays", k);
+        }
+    }
+}
