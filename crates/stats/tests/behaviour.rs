@@ -47,11 +47,11 @@ fn codes(notes: &[krisesenter_core::Reason]) -> Vec<&str> {
 #[test]
 fn zero_beds_give_occupancy_zero() {
     let none = Aggregate::empty(year()).report();
-    assert_eq!(none.occupancy_rate.to_bits(), 0.0f64.to_bits());
+    assert_eq!(none.occupancy_rate().to_bits(), 0.0f64.to_bits());
     let nights = Aggregate::from_records(year(), 0, &open_stays("w", 1, PersonKind::Adult, Gender::Female), []);
     let report = nights.report();
-    assert_eq!(report.nights.total, 31);
-    assert_eq!(report.occupancy_rate.to_bits(), 0.0f64.to_bits());
+    assert_eq!(report.nights().total(), 31);
+    assert_eq!(report.occupancy_rate().to_bits(), 0.0f64.to_bits());
 }
 
 /// `nights_by_municipality` lists only municipalities whose residents used nights: a stay in
@@ -64,7 +64,7 @@ fn nights_by_municipality_lists_only_municipalities_with_nights() {
         stay("b", person(PersonKind::Adult, Gender::Female, "3209"), d(3, 1), Some(d(3, 4))),
     ];
     let aggregate = Aggregate::from_records(year(), 62, &stays, []);
-    assert_eq!(aggregate.report().municipalities.len(), 2);
+    assert_eq!(aggregate.report().municipalities().len(), 2);
     let nights = aggregate.nights_by_municipality();
     assert_eq!(nights.into_iter().map(|(m, n)| (m.to_string(), n)).collect::<Vec<_>>(), [("3209".to_owned(), 3)]);
 }
@@ -102,17 +102,17 @@ fn exactly_the_threshold() -> Report {
 /// secondary suppression. Kills `hidden_sum < threshold` mutated to `<=` in `next_to_hide`.
 #[test]
 fn hidden_parts_summing_to_the_threshold_hide_nothing_more() {
-    let published = publish(&exactly_the_threshold(), 5).unwrap();
+    let published = publish(&PublishInput::new(exactly_the_threshold(), 5)).unwrap();
     assert_eq!(
-        published.suppressed,
+        published.suppressed(),
         ["stays.adults.male", "stays.adults.other", "residents.adults.male", "residents.adults.other"]
     );
-    assert_eq!(published.figures.stays.adults.female, Some(20));
-    assert_eq!(codes(&published.figures.notes), ["small_cell_suppressed"]);
+    assert_eq!(published.figures().stays().adults().female(), Some(20));
+    assert_eq!(codes(published.figures().notes()), ["small_cell_suppressed"]);
     // One below the threshold (a sum of 5 at threshold 6) is a small count: more is hidden.
-    let stricter = publish(&exactly_the_threshold(), 6).unwrap();
-    assert!(stricter.suppressed.len() > 4, "{:?}", stricter.suppressed);
-    assert_eq!(codes(&stricter.figures.notes), ["small_cell_suppressed", "secondary_suppression"]);
+    let stricter = publish(&PublishInput::new(exactly_the_threshold(), 6)).unwrap();
+    assert!(stricter.suppressed().len() > 4, "{:?}", stricter.suppressed());
+    assert_eq!(codes(stricter.figures().notes()), ["small_cell_suppressed", "secondary_suppression"]);
 }
 
 /// A report whose `mean_days` alone disagrees with `completed` (or whose `median_days` alone
@@ -123,12 +123,12 @@ fn a_mean_or_median_without_completed_stays_is_refused() {
     let empty = Aggregate::empty(year()).with_beds(62).report();
     let mean_only = edited(&empty, |j| j["length_of_stay"]["mean_days"] = json!(3.0));
     assert!(matches!(
-        publish(&mean_only, 5),
+        publish(&PublishInput::new(mean_only, 5)),
         Err(krisesenter_stats::PublishError::Inconsistent { group: "length_of_stay" })
     ));
     let median_only = edited(&empty, |j| j["length_of_stay"]["median_days"] = json!(3.0));
-    assert!(publish(&median_only, 5).is_err());
-    assert!(publish(&empty, 5).is_ok());
+    assert!(publish(&PublishInput::new(median_only, 5)).is_err());
+    assert!(publish(&PublishInput::new(empty.clone(), 5)).is_ok());
 }
 
 /// The notes of a publication: `opted_out_of_statistics` exactly when a stay was left out,
@@ -139,16 +139,16 @@ fn a_mean_or_median_without_completed_stays_is_refused() {
 fn publication_notes_appear_when_they_should() {
     let big = |n| open_stays("w", n, PersonKind::Adult, Gender::Female);
     let clean = Aggregate::from_records(year(), 62, &big(30), []).report();
-    assert!(publish(&clean, 5).unwrap().figures.notes.is_empty());
+    assert!(publish(&PublishInput::new(clean, 5)).unwrap().figures().notes().is_empty());
     let mut stays = big(30);
     stays
         .push(stay("x", person(PersonKind::Adult, Gender::Male, "3205"), d(12, 1), None).with_statistics_opt_out(true));
     let opted = Aggregate::from_records(year(), 62, &stays, []).report();
-    let published = publish(&opted, 5).unwrap();
-    assert_eq!(codes(&published.figures.notes), ["opted_out_of_statistics", "small_cell_suppressed"]);
-    assert_eq!(published.suppressed, ["excluded_opt_out"]);
-    let small = publish(&exactly_the_threshold(), 5).unwrap();
-    assert_eq!(codes(&small.figures.notes), ["small_cell_suppressed"]);
+    let published = publish(&PublishInput::new(opted, 5)).unwrap();
+    assert_eq!(codes(published.figures().notes()), ["opted_out_of_statistics", "small_cell_suppressed"]);
+    assert_eq!(published.suppressed(), ["excluded_opt_out"]);
+    let small = publish(&PublishInput::new(exactly_the_threshold(), 5)).unwrap();
+    assert_eq!(codes(small.figures().notes()), ["small_cell_suppressed"]);
 }
 
 /// A hidden occupancy rate, median or mean prints as `:` (hidden), not `.` (cannot be
@@ -159,7 +159,7 @@ fn publication_notes_appear_when_they_should() {
 fn hidden_rates_print_as_hidden() {
     let one = [stay("a", person(PersonKind::Adult, Gender::Female, "3205"), d(3, 1), Some(d(3, 3)))];
     let report = Aggregate::from_records(year(), 62, &one, []).report();
-    let published = publish(&report, 5).unwrap();
+    let published = publish(&PublishInput::new(report.clone(), 5)).unwrap();
     let rows: std::collections::BTreeMap<String, String> = published.rows().into_iter().collect();
     for path in ["occupancy_rate", "length_of_stay.median_days", "length_of_stay.mean_days"] {
         assert_eq!(rows[path], ":", "{path}");
@@ -167,7 +167,7 @@ fn hidden_rates_print_as_hidden() {
     assert!(published.to_csv().contains("length_of_stay.mean_days,:\n"));
     assert!(published.to_markdown().contains("| occupancy_rate | : |"));
     // With no completed stays at all, the median and mean cannot be given.
-    let none = publish(&Aggregate::empty(year()).with_beds(62).report(), 5).unwrap();
+    let none = publish(&PublishInput::new(Aggregate::empty(year()).with_beds(62).report(), 5)).unwrap();
     let rows: std::collections::BTreeMap<String, String> = none.rows().into_iter().collect();
     assert_eq!((rows["length_of_stay.median_days"].as_str(), rows["occupancy_rate"].as_str()), (".", "0.000"));
 }
@@ -179,5 +179,5 @@ fn the_default_threshold_is_five() {
     let report = exactly_the_threshold();
     let input: PublishInput = serde_json::from_value(json!({"report": report})).unwrap();
     assert_eq!(input.threshold, 5);
-    assert_eq!(input.publish().unwrap(), publish(&report, 5).unwrap());
+    assert_eq!(publish(&input).unwrap(), publish(&PublishInput::new(report.clone(), 5)).unwrap());
 }
