@@ -17,7 +17,7 @@ use std::hint::black_box;
 use std::io::Write;
 
 use criterion::{Criterion, Throughput};
-use krisesenter::stats::{Aggregate, publish};
+use krisesenter::stats::{Aggregate, PublishInput, publish};
 use krisesenter_testkit::stats::{ShelterYearSpec, shelter_year};
 
 fn aggregation(c: &mut Criterion) {
@@ -53,9 +53,8 @@ fn aggregation(c: &mut Criterion) {
     let romerike = shelter_year(&ShelterYearSpec::romerike_2025(), 2025).expect("generated year");
     let report =
         Aggregate::from_records(romerike.period, romerike.beds, &romerike.stays, &romerike.day_contacts).report();
-    c.bench_function("stats/publish_romerike_2025", |b| {
-        b.iter(|| publish(black_box(&report), 5).expect("publishable"))
-    });
+    let input = PublishInput::new(report, 5);
+    c.bench_function("stats/publish_romerike_2025", |b| b.iter(|| publish(black_box(&input)).expect("publishable")));
 }
 
 fn export(dir: &std::path::Path, stays: u64) -> Result<(), Box<dyn std::error::Error>> {

@@ -9,6 +9,7 @@
 
 use chrono::{Duration, NaiveDate};
 use krisesenter::core::{Gender, Relation, ViolenceType};
+use krisesenter::stats::AfterStay;
 use rand::Rng;
 use rand::seq::IndexedRandom;
 use rand_chacha::ChaCha8Rng;
@@ -88,7 +89,7 @@ pub(crate) struct Contact {
     pub(crate) consents_to_nav: bool,
     pub(crate) consents_to_police: bool,
     pub(crate) withdraws_after_days: Option<i64>,
-    pub(crate) after_stay: &'static str,
+    pub(crate) after_stay: AfterStay,
     pub(crate) previous_stays: u32,
 }
 
@@ -157,16 +158,16 @@ pub(crate) fn contacts(rng: &mut ChaCha8Rng, from: NaiveDate, to: NaiveDate) -> 
     out
 }
 
-const AFTER_STAY: [&str; 9] = [
-    "new_home",
-    "new_home",
-    "new_home",
-    "returned_home_safely",
-    "returned_to_perpetrator",
-    "family_or_friends",
-    "other_shelter",
-    "other",
-    "unknown",
+const AFTER_STAY: [AfterStay; 9] = [
+    AfterStay::NewHome,
+    AfterStay::NewHome,
+    AfterStay::NewHome,
+    AfterStay::ReturnedHomeSafely,
+    AfterStay::ReturnedToPerpetrator,
+    AfterStay::FamilyOrFriends,
+    AfterStay::OtherShelter,
+    AfterStay::Other,
+    AfterStay::Unknown,
 ];
 
 /// The chance that someone who went back to the perpetrator comes back to the shelter.
@@ -189,7 +190,7 @@ pub(crate) fn returning(rng: &mut ChaCha8Rng, earlier: &Contact, index: usize, d
         planned_nights: planned_nights(rng),
         day_service_days: rng.random_range(0..=60),
         withdraws_after_days: None,
-        after_stay: AFTER_STAY.choose(rng).copied().unwrap_or("unknown"),
+        after_stay: AFTER_STAY.choose(rng).copied().unwrap_or(AfterStay::Unknown),
         previous_stays: earlier.previous_stays + 1,
         ..earlier.clone()
     }
@@ -268,7 +269,7 @@ fn contact(rng: &mut ChaCha8Rng, index: usize, date: NaiveDate) -> Contact {
         70..=94 => Mode::InPerson,
         _ => Mode::Outreach,
     };
-    let after_stay = AFTER_STAY.choose(rng).copied().unwrap_or("unknown");
+    let after_stay = AFTER_STAY.choose(rng).copied().unwrap_or(AfterStay::Unknown);
     let storage_consent = match rng.random_range(0..100) {
         0..=79 => Some(true),
         80..=89 => Some(false),

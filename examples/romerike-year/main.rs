@@ -38,8 +38,8 @@ use krisesenter::consent::{Action, RetentionPolicy, sweep};
 use krisesenter::disclosure::Outcome;
 use krisesenter::eligibility::{FinalOutcome, ResidentialOutcome};
 use krisesenter::stats::{
-    Aggregate, CostKey, DEFAULT_THRESHOLD, Period, PublishedReport, ROMERIKE_OWNERS, ReportInput, Stay, publish,
-    share_costs,
+    CostKey, DEFAULT_THRESHOLD, Period, Publication, PublishInput, ROMERIKE_OWNERS, ReportInput, billable_nights,
+    publish, report, share_costs,
 };
 use serde_json::{Value, json};
 
@@ -114,7 +114,7 @@ fn main() -> ExitCode {
 
 /// Everything computed after the simulation.
 struct Outputs {
-    published: PublishedReport,
+    published: Publication,
     shares: BTreeMap<krisesenter::stats::Municipality, u64>,
     nights: BTreeMap<krisesenter::stats::Municipality, u64>,
     retention: Retention,
@@ -143,14 +143,10 @@ fn run(options: &Options) -> Result<String, BoxError> {
     let period = Period::year(year.year)?;
     let input =
         ReportInput::new(period, u64::from(year.inventory.total_beds()), year.stays.clone(), year.day_contacts.clone());
-    let report = input.report()?;
-    let published = publish(&report, DEFAULT_THRESHOLD)?;
-    // The cost key counts every night used, also those of people who opted out of statistics:
-    // billing the owners is one of the shelter's tasks (krisesenterlova §5 a), not statistics,
-    // and an opt-out must not move a municipality's costs to its neighbours.
-    let billed: Vec<Stay> = year.stays.iter().cloned().map(|s| s.with_statistics_opt_out(false)).collect();
-    let beds = u64::from(year.inventory.total_beds());
-    let nights = Aggregate::from_records(period, beds, &billed, []).nights_by_municipality();
+    let published = publish(&PublishInput::new(report(&input)?, DEFAULT_THRESHOLD))?;
+    // The cost key counts every night used, also those of people who opted out of statistics
+    // (the stats crate's billing rule).
+    let nights = billable_nights(period, &year.stays);
     let shares = share_costs(BUDGET_ORE, &ROMERIKE_OWNERS, COST_KEY, &nights)?;
 
     // Retention: the sweep on the last day of the year over every record.
@@ -209,7 +205,7 @@ fn write_files(dir: &Path, seed: u64, year: &Year, out: &Outputs) -> Result<(), 
             "# Romerike krisesenter {}: published figures\n\nSimulated year (seed {seed}). Counts from 1 to {} are hidden, \
              and further cells so that none can be recomputed from a total.\n\n{}",
             year.year,
-            out.published.threshold - 1,
+            out.published.threshold() - 1,
             out.published.to_markdown()
         ),
     )?;
@@ -480,8 +476,8 @@ fn summary(options: &Options, year: &Year, out: &Outputs) -> String {
     let _ = writeln!(
         s,
         "\nPublished report {y} (threshold {}: {} cells shown as `:` so that nobody can be recognised)",
-        out.published.threshold,
-        out.published.suppressed.len()
+        out.published.threshold(),
+        out.published.suppressed().len()
     );
     let _ = writeln!(
         s,
@@ -501,7 +497,8 @@ fn summary(options: &Options, year: &Year, out: &Outputs) -> String {
             get(&format!("{what}.children")),
         );
     }
-    let rate = out.published.figures.occupancy_rate.map_or_else(|| ":".to_owned(), |r| format!("{:.1} %", r * 100.0));
+    let rate =
+        out.published.figures().occupancy_rate().map_or_else(|| ":".to_owned(), |r| format!("{:.1} %", r * 100.0));
     let _ = writeln!(
         s,
         "  nights      {} (adults {}, children {}), {rate} of beds; opted out of statistics: {}",

@@ -13,8 +13,8 @@ use std::error::Error;
 use chrono::{Datelike, Duration, NaiveDate};
 use krisesenter::consent::{CaseRecord, Consent, ConsentForm, HoldReason, LegalHold};
 use krisesenter::core::{
-    Age, AlternativeId, ConsentId, Gender, HoldId, HouseholdId, Information, Party, PersonKind, Provision, ReasonKind,
-    RecordId, RoomId, StaffId, StayId,
+    Age, AlternativeId, ConsentId, Gender, HoldId, HouseholdId, Information, Party, PersonKind, ReasonKind, RecordId,
+    RoomId, StaffId, StayId,
 };
 use krisesenter::disclosure::{self, ChildConcern, Initiative, Likelihood, Outcome, Request, SeriousOffence, Step};
 use krisesenter::eligibility::{
@@ -327,7 +327,7 @@ impl Shelter {
             household.check_out = Some(day);
             household.room = None;
             let Some(earlier) = self.contacts.get(household.contact) else { continue };
-            if earlier.after_stay == "returned_to_perpetrator" {
+            if earlier.after_stay == AfterStay::ReturnedToPerpetrator {
                 if let Some(back) = arrivals::comes_back(&mut self.returns, day).filter(|back| *back <= to) {
                     let again = arrivals::returning(&mut self.returns, earlier, self.contacts.len(), back);
                     self.by_day.entry(back).or_default().push(again.index);
@@ -594,10 +594,10 @@ fn household(contact: &Contact) -> Result<Household, BoxError> {
     })
 }
 
-/// Whether users can opt out of statistics in the simulated year: krisesenterlova §5 a, as the
-/// law table has it (in force from 2026-01-01), on the year's first day.
+/// Whether users can opt out of statistics in the simulated year: the stats crate's rules
+/// (krisesenterlova §5 a, from 2026-01-01), on the year's first day.
 fn opt_out_in_force(year: &Year) -> bool {
-    Provision::KslDataProcessing.version_on(year.from).is_some()
+    krisesenter::stats::may_opt_out(year.from)
 }
 
 /// One stay record per person (adult and children) for every stay that overlaps the year
@@ -616,8 +616,8 @@ fn stays(year: &mut Year) -> Result<(), BoxError> {
         }
         let Some(contact) = year.contacts.get(household.contact) else { continue };
         let municipality = Municipality::try_from_number(contact.municipality)?;
-        let violence = contact.violence.iter().fold(ViolenceTypes::empty(), |v, t| v.with(*t));
-        let after = check_out.and_then(|_| after_stay(contact.after_stay));
+        let violence: ViolenceTypes = contact.violence.iter().copied().collect();
+        let after = check_out.map(|_| contact.after_stay);
         let opt_out = opt_out_in_force && contact.opt_out;
         let first = people_this_year.insert(contact.person);
         let adult = StayPerson::new(PersonKind::Adult, contact.gender, Age::try_new(contact.age)?, municipality);
@@ -645,10 +645,6 @@ fn stays(year: &mut Year) -> Result<(), BoxError> {
         }
     }
     Ok(())
-}
-
-fn after_stay(code: &str) -> Option<AfterStay> {
-    AfterStay::ALL.iter().copied().find(|a| a.as_str() == code)
 }
 
 /// The day service's contacts of the year: the first contacts made in the year, and the

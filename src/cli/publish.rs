@@ -1,16 +1,29 @@
 //! The `publish` command (CONTRACT.md `publish`): a report with small counts hidden.
 
-use krisesenter_stats::{PublishInput, PublishedReport};
+use krisesenter_stats::{Publication, PublishError, PublishInput};
 use schemars::Schema;
 
-use super::CliError;
+use super::{CliError, Locate};
+
+impl Locate for PublishError {
+    fn locate(&self) -> Option<String> {
+        Some(
+            match self {
+                PublishError::ThresholdTooLow { .. } => "threshold",
+                // An inconsistent report (and any later kind) points at the report as a whole.
+                _ => "report",
+            }
+            .to_owned(),
+        )
+    }
+}
 
 pub(super) fn run(input: &[u8]) -> Result<String, CliError> {
     let input = super::parse::<PublishInput>(input)?;
-    let published = input.publish().map_err(|err| CliError::invalid_input(&err, Some(err.path())))?;
+    let published = krisesenter_stats::publish(&input).map_err(|err| CliError::located(&err))?;
     super::to_json(&published)
 }
 
 pub(super) fn schema(input: bool) -> Option<Schema> {
-    Some(if input { super::schema_of::<PublishInput>() } else { super::schema_of::<PublishedReport>() })
+    Some(if input { super::schema_of::<PublishInput>() } else { super::schema_of::<Publication>() })
 }

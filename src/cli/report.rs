@@ -1,9 +1,19 @@
 //! The `report` command (CONTRACT.md `report`): the raw figures of a period.
 
-use krisesenter_stats::ReportInput;
+use krisesenter_stats::{ReportError, ReportInput};
 use schemars::Schema;
 
-use super::CliError;
+use super::{CliError, Locate};
+
+impl Locate for ReportError {
+    fn locate(&self) -> Option<String> {
+        match self {
+            ReportError::NoBeds => Some("beds".to_owned()),
+            ReportError::DuplicateStay { second, .. } => Some(format!("stays[{second}].id")),
+            _ => None,
+        }
+    }
+}
 
 pub(super) fn run(input: &[u8]) -> Result<String, CliError> {
     // A report input can hold a million stays: parse without path tracking first, and only
@@ -12,7 +22,7 @@ pub(super) fn run(input: &[u8]) -> Result<String, CliError> {
         Ok(parsed) => parsed,
         Err(_) => super::parse::<ReportInput>(input)?,
     };
-    let report = input.report().map_err(|err| CliError::invalid_input(&err, Some(&err.path())))?;
+    let report = krisesenter_stats::report(&input).map_err(|err| CliError::located(&err))?;
     super::to_json(&report)
 }
 

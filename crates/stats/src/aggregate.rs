@@ -66,7 +66,7 @@ pub enum MergeError {
 /// let both = left.merge(&right)?;
 /// assert_eq!(both, Aggregate::from_records(year, 62, [&a, &b], []));
 /// let report = both.report();
-/// assert_eq!((report.nights.total, report.length_of_stay.median_days), (14, Some(7.0)));
+/// assert_eq!((report.nights().total(), report.length_of_stay().median_days()), (14, Some(7.0)));
 ///
 /// // Aggregates travel as JSON, never the records.
 /// let json = serde_json::to_string(&both)?;
@@ -254,7 +254,7 @@ impl TryFrom<AggregateWire> for Aggregate {
             bump(a.relations.get_mut(r as usize), c);
         }
         for (after, c) in w.after_stay {
-            bump(a.after_stay.get_mut(after.index()), c);
+            bump(a.after_stay.get_mut(after as usize), c);
         }
         a.repeat_stays = w.repeat_stays;
         for (m, home) in w.municipalities {
@@ -453,11 +453,7 @@ impl Aggregate {
         bump(self.stays.get_mut(slot), 1);
         bump(self.residents.get_mut(slot), u64::from(stay.first_stay_this_year()));
 
-        // Midnight rule, clipped to the period: nights are the days d with
-        // max(check_in, from) <= d < min(check_out, to + 1).
-        let start = check_in.max(self.first_day);
-        let end = stay.check_out_day.map_or(self.end_day, |out| out.min(self.end_day));
-        let nights = u64::try_from(end.saturating_sub(start)).unwrap_or(0);
+        let nights = self.nights_inside(stay);
         bump(self.nights.get_mut(usize::from(!adult)), nights);
         self.municipalities.add(person.municipality, 1, nights);
 
@@ -471,16 +467,26 @@ impl Aggregate {
         }
 
         // Adult stays only, without branches (children add zero or land in the discard slot).
-        let adult_mask = 0u16.wrapping_sub(u16::from(adult));
+        let adult_mask = 0u64.wrapping_sub(u64::from(adult));
         let bits = stay.violence_types().bits() & adult_mask;
         for (i, count) in self.violence.iter_mut().enumerate() {
-            *count = count.saturating_add(u64::from((bits >> i) & 1));
+            *count = count.saturating_add((bits >> i) & 1);
         }
         let relation = stay.relation().filter(|_| adult).map_or(DISCARD, |r| r as usize);
         bump(self.relations.get_mut(relation), 1);
-        let after = stay.after_stay().filter(|_| adult).map_or(DISCARD, AfterStay::index);
+        let after = stay.after_stay().filter(|_| adult).map_or(DISCARD, |a| a as usize);
         bump(self.after_stay.get_mut(after), 1);
         self.repeat_stays = self.repeat_stays.saturating_add(u64::from(adult && stay.previous_stays() > 0));
+    }
+
+    /// The nights of `stay` inside the period by the midnight rule, clipped to the period:
+    /// the days d with max(check_in, from) <= d < min(check_out, to + 1), an open stay
+    /// running to the period's end (0 for a stay that does not overlap the period).
+    #[inline]
+    pub(crate) fn nights_inside(&self, stay: &Stay) -> u64 {
+        let start = stay.check_in_day.max(self.first_day);
+        let end = stay.check_out_day.map_or(self.end_day, |out| out.min(self.end_day));
+        u64::try_from(end.saturating_sub(start)).unwrap_or(0)
     }
 
     fn add_length(&mut self, days: u64, count: u64) {

@@ -10,7 +10,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::NaiveDate;
 use thiserror::Error;
 
-use crate::record::Municipality;
+use crate::aggregate::Aggregate;
+use crate::record::{Municipality, Period, Stay};
 
 /// Why a budget cannot be shared.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -45,7 +46,7 @@ pub enum CostShareError {
 /// A member municipality of the shelter.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
-pub struct Member {
+pub struct OwnerMunicipality {
     /// Municipality number.
     pub municipality: Municipality,
     /// Name, for tables.
@@ -54,7 +55,7 @@ pub struct Member {
     pub population: u64,
 }
 
-impl Member {
+impl OwnerMunicipality {
     /// A member.
     pub const fn new(municipality: Municipality, name: &'static str, population: u64) -> Self {
         Self { municipality, name, population }
@@ -91,20 +92,57 @@ const fn m(number: u16) -> Municipality {
 /// (Statistics Norway, SSB, quarterly population figures, as reported by Romerikes Blad;
 /// the most recent complete set found for all 12 when this was written). Replace with newer
 /// figures by passing your own members to [`share_costs`].
-pub const ROMERIKE_OWNERS: [Member; 12] = [
-    Member::new(m(3226), "Aurskog-Høland", 17_971),
-    Member::new(m(3240), "Eidsvoll", 27_541),
-    Member::new(m(3220), "Enebakk", 11_382),
-    Member::new(m(3230), "Gjerdrum", 7_271),
-    Member::new(m(3242), "Hurdal", 2_938),
-    Member::new(m(3205), "Lillestrøm", 92_324),
-    Member::new(m(3222), "Lørenskog", 46_933),
-    Member::new(m(3238), "Nannestad", 15_630),
-    Member::new(m(3228), "Nes", 24_390),
-    Member::new(m(3232), "Nittedal", 25_515),
-    Member::new(m(3224), "Rælingen", 19_723),
-    Member::new(m(3209), "Ullensaker", 43_006),
+pub const ROMERIKE_OWNERS: [OwnerMunicipality; 12] = [
+    OwnerMunicipality::new(m(3226), "Aurskog-Høland", 17_971),
+    OwnerMunicipality::new(m(3240), "Eidsvoll", 27_541),
+    OwnerMunicipality::new(m(3220), "Enebakk", 11_382),
+    OwnerMunicipality::new(m(3230), "Gjerdrum", 7_271),
+    OwnerMunicipality::new(m(3242), "Hurdal", 2_938),
+    OwnerMunicipality::new(m(3205), "Lillestrøm", 92_324),
+    OwnerMunicipality::new(m(3222), "Lørenskog", 46_933),
+    OwnerMunicipality::new(m(3238), "Nannestad", 15_630),
+    OwnerMunicipality::new(m(3228), "Nes", 24_390),
+    OwnerMunicipality::new(m(3232), "Nittedal", 25_515),
+    OwnerMunicipality::new(m(3224), "Rælingen", 19_723),
+    OwnerMunicipality::new(m(3209), "Ullensaker", 43_006),
 ];
+
+/// The nights used by the residents of each municipality in `period`, the basis of cost
+/// sharing by nights ([`CostKey::Nights`]), listing only municipalities with nights.
+///
+/// Every night counts, also the nights of people who opted out of statistics: billing the
+/// owners is one of the shelter's tasks (krisesenterlova §5 a lets the shelter process what
+/// it needs for its tasks), not statistics, and an opt-out must not move a municipality's
+/// costs to its neighbours. Nights follow the midnight rule inside the period, as in the
+/// report.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use krisesenter_stats::{billable_nights, Age, Gender, Period, PersonKind, Stay, StayId, StayPerson};
+///
+/// let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d).ok_or("date");
+/// let woman = StayPerson::new(PersonKind::Adult, Gender::Female, Age::try_new(40)?, "3205".parse()?);
+/// let stay = Stay::try_new(StayId::try_new("s1")?, woman, day(3, 1)?, Some(day(3, 11)?))?
+///     .with_statistics_opt_out(true);
+/// // Left out of the statistics, but her ten nights are billed to Lillestrøm.
+/// let nights = billable_nights(Period::year(2026)?, [&stay]);
+/// assert_eq!(nights.get(&"3205".parse()?), Some(&10));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn billable_nights<'a>(period: Period, stays: impl IntoIterator<Item = &'a Stay>) -> BTreeMap<Municipality, u64> {
+    let within = Aggregate::empty(period);
+    let mut nights: BTreeMap<Municipality, u64> = BTreeMap::new();
+    for stay in stays {
+        let n = within.nights_inside(stay);
+        if n > 0 {
+            let entry = nights.entry(stay.person().municipality).or_insert(0);
+            *entry = entry.saturating_add(n);
+        }
+    }
+    nights
+}
 
 /// Splits `budget_ore` (the budget in øre) among `members` by `key`; `nights` gives the nights
 /// used by residents of each municipality (municipalities not listed used none; nights of
@@ -135,7 +173,7 @@ pub const ROMERIKE_OWNERS: [Member; 12] = [
 /// ```
 pub fn share_costs(
     budget_ore: u64,
-    members: &[Member],
+    members: &[OwnerMunicipality],
     key: CostKey,
     nights: &BTreeMap<Municipality, u64>,
 ) -> Result<BTreeMap<Municipality, u64>, CostShareError> {
@@ -158,7 +196,7 @@ pub fn share_costs(
     };
     let pop_w = u128::from(population_percent);
     let night_w = 100 - pop_w;
-    let night_of = |m: &Member| u128::from(nights.get(&m.municipality).copied().unwrap_or(0));
+    let night_of = |m: &OwnerMunicipality| u128::from(nights.get(&m.municipality).copied().unwrap_or(0));
     let total_pop: u128 = members.iter().map(|m| u128::from(m.population)).sum();
     let total_nights: u128 = members.iter().map(night_of).sum();
     if pop_w > 0 && total_pop == 0 {
@@ -249,14 +287,18 @@ mod tests {
     #[test]
     fn largest_remainder_example() {
         // 100 øre over three equal members: 34, 33, 33 (the tie goes to the lowest number).
-        let members = [Member::new(m(3205), "a", 1), Member::new(m(3209), "b", 1), Member::new(m(3222), "c", 1)];
+        let members = [
+            OwnerMunicipality::new(m(3205), "a", 1),
+            OwnerMunicipality::new(m(3209), "b", 1),
+            OwnerMunicipality::new(m(3222), "c", 1),
+        ];
         let shares = share_costs(100, &members, CostKey::Population, &BTreeMap::new()).unwrap();
         assert_eq!(shares.values().copied().collect::<Vec<_>>(), vec![34, 33, 33]);
     }
 
     #[test]
     fn weighted_mix_and_errors() {
-        let members = [Member::new(m(3205), "a", 300), Member::new(m(3209), "b", 100)];
+        let members = [OwnerMunicipality::new(m(3205), "a", 300), OwnerMunicipality::new(m(3209), "b", 100)];
         let nights: BTreeMap<_, _> = [(m(3205), 10), (m(3209), 30)].into();
         // 50 % by population (75/25) and 50 % by nights (25/75): equal shares.
         let shares = share_costs(1000, &members, CostKey::Weighted { population_percent: 50 }, &nights).unwrap();
@@ -268,6 +310,44 @@ mod tests {
             share_costs(1000, &twice, CostKey::Population, &nights),
             Err(CostShareError::DuplicateMember { .. })
         ));
+    }
+
+    fn stay(id: &str, home: &str, nights: i64, opt_out: bool) -> Stay {
+        let person = crate::StayPerson::new(
+            krisesenter_core::PersonKind::Adult,
+            krisesenter_core::Gender::Female,
+            krisesenter_core::Age::try_new(30).unwrap(),
+            home.parse().unwrap(),
+        );
+        let check_in = NaiveDate::from_ymd_opt(2026, 12, 20).unwrap();
+        let check_out = (nights >= 0).then(|| check_in + chrono::Duration::days(nights));
+        Stay::try_new(krisesenter_core::StayId::try_new(id).unwrap(), person, check_in, check_out)
+            .unwrap()
+            .with_statistics_opt_out(opt_out)
+    }
+
+    /// Opted-out stays are billed; nights follow the midnight rule inside the period (an
+    /// open stay runs to its end); a municipality with no night has no entry. Kills
+    /// `n > 0` mutated to `>=` and `billable_nights` returning an empty map.
+    #[test]
+    fn billable_nights_count_opt_outs_inside_the_period() {
+        let year = Period::year(2026).unwrap();
+        let stays = [
+            stay("a", "3205", 10, true),
+            stay("b", "3205", 5, false),
+            // Open: 20 to 31 December, 12 nights.
+            stay("c", "3209", -1, true),
+            // In and out the same day: no night.
+            stay("d", "3222", 0, false),
+            // Leaves after the year: 12 nights inside it.
+            stay("e", "3226", 30, false),
+        ];
+        let nights = billable_nights(year, &stays);
+        let got: Vec<(String, u64)> = nights.iter().map(|(m, n)| (m.to_string(), *n)).collect();
+        assert_eq!(got, [("3205".to_owned(), 15), ("3209".to_owned(), 12), ("3226".to_owned(), 12)]);
+        // The statistics leave the opted-out stays out.
+        let counted = Aggregate::from_records(year, 62, &stays, []).nights_by_municipality();
+        assert_eq!(counted.values().sum::<u64>(), 5 + 12);
     }
 
     #[test]

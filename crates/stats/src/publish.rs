@@ -32,13 +32,13 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use krisesenter_core::Reason;
+use krisesenter_core::Reasons;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use crate::reason::StatsReasonKind;
-use crate::report::{Buckets, DayContactCounts, Figures, GenderCounts, LengthOfStay, Nights, PersonCounts, Report};
+use crate::report::{FigureVisitor, Figures, Report};
 
 /// The threshold when none is given: counts from 1 to 4 are hidden.
 pub const DEFAULT_THRESHOLD: u64 = 5;
@@ -67,16 +67,6 @@ pub enum PublishError {
     },
 }
 
-impl PublishError {
-    /// The contract path of the offending field.
-    pub fn path(&self) -> &'static str {
-        match self {
-            PublishError::ThresholdTooLow { .. } => "threshold",
-            PublishError::Inconsistent { .. } => "report",
-        }
-    }
-}
-
 const fn default_threshold() -> u64 {
     DEFAULT_THRESHOLD
 }
@@ -98,15 +88,6 @@ impl PublishInput {
     pub fn new(report: Report, threshold: u64) -> Self {
         Self { report, threshold }
     }
-
-    /// The published report.
-    ///
-    /// # Errors
-    ///
-    /// See [`publish()`].
-    pub fn publish(&self) -> Result<PublishedReport, PublishError> {
-        publish(&self.report, self.threshold)
-    }
 }
 
 /// The figures of a report as they may be published: hidden counts are `null`.
@@ -115,15 +96,16 @@ pub type PublishedFigures = Figures<Option<u64>, Option<f64>>;
 /// A published report (CONTRACT.md `publish` output): the report's shape with hidden counts
 /// as `null`, the threshold applied, and every hidden path.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[schemars(rename = "PublishedReport")]
 #[non_exhaustive]
-pub struct PublishedReport {
+pub struct Publication {
     /// The figures, hidden ones `null`.
     #[serde(flatten)]
-    pub figures: PublishedFigures,
+    figures: PublishedFigures,
     /// The threshold applied.
-    pub threshold: u64,
+    threshold: u64,
     /// The path of every hidden figure, in the order of the report.
-    pub suppressed: Vec<String>,
+    suppressed: Vec<String>,
 }
 
 /// One additive group: the sum of `lhs` equals the sum of `rhs` plus, when `residual` names
@@ -232,7 +214,7 @@ pub fn additive_groups(report: &Report) -> Vec<AdditiveGroup> {
 }
 
 /// Every count cell of a report, by path, in the order of the report (the paths `suppressed`
-/// uses).
+/// uses), as [`Figures::map`] walks them.
 ///
 /// # Example
 ///
@@ -245,43 +227,88 @@ pub fn additive_groups(report: &Report) -> Vec<AdditiveGroup> {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn cells(report: &Report) -> Vec<(String, u64)> {
-    let mut out = Vec::new();
-    let persons = |out: &mut Vec<(String, u64)>, p: &str, c: &PersonCounts<u64>| {
-        out.push((format!("{p}.total"), c.total));
-        for (g, v) in GENDERS.iter().zip([c.adults.female, c.adults.male, c.adults.other, c.adults.unknown]) {
-            out.push((format!("{p}.adults.{g}"), v));
+    let mut cells = Cells(Vec::with_capacity(64));
+    report.map(&mut cells);
+    cells.0
+}
+
+/// Collects the count cells of a report.
+struct Cells(Vec<(String, u64)>);
+
+impl FigureVisitor<u64, f64> for Cells {
+    type Count = ();
+    type Rate = ();
+    fn count(&mut self, path: &str, value: u64) {
+        self.0.push((path.to_owned(), value));
+    }
+    fn rate(&mut self, _: &str, _: f64, (): &()) {}
+    fn days(&mut self, _: &str, _: Option<f64>, (): &()) -> Option<f64> {
+        None
+    }
+}
+
+/// Publishes the count cells by their position in the walk, hiding those marked, and hides
+/// each derived figure with the count it derives from.
+struct Hide<'a> {
+    hidden: &'a [bool],
+    next: usize,
+    suppressed: Vec<String>,
+}
+
+impl FigureVisitor<u64, f64> for Hide<'_> {
+    type Count = Option<u64>;
+    type Rate = Option<f64>;
+    fn count(&mut self, path: &str, value: u64) -> Option<u64> {
+        let hide = self.hidden.get(self.next).copied().unwrap_or(false);
+        self.next += 1;
+        if hide {
+            self.suppressed.push(path.to_owned());
+            None
+        } else {
+            Some(value)
         }
-        out.push((format!("{p}.children"), c.children));
-    };
-    persons(&mut out, "stays", &report.stays);
-    persons(&mut out, "residents", &report.residents);
-    out.push(("excluded_opt_out".into(), report.excluded_opt_out));
-    out.push(("nights.total".into(), report.nights.total));
-    out.push(("nights.adults".into(), report.nights.adults));
-    out.push(("nights.children".into(), report.nights.children));
-    let los = &report.length_of_stay;
-    out.push(("length_of_stay.completed".into(), los.completed));
-    let b = &los.buckets;
-    for (name, v) in ["1-7", "8-30", "31-90", "91+"].iter().zip([b.days_1_7, b.days_8_30, b.days_31_90, b.days_91_plus])
-    {
-        out.push((format!("length_of_stay.buckets.{name}"), v));
     }
-    out.extend(report.violence_types.iter().map(|(k, v)| (format!("violence_types.{k}"), *v)));
-    out.extend(report.relations.iter().map(|(k, v)| (format!("relations.{k}"), *v)));
-    out.extend(report.municipalities.iter().map(|(k, v)| (format!("municipalities.{k}"), *v)));
-    out.extend(report.after_stay.iter().map(|(k, v)| (format!("after_stay.{}", k.as_str()), *v)));
-    out.push(("repeat_stays".into(), report.repeat_stays));
-    let d = &report.day_contacts;
-    for (name, v) in ["total", "in_person", "phone", "outreach", "with_interpreter"].iter().zip([
-        d.total,
-        d.in_person,
-        d.phone,
-        d.outreach,
-        d.with_interpreter,
-    ]) {
-        out.push((format!("day_contacts.{name}"), v));
+    /// The rate times beds and days gives `nights.total` back: hidden with it.
+    fn rate(&mut self, _: &str, value: f64, base: &Option<u64>) -> Option<f64> {
+        base.map(|_| value)
     }
-    out
+    /// The mean and median of a hidden count of stays would describe those few people.
+    fn days(&mut self, _: &str, value: Option<f64>, base: &Option<u64>) -> Option<f64> {
+        base.and(value)
+    }
+}
+
+/// Renders published figures as rows of text.
+struct Rows(Vec<(String, String)>);
+
+impl Rows {
+    /// A real figure: its digits, [`HIDDEN_SYMBOL`] when the count it derives from is hidden,
+    /// [`NOT_APPLICABLE_SYMBOL`] when it cannot be given (a median of no stays).
+    fn real(&mut self, path: &str, value: Option<f64>, base: &Option<u64>, digits: usize) {
+        let text = match value {
+            Some(v) => format!("{v:.digits$}"),
+            None if base.is_none() => HIDDEN_SYMBOL.to_owned(),
+            None => NOT_APPLICABLE_SYMBOL.to_owned(),
+        };
+        self.0.push((path.to_owned(), text));
+    }
+}
+
+impl FigureVisitor<Option<u64>, Option<f64>> for Rows {
+    type Count = Option<u64>;
+    type Rate = ();
+    fn count(&mut self, path: &str, value: Option<u64>) -> Option<u64> {
+        let text = value.map_or_else(|| HIDDEN_SYMBOL.to_owned(), |v| v.to_string());
+        self.0.push((path.to_owned(), text));
+        value
+    }
+    fn rate(&mut self, path: &str, value: Option<f64>, base: &Option<u64>) {
+        self.real(path, value, base, 3);
+    }
+    fn days(&mut self, path: &str, value: Option<f64>, base: &Option<u64>) -> Option<f64> {
+        self.real(path, value, base, 1);
+        value
+    }
 }
 
 /// The cells and equations the suppression works on.
@@ -457,40 +484,46 @@ fn determined_cells(equations: &[Vec<(usize, i128)>], unknown: &[bool]) -> Optio
     )
 }
 
-/// The paths to hide in `report` at `threshold`: (primary, secondary), each in report order.
-fn suppress(report: &Report, threshold: u64) -> Result<(Vec<String>, Vec<String>), PublishError> {
+/// Which count cells to hide, by their position in the walk of [`Figures::map`].
+struct Suppression {
+    hidden: Vec<bool>,
+    /// Whether a small count was hidden.
+    primary: bool,
+    /// Whether further cells were hidden to protect the small ones.
+    secondary: bool,
+}
+
+/// The cells to hide in `report` at `threshold`.
+fn suppress(report: &Report, threshold: u64) -> Result<Suppression, PublishError> {
     let (table, paths) = Table::build(report)?;
     let mut hidden: Vec<bool> = (0..table.values.len())
         .map(|i| table.explicit.get(i).copied().unwrap_or(false) && (1..threshold).contains(&table.value(i)))
         .collect();
-    let primary: Vec<bool> = hidden.clone();
+    let primary = hidden.contains(&true);
+    let mut secondary = false;
     // Each round hides one more explicit cell, so at most `paths.len()` rounds.
     for _ in 0..=paths.len() {
         match table.next_to_hide(&hidden, threshold) {
             Some(cell) => {
                 if let Some(h) = hidden.get_mut(cell) {
                     *h = true;
+                    secondary = true;
                 }
             }
             None => break,
         }
     }
-    let pick = |secondary: bool| {
-        paths
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| {
-                hidden.get(*i).copied().unwrap_or(false) && primary.get(*i).copied().unwrap_or(false) != secondary
-            })
-            .map(|(_, p)| p.clone())
-            .collect::<Vec<_>>()
-    };
-    Ok((pick(false), pick(true)))
+    Ok(Suppression { hidden, primary, secondary })
 }
 
-/// Publishes `report`: counts from 1 to `threshold − 1` become `null`, then further cells
-/// until no hidden count can be recomputed from the published ones (see the module docs).
-/// Zeros stay. `suppressed` lists every hidden path in report order.
+/// Publishes the report of `input`: counts from 1 to `threshold − 1` become `null`, then
+/// further cells until no hidden count can be recomputed from the published ones (see the
+/// module docs); the occupancy rate is hidden with `nights.total`, the median and mean with
+/// `length_of_stay.completed`. Zeros stay. `suppressed` lists every hidden count's path in
+/// report order.
+///
+/// No `as_of`: publishing decides nothing dated; its notes cite the law in force on the
+/// period's last day.
 ///
 /// # Errors
 ///
@@ -500,26 +533,31 @@ fn suppress(report: &Report, threshold: u64) -> Result<(Vec<String>, Vec<String>
 /// # Example
 ///
 /// ```
-/// use krisesenter_stats::{publish, Report};
-/// let mut report: Report = krisesenter_stats::Aggregate::empty(krisesenter_stats::Period::year(2025)?).report();
-/// report.stays.adults.female = 20;
-/// report.stays.adults.male = 2;
-/// report.stays.children = 10;
-/// report.stays.total = 32;
-/// // (the other groups must add up too)
-/// report.municipalities.insert("3205".parse()?, 32);
-/// report.length_of_stay.completed = 0;
-/// let published = publish(&report, 5)?;
+/// use krisesenter_stats::{publish, PublishInput, Report};
+/// // 20 women, 2 men and 10 children, all from Lillestrøm (a report as a caller may send it).
+/// let report: Report = serde_json::from_value(serde_json::json!({
+///     "period": {"from": "2025-01-01", "to": "2025-12-31"},
+///     "stays": {"total": 32, "adults": {"female": 20, "male": 2, "other": 0, "unknown": 0}, "children": 10},
+///     "residents": {"total": 0, "adults": {"female": 0, "male": 0, "other": 0, "unknown": 0}, "children": 0},
+///     "excluded_opt_out": 0, "nights": {"total": 0, "adults": 0, "children": 0}, "occupancy_rate": 0.0,
+///     "length_of_stay": {"completed": 0, "median_days": null, "mean_days": null,
+///                        "buckets": {"1-7": 0, "8-30": 0, "31-90": 0, "91+": 0}},
+///     "violence_types": {}, "relations": {}, "municipalities": {"3205": 32}, "after_stay": {},
+///     "repeat_stays": 0,
+///     "day_contacts": {"total": 0, "in_person": 0, "phone": 0, "outreach": 0, "with_interpreter": 0}
+/// }))?;
+/// let published = publish(&PublishInput::new(report.clone(), 5))?;
 /// // The two men are hidden, and so is the next smallest cell of the group (the children),
 /// // since 32 − 20 would give them back.
-/// assert_eq!(published.figures.stays.adults.male, None);
-/// assert_eq!(published.figures.stays.children, None);
-/// assert!(published.suppressed.contains(&"stays.adults.male".to_owned()));
+/// assert_eq!(published.figures().stays().adults().male(), None);
+/// assert_eq!(published.figures().stays().children(), None);
+/// assert_eq!(published.suppressed(), ["stays.adults.male", "stays.children"]);
 ///
-/// assert!(publish(&report, 1).is_err());
+/// assert!(publish(&PublishInput::new(report, 1)).is_err());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn publish(report: &Report, threshold: u64) -> Result<PublishedReport, PublishError> {
+pub fn publish(input: &PublishInput) -> Result<Publication, PublishError> {
+    let (report, threshold) = (&input.report, input.threshold);
     if threshold < 2 {
         return Err(PublishError::ThresholdTooLow { threshold });
     }
@@ -527,168 +565,45 @@ pub fn publish(report: &Report, threshold: u64) -> Result<PublishedReport, Publi
     if los.median_days.is_some() != (los.completed > 0) || los.mean_days.is_some() != (los.completed > 0) {
         return Err(PublishError::Inconsistent { group: "length_of_stay" });
     }
-    let (primary, secondary) = suppress(report, threshold)?;
-    let hidden: BTreeSet<&str> = primary.iter().chain(&secondary).map(String::as_str).collect();
-    let mut suppressed = Vec::new();
-    let mut cell = |path: String, v: u64| {
-        if hidden.contains(path.as_str()) {
-            suppressed.push(path);
-            None
-        } else {
-            Some(v)
-        }
-    };
-    let persons = |p: &str, c: &PersonCounts<u64>, cell: &mut dyn FnMut(String, u64) -> Option<u64>| PersonCounts {
-        total: cell(format!("{p}.total"), c.total),
-        adults: GenderCounts {
-            female: cell(format!("{p}.adults.female"), c.adults.female),
-            male: cell(format!("{p}.adults.male"), c.adults.male),
-            other: cell(format!("{p}.adults.other"), c.adults.other),
-            unknown: cell(format!("{p}.adults.unknown"), c.adults.unknown),
-        },
-        children: cell(format!("{p}.children"), c.children),
-    };
-    let stays = persons("stays", &report.stays, &mut cell);
-    let residents = persons("residents", &report.residents, &mut cell);
-    let excluded_opt_out = cell("excluded_opt_out".into(), report.excluded_opt_out);
-    let nights = Nights {
-        total: cell("nights.total".into(), report.nights.total),
-        adults: cell("nights.adults".into(), report.nights.adults),
-        children: cell("nights.children".into(), report.nights.children),
-    };
-    // The rate times beds and days gives nights.total back.
-    let occupancy_rate = if nights.total.is_some() {
-        Some(report.occupancy_rate)
-    } else {
-        cell("occupancy_rate".into(), 0);
-        None
-    };
-    let completed = cell("length_of_stay.completed".into(), los.completed);
-    let (median_days, mean_days) = if completed.is_some() {
-        (los.median_days, los.mean_days)
-    } else {
-        // The mean and median of a hidden count of stays would describe those few people.
-        cell("length_of_stay.median_days".into(), 0);
-        cell("length_of_stay.mean_days".into(), 0);
-        (None, None)
-    };
-    let b = &los.buckets;
-    let buckets = Buckets {
-        days_1_7: cell("length_of_stay.buckets.1-7".into(), b.days_1_7),
-        days_8_30: cell("length_of_stay.buckets.8-30".into(), b.days_8_30),
-        days_31_90: cell("length_of_stay.buckets.31-90".into(), b.days_31_90),
-        days_91_plus: cell("length_of_stay.buckets.91+".into(), b.days_91_plus),
-    };
-    let violence_types =
-        report.violence_types.iter().map(|(k, v)| (*k, cell(format!("violence_types.{k}"), *v))).collect();
-    let relations = report.relations.iter().map(|(k, v)| (*k, cell(format!("relations.{k}"), *v))).collect();
-    let municipalities =
-        report.municipalities.iter().map(|(k, v)| (*k, cell(format!("municipalities.{k}"), *v))).collect();
-    let after_stay =
-        report.after_stay.iter().map(|(k, v)| (*k, cell(format!("after_stay.{}", k.as_str()), *v))).collect();
-    let repeat_stays = cell("repeat_stays".into(), report.repeat_stays);
-    let d = &report.day_contacts;
-    let day_contacts = DayContactCounts {
-        total: cell("day_contacts.total".into(), d.total),
-        in_person: cell("day_contacts.in_person".into(), d.in_person),
-        phone: cell("day_contacts.phone".into(), d.phone),
-        outreach: cell("day_contacts.outreach".into(), d.outreach),
-        with_interpreter: cell("day_contacts.with_interpreter".into(), d.with_interpreter),
-    };
-    let as_of = report.period.to();
+    let suppression = suppress(report, threshold)?;
+    let mut hide = Hide { hidden: &suppression.hidden, next: 0, suppressed: Vec::new() };
+    let mut figures = report.map(&mut hide);
     // The notes are rebuilt, never copied from the input: every reason is the crate's own.
-    let mut notes = Vec::new();
-    if report.excluded_opt_out > 0 {
-        notes.push(Reason::explain(StatsReasonKind::OptedOutOfStatistics, as_of));
-    }
-    if !primary.is_empty() {
-        notes.push(Reason::explain(StatsReasonKind::SmallCellSuppressed, as_of));
-    }
-    if !secondary.is_empty() {
-        notes.push(Reason::explain(StatsReasonKind::SecondarySuppression, as_of));
-    }
-    let figures = Figures {
-        period: report.period,
-        stays,
-        residents,
-        excluded_opt_out,
-        nights,
-        occupancy_rate,
-        length_of_stay: LengthOfStay { completed, median_days, mean_days, buckets },
-        violence_types,
-        relations,
-        municipalities,
-        after_stay,
-        repeat_stays,
-        day_contacts,
-        notes,
-    };
-    Ok(PublishedReport { figures, threshold, suppressed })
+    let mut notes = Reasons::none(report.period.to());
+    notes.insert_if(report.excluded_opt_out > 0, StatsReasonKind::OptedOutOfStatistics);
+    notes.insert_if(suppression.primary, StatsReasonKind::SmallCellSuppressed);
+    notes.insert_if(suppression.secondary, StatsReasonKind::SecondarySuppression);
+    figures.notes = notes.explain();
+    Ok(Publication { figures, threshold, suppressed: hide.suppressed })
 }
 
-impl PublishedReport {
+impl Publication {
+    /// The figures, hidden ones `None`.
+    pub fn figures(&self) -> &PublishedFigures {
+        &self.figures
+    }
+
+    /// The threshold applied.
+    pub fn threshold(&self) -> u64 {
+        self.threshold
+    }
+
+    /// The path of every hidden count, in the order of the report.
+    pub fn suppressed(&self) -> &[String] {
+        &self.suppressed
+    }
+
     /// Every figure as (path, text), in report order: counts as integers, hidden ones as
-    /// [`HIDDEN_SYMBOL`], a median or mean of no stays as [`NOT_APPLICABLE_SYMBOL`].
+    /// [`HIDDEN_SYMBOL`] (a rate, median or mean too when the count it derives from is
+    /// hidden), a median or mean of no stays as [`NOT_APPLICABLE_SYMBOL`].
     pub fn rows(&self) -> Vec<(String, String)> {
         let f = &self.figures;
-        let count = |v: Option<u64>| v.map_or_else(|| HIDDEN_SYMBOL.to_owned(), |v| v.to_string());
-        let hidden: BTreeSet<&str> = self.suppressed.iter().map(String::as_str).collect();
-        let real = |path: &str, v: Option<f64>, digits: usize| match v {
-            Some(v) => format!("{v:.digits$}"),
-            None if hidden.contains(path) => HIDDEN_SYMBOL.to_owned(),
-            None => NOT_APPLICABLE_SYMBOL.to_owned(),
-        };
-        let mut rows = vec![
+        let mut rows = Rows(vec![
             ("period.from".to_owned(), f.period.from().to_string()),
             ("period.to".to_owned(), f.period.to().to_string()),
-        ];
-        let mut push = |path: String, text: String| rows.push((path, text));
-        for (p, c) in [("stays", &f.stays), ("residents", &f.residents)] {
-            push(format!("{p}.total"), count(c.total));
-            for (g, v) in GENDERS.iter().zip([c.adults.female, c.adults.male, c.adults.other, c.adults.unknown]) {
-                push(format!("{p}.adults.{g}"), count(v));
-            }
-            push(format!("{p}.children"), count(c.children));
-        }
-        push("excluded_opt_out".into(), count(f.excluded_opt_out));
-        push("nights.total".into(), count(f.nights.total));
-        push("nights.adults".into(), count(f.nights.adults));
-        push("nights.children".into(), count(f.nights.children));
-        push("occupancy_rate".into(), real("occupancy_rate", f.occupancy_rate, 3));
-        let los = &f.length_of_stay;
-        push("length_of_stay.completed".into(), count(los.completed));
-        push("length_of_stay.median_days".into(), real("length_of_stay.median_days", los.median_days, 1));
-        push("length_of_stay.mean_days".into(), real("length_of_stay.mean_days", los.mean_days, 1));
-        let b = &los.buckets;
-        for (name, v) in
-            ["1-7", "8-30", "31-90", "91+"].iter().zip([b.days_1_7, b.days_8_30, b.days_31_90, b.days_91_plus])
-        {
-            push(format!("length_of_stay.buckets.{name}"), count(v));
-        }
-        for (k, v) in &f.violence_types {
-            push(format!("violence_types.{k}"), count(*v));
-        }
-        for (k, v) in &f.relations {
-            push(format!("relations.{k}"), count(*v));
-        }
-        for (k, v) in &f.municipalities {
-            push(format!("municipalities.{k}"), count(*v));
-        }
-        for (k, v) in &f.after_stay {
-            push(format!("after_stay.{}", k.as_str()), count(*v));
-        }
-        push("repeat_stays".into(), count(f.repeat_stays));
-        let d = &f.day_contacts;
-        for (name, v) in ["total", "in_person", "phone", "outreach", "with_interpreter"].iter().zip([
-            d.total,
-            d.in_person,
-            d.phone,
-            d.outreach,
-            d.with_interpreter,
-        ]) {
-            push(format!("day_contacts.{name}"), count(v));
-        }
-        rows
+        ]);
+        f.map(&mut rows);
+        rows.0
     }
 
     /// The figures as CSV: a header `figure,value` and one row per figure.
@@ -696,9 +611,9 @@ impl PublishedReport {
     /// # Example
     ///
     /// ```
-    /// use krisesenter_stats::{publish, Aggregate, Period};
+    /// use krisesenter_stats::{publish, Aggregate, Period, PublishInput};
     /// let report = Aggregate::empty(Period::year(2025)?).with_beds(62).report();
-    /// let csv = publish(&report, 5)?.to_csv();
+    /// let csv = publish(&PublishInput::new(report, 5))?.to_csv();
     /// assert!(csv.starts_with("figure,value\nperiod.from,2025-01-01\n"));
     /// assert!(csv.contains("length_of_stay.median_days,.\n"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -719,9 +634,9 @@ impl PublishedReport {
     /// # Example
     ///
     /// ```
-    /// use krisesenter_stats::{publish, Aggregate, Period};
+    /// use krisesenter_stats::{publish, Aggregate, Period, PublishInput};
     /// let report = Aggregate::empty(Period::year(2025)?).with_beds(62).report();
-    /// let md = publish(&report, 3)?.to_markdown();
+    /// let md = publish(&PublishInput::new(report, 3))?.to_markdown();
     /// assert!(md.starts_with("| figure | value |\n|---|---:|\n"));
     /// assert!(md.contains("| stays.total | 0 |"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -736,5 +651,66 @@ impl PublishedReport {
             self.threshold
         ));
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Three unknown cells x0, x1, x2 and three published totals: x0 + x1 = t3,
+    /// x1 + x2 = t4, x0 + x2 = t5.
+    fn triangle() -> Vec<Vec<(usize, i128)>> {
+        vec![vec![(0, 1), (1, 1), (3, -1)], vec![(1, 1), (2, 1), (4, -1)], vec![(0, 1), (2, 1), (5, -1)]]
+    }
+
+    const UNKNOWN_XS: [bool; 6] = [true, true, true, false, false, false];
+
+    /// Each hidden cell of the triangle is determined, but only by combining all three
+    /// equations (x0 = (t3 − t4 + t5) / 2): no single group gives it. A weakened elimination
+    /// (rows not combined, the pivot not swapped in, the common factor not divided out, the
+    /// coefficients not summed) finds fewer and publishes a recomputable cell. Kills
+    /// mutants of `determined_cells` (`+=` to `*=`, `!= 0` to `==`, the elimination's
+    /// `checked_mul`/`checked_sub` swapped) and of `gcd`.
+    #[test]
+    fn determined_cells_combines_equations() {
+        assert_eq!(determined_cells(&triangle(), &UNKNOWN_XS), Some(BTreeSet::from([0, 1, 2])));
+        // Two equations leave every cell free (x1 = t3 − x0 for any x0).
+        let two = triangle().into_iter().take(2).collect::<Vec<_>>();
+        assert_eq!(determined_cells(&two, &UNKNOWN_XS), Some(BTreeSet::new()));
+        // One equation with one unknown determines it; published cells do not count.
+        assert_eq!(determined_cells(&two, &[true, false, false, false, false, false]), Some(BTreeSet::from([0])));
+        // Pivots found below the first row: x2 alone, then x0 + x1 with x1 alone.
+        let lower = vec![vec![(2, 1), (4, -1)], vec![(0, 1), (1, 1), (3, -1)], vec![(1, 1), (5, -1)]];
+        assert_eq!(determined_cells(&lower, &UNKNOWN_XS), Some(BTreeSet::from([0, 1, 2])));
+    }
+
+    #[test]
+    fn gcd_of_signed_values() {
+        assert_eq!(gcd(12, -18), 6);
+        assert_eq!(gcd(-7, 0), 7);
+        assert_eq!(gcd(0, 5), 5);
+        assert_eq!(gcd(9, 4), 1);
+    }
+
+    /// Rule 3 on a hand-built table: the hidden x0, x1, x2 (3 each, threshold 5) pass rule 2
+    /// (each group's hidden parts sum to 6), yet each is determined by the three groups
+    /// together, so a published total must be hidden too (the smallest in a group of x0, the
+    /// first in report order on a tie); after that nothing is determined. Kills `next_to_hide`
+    /// returning `None` and the rule-3 search weakened.
+    #[test]
+    fn next_to_hide_hides_a_total_of_a_determined_cell() {
+        let table = Table {
+            values: vec![3, 3, 3, 6, 6, 6],
+            explicit: vec![true; 6],
+            equations: triangle(),
+            has_residual: vec![false; 3],
+        };
+        let mut hidden = vec![true, true, true, false, false, false];
+        assert_eq!(table.next_to_hide(&hidden, 5), Some(3));
+        hidden[3] = true;
+        assert_eq!(table.next_to_hide(&hidden, 5), None);
+        // At threshold 7 the groups' hidden sums (6) are small: rule 2 hides a total first.
+        assert_eq!(table.next_to_hide(&[true, true, true, false, false, false], 7), Some(3));
     }
 }

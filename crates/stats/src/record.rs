@@ -9,7 +9,7 @@
 use std::borrow::Cow;
 
 use chrono::{Datelike, NaiveDate};
-use krisesenter_core::{Age, Gender, PersonKind, Relation, StayId, ViolenceType};
+use krisesenter_core::{Age, EnumSet, Gender, PersonKind, Relation, StayId, ViolenceType};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
@@ -18,7 +18,7 @@ use thiserror::Error;
 /// period, never a person's data.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 #[non_exhaustive]
-pub enum RecordError {
+pub enum StatsRecordError {
     /// A period whose last day is before its first day.
     #[error("the period ends ({to}) before it starts ({from})")]
     PeriodEndsBeforeStart {
@@ -149,7 +149,7 @@ struct RawPeriod {
 }
 
 impl TryFrom<RawPeriod> for Period {
-    type Error = RecordError;
+    type Error = StatsRecordError;
     fn try_from(raw: RawPeriod) -> Result<Self, Self::Error> {
         Self::try_new(raw.from, raw.to)
     }
@@ -160,7 +160,7 @@ impl Period {
     ///
     /// # Errors
     ///
-    /// [`RecordError::PeriodEndsBeforeStart`] when `to` is before `from`.
+    /// [`StatsRecordError::PeriodEndsBeforeStart`] when `to` is before `from`.
     ///
     /// # Example
     ///
@@ -173,9 +173,9 @@ impl Period {
     /// assert!(Period::try_new(mar, jan).is_err());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn try_new(from: NaiveDate, to: NaiveDate) -> Result<Self, RecordError> {
+    pub fn try_new(from: NaiveDate, to: NaiveDate) -> Result<Self, StatsRecordError> {
         if to < from {
-            return Err(RecordError::PeriodEndsBeforeStart { from, to });
+            return Err(StatsRecordError::PeriodEndsBeforeStart { from, to });
         }
         Ok(Self { from, to })
     }
@@ -184,7 +184,7 @@ impl Period {
     ///
     /// # Errors
     ///
-    /// [`RecordError::PeriodEndsBeforeStart`] only for a year outside the dates chrono supports.
+    /// [`StatsRecordError::PeriodEndsBeforeStart`] only for a year outside the dates chrono supports.
     ///
     /// # Example
     ///
@@ -194,7 +194,7 @@ impl Period {
     /// assert!(krisesenter_stats::Period::year(i32::MAX).is_err());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn year(year: i32) -> Result<Self, RecordError> {
+    pub fn year(year: i32) -> Result<Self, StatsRecordError> {
         let from = NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(NaiveDate::MAX);
         let to = NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(NaiveDate::MIN);
         Self::try_new(from, to)
@@ -261,7 +261,7 @@ impl Municipality {
     ///
     /// # Errors
     ///
-    /// [`RecordError::BadMunicipality`] above 9999.
+    /// [`StatsRecordError::BadMunicipality`] above 9999.
     ///
     /// # Example
     ///
@@ -271,8 +271,8 @@ impl Municipality {
     /// assert!(Municipality::try_from_number(10_000).is_err());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn try_from_number(number: u16) -> Result<Self, RecordError> {
-        if usize::from(number) < Self::COUNT { Ok(Self(number)) } else { Err(RecordError::BadMunicipality) }
+    pub fn try_from_number(number: u16) -> Result<Self, StatsRecordError> {
+        if usize::from(number) < Self::COUNT { Ok(Self(number)) } else { Err(StatsRecordError::BadMunicipality) }
     }
 
     /// A municipality number known at compile time (checked by unit tests; above 9999 clamps).
@@ -287,17 +287,17 @@ impl Municipality {
 }
 
 impl std::str::FromStr for Municipality {
-    type Err = RecordError;
+    type Err = StatsRecordError;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         if s.len() != 4 || !s.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(RecordError::BadMunicipality);
+            return Err(StatsRecordError::BadMunicipality);
         }
-        s.parse::<u16>().map_err(|_| RecordError::BadMunicipality).and_then(Self::try_from_number)
+        s.parse::<u16>().map_err(|_| StatsRecordError::BadMunicipality).and_then(Self::try_from_number)
     }
 }
 
 impl TryFrom<String> for Municipality {
-    type Error = RecordError;
+    type Error = StatsRecordError;
     fn try_from(s: String) -> Result<Self, Self::Error> {
         s.parse()
     }
@@ -324,153 +324,44 @@ impl JsonSchema for Municipality {
     }
 }
 
-/// Where a person went after the stay (the national form's question).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum AfterStay {
-    /// Returned to their own home, now safe (the perpetrator has left).
-    ReturnedHomeSafely,
-    /// Moved to a new home.
-    NewHome,
-    /// Moved back to the perpetrator.
-    ReturnedToPerpetrator,
-    /// Moved to another crisis shelter.
-    OtherShelter,
-    /// Moved in with family or friends.
-    FamilyOrFriends,
-    /// Somewhere else.
-    Other,
-    /// Not known.
-    Unknown,
-}
-
-impl AfterStay {
-    /// Every value, in declaration order.
-    pub const ALL: &'static [AfterStay] = &[
-        AfterStay::ReturnedHomeSafely,
-        AfterStay::NewHome,
-        AfterStay::ReturnedToPerpetrator,
-        AfterStay::OtherShelter,
-        AfterStay::FamilyOrFriends,
-        AfterStay::Other,
-        AfterStay::Unknown,
-    ];
-
-    /// The wire name.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            AfterStay::ReturnedHomeSafely => "returned_home_safely",
-            AfterStay::NewHome => "new_home",
-            AfterStay::ReturnedToPerpetrator => "returned_to_perpetrator",
-            AfterStay::OtherShelter => "other_shelter",
-            AfterStay::FamilyOrFriends => "family_or_friends",
-            AfterStay::Other => "other",
-            AfterStay::Unknown => "unknown",
-        }
+krisesenter_core::wire_enum!(
+    /// Where a person went after the stay (the national form's question).
+    pub enum AfterStay {
+        /// Returned to their own home, now safe (the perpetrator has left).
+        ReturnedHomeSafely => "returned_home_safely",
+        /// Moved to a new home.
+        NewHome => "new_home",
+        /// Moved back to the perpetrator.
+        ReturnedToPerpetrator => "returned_to_perpetrator",
+        /// Moved to another crisis shelter.
+        OtherShelter => "other_shelter",
+        /// Moved in with family or friends.
+        FamilyOrFriends => "family_or_friends",
+        /// Somewhere else.
+        Other => "other",
+        /// Not known.
+        Unknown => "unknown",
     }
+);
 
-    pub(crate) const fn index(self) -> usize {
-        self as usize
-    }
-}
-
-/// A set of violence types, kept as a bit set (serialised as a JSON list; duplicates in the
-/// input collapse, the order of the output is the contract's order).
+/// A set of violence types (a JSON list on the wire: duplicates in the input collapse, the
+/// output is in the contract's order).
 ///
 /// # Example
 ///
 /// ```
-/// use krisesenter_core::ViolenceType;
-/// use krisesenter_stats::ViolenceTypes;
+/// use krisesenter_stats::{ViolenceType, ViolenceTypes};
 /// let set: ViolenceTypes = [ViolenceType::Physical, ViolenceType::Digital, ViolenceType::Physical].into_iter().collect();
 /// assert_eq!(set.len(), 2);
 /// assert!(set.contains(ViolenceType::Digital));
 /// ```
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(into = "Vec<ViolenceType>")]
-pub struct ViolenceTypes(u16);
+pub type ViolenceTypes = EnumSet<ViolenceType>;
 
-impl<'de> Deserialize<'de> for ViolenceTypes {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = ViolenceTypes;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a list of violence types")
-            }
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<ViolenceTypes, A::Error> {
-                // Folded into the bit set as read: no list is allocated per record.
-                let mut set = ViolenceTypes::empty();
-                while let Some(v) = seq.next_element::<ViolenceType>()? {
-                    set = set.with(v);
-                }
-                Ok(set)
-            }
-        }
-        deserializer.deserialize_seq(Visitor)
-    }
-}
+/// The schema of a [`ViolenceTypes`] as the contract has always named it (a list of
+/// violence types, `ViolenceTypes` in the schemas).
+struct ViolenceTypesSchema;
 
-pub(crate) const fn violence_index(v: ViolenceType) -> usize {
-    v as usize
-}
-
-impl ViolenceTypes {
-    /// The empty set.
-    pub const fn empty() -> Self {
-        Self(0)
-    }
-
-    /// Adds a type.
-    #[must_use]
-    pub const fn with(self, v: ViolenceType) -> Self {
-        Self(self.0 | (1 << violence_index(v)))
-    }
-
-    /// Whether the set holds `v`.
-    pub const fn contains(self, v: ViolenceType) -> bool {
-        self.0 & (1 << violence_index(v)) != 0
-    }
-
-    /// How many types the set holds.
-    pub const fn len(self) -> usize {
-        self.0.count_ones() as usize
-    }
-
-    /// Whether the set is empty.
-    pub const fn is_empty(self) -> bool {
-        self.0 == 0
-    }
-
-    /// The types, in the contract's order.
-    pub fn iter(self) -> impl Iterator<Item = ViolenceType> {
-        ViolenceType::ALL.iter().copied().filter(move |v| self.contains(*v))
-    }
-
-    pub(crate) const fn bits(self) -> u16 {
-        self.0
-    }
-}
-
-impl FromIterator<ViolenceType> for ViolenceTypes {
-    fn from_iter<I: IntoIterator<Item = ViolenceType>>(iter: I) -> Self {
-        iter.into_iter().fold(Self::empty(), Self::with)
-    }
-}
-
-impl From<Vec<ViolenceType>> for ViolenceTypes {
-    fn from(list: Vec<ViolenceType>) -> Self {
-        list.into_iter().collect()
-    }
-}
-
-impl From<ViolenceTypes> for Vec<ViolenceType> {
-    fn from(set: ViolenceTypes) -> Self {
-        set.iter().collect()
-    }
-}
-
-impl JsonSchema for ViolenceTypes {
+impl JsonSchema for ViolenceTypesSchema {
     fn schema_name() -> Cow<'static, str> {
         Cow::Borrowed("ViolenceTypes")
     }
@@ -511,8 +402,7 @@ impl StayPerson {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use krisesenter_core::{Age, Gender, PersonKind, Relation, StayId, ViolenceType};
-/// use krisesenter_stats::{Stay, StayPerson};
+/// use krisesenter_stats::{Age, Gender, PersonKind, Relation, Stay, StayId, StayPerson, ViolenceType};
 ///
 /// let person = StayPerson::new(PersonKind::Adult, Gender::Female, Age::try_new(34)?, "3205".parse()?);
 /// let aug1 = NaiveDate::from_ymd_opt(2025, 8, 1).ok_or("date")?;
@@ -560,6 +450,7 @@ struct RawStay {
     first_stay_this_year: bool,
     #[serde(default)]
     statistics_opt_out: bool,
+    #[schemars(with = "ViolenceTypesSchema")]
     violence_types: ViolenceTypes,
     relation: Option<Relation>,
     after_stay: Option<AfterStay>,
@@ -567,7 +458,7 @@ struct RawStay {
 }
 
 impl TryFrom<RawStay> for Stay {
-    type Error = RecordError;
+    type Error = StatsRecordError;
     fn try_from(raw: RawStay) -> Result<Self, Self::Error> {
         Ok(Stay::try_new(raw.id, raw.person, raw.check_in, raw.check_out)?
             .with_first_stay_this_year(raw.first_stay_this_year)
@@ -603,15 +494,14 @@ impl Stay {
     ///
     /// # Errors
     ///
-    /// [`RecordError::CheckOutBeforeCheckIn`], or [`RecordError::KindDoesNotMatchAge`] when
+    /// [`StatsRecordError::CheckOutBeforeCheckIn`], or [`StatsRecordError::KindDoesNotMatchAge`] when
     /// an adult is under 18 or a child 18 or older.
     ///
     /// # Example
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use krisesenter_core::{Age, Gender, PersonKind, StayId};
-    /// use krisesenter_stats::{Stay, StayPerson};
+    /// use krisesenter_stats::{Age, Gender, PersonKind, Stay, StayId, StayPerson};
     /// let day = NaiveDate::from_ymd_opt(2025, 3, 1).ok_or("date")?;
     /// let child = StayPerson::new(PersonKind::Child, Gender::Male, Age::try_new(6)?, "3209".parse()?);
     /// assert!(Stay::try_new(StayId::try_new("c1")?, child, day, None).is_ok());
@@ -624,12 +514,12 @@ impl Stay {
         person: StayPerson,
         check_in: NaiveDate,
         check_out: Option<NaiveDate>,
-    ) -> Result<Self, RecordError> {
+    ) -> Result<Self, StatsRecordError> {
         if check_out.is_some_and(|out| out < check_in) {
-            return Err(RecordError::CheckOutBeforeCheckIn { id });
+            return Err(StatsRecordError::CheckOutBeforeCheckIn { id });
         }
         if person.age.kind() != person.kind {
-            return Err(RecordError::KindDoesNotMatchAge { id, kind: person.kind, age: person.age.years() });
+            return Err(StatsRecordError::KindDoesNotMatchAge { id, kind: person.kind, age: person.age.years() });
         }
         Ok(Self {
             id,
@@ -638,7 +528,7 @@ impl Stay {
             check_out,
             first_stay_this_year: true,
             statistics_opt_out: false,
-            violence_types: ViolenceTypes::empty(),
+            violence_types: EnumSet::EMPTY,
             relation: None,
             after_stay: None,
             previous_stays: 0,
@@ -740,22 +630,17 @@ impl Stay {
     }
 }
 
-/// How a day contact took place.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum ContactMode {
-    /// A visit at the shelter (including accompanying to meetings).
-    InPerson,
-    /// A one-to-one phone conversation.
-    Phone,
-    /// Staff travelling out (home visits).
-    Outreach,
-}
-
-impl ContactMode {
-    /// Every value, in declaration order.
-    pub const ALL: &'static [ContactMode] = &[ContactMode::InPerson, ContactMode::Phone, ContactMode::Outreach];
-}
+krisesenter_core::wire_enum!(
+    /// How a day contact took place.
+    pub enum ContactMode {
+        /// A visit at the shelter (including accompanying to meetings).
+        InPerson => "in_person",
+        /// A one-to-one phone conversation.
+        Phone => "phone",
+        /// Staff travelling out (home visits).
+        Outreach => "outreach",
+    }
+);
 
 /// One contact with the day service or the phone (no person data at all).
 ///

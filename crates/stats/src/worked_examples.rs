@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use krisesenter_core::{Age, Gender, PersonKind, Relation, StayId, ViolenceType};
 
-use crate::{AfterStay, Aggregate, ContactMode, DayContact, Period, Stay, StayPerson, publish};
+use crate::{AfterStay, Aggregate, ContactMode, DayContact, Period, PublishInput, Stay, StayPerson, publish};
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -42,15 +42,18 @@ fn nights_across_the_period_edges_and_open_stays() {
         stay("g", adult(Gender::Female), d(2025, 2, 1), None),
     ];
     let report = Aggregate::from_records(january, 10, &stays, []).report();
-    assert_eq!(report.stays.total, 5);
-    assert_eq!((report.stays.adults.female, report.stays.adults.male, report.stays.children), (3, 1, 1));
-    assert_eq!((report.nights.total, report.nights.adults, report.nights.children), (11, 10, 1));
-    assert_eq!(report.length_of_stay.completed, 2);
-    assert_eq!(report.length_of_stay.buckets.days_8_30, 1);
-    assert_eq!(report.length_of_stay.buckets.days_31_90, 1);
-    assert_eq!(report.length_of_stay.median_days, Some(23.5));
+    assert_eq!(report.stays().total(), 5);
+    assert_eq!(
+        (report.stays().adults().female(), report.stays().adults().male(), report.stays().children()),
+        (3, 1, 1)
+    );
+    assert_eq!((report.nights().total(), report.nights().adults(), report.nights().children()), (11, 10, 1));
+    assert_eq!(report.length_of_stay().completed(), 2);
+    assert_eq!(report.length_of_stay().buckets().days_8_30(), 1);
+    assert_eq!(report.length_of_stay().buckets().days_31_90(), 1);
+    assert_eq!(report.length_of_stay().median_days(), Some(23.5));
     // 11 nights over 10 beds × 31 days.
-    assert!((report.occupancy_rate - 11.0 / 310.0).abs() < 1e-15);
+    assert!((report.occupancy_rate() - 11.0 / 310.0).abs() < 1e-15);
 }
 
 #[test]
@@ -61,10 +64,10 @@ fn the_midnight_rule() {
     // In and out the same day: no night, and a length of stay of 1 day (the minimum).
     let same_day = stay("b", adult(Gender::Female), d(2025, 8, 1), Some(d(2025, 8, 1)));
     let report = Aggregate::from_records(year, 62, [&four, &same_day], []).report();
-    assert_eq!(report.nights.total, 4);
-    assert_eq!(report.length_of_stay.completed, 2);
-    assert_eq!(report.length_of_stay.buckets.days_1_7, 2);
-    assert_eq!(report.length_of_stay.mean_days, Some(2.5));
+    assert_eq!(report.nights().total(), 4);
+    assert_eq!(report.length_of_stay().completed(), 2);
+    assert_eq!(report.length_of_stay().buckets().days_1_7(), 2);
+    assert_eq!(report.length_of_stay().mean_days(), Some(2.5));
 }
 
 #[test]
@@ -81,17 +84,17 @@ fn opt_outs_count_only_in_excluded_opt_out() {
             .with_after_stay(Some(AfterStay::NewHome))
             .with_previous_stays(2);
         let report = Aggregate::from_records(period, 62, [&kept, &out], []).report();
-        assert_eq!(report.excluded_opt_out, 1);
-        assert_eq!((report.stays.total, report.stays.adults.male, report.residents.total), (1, 0, 1));
-        assert_eq!(report.nights.total, 10);
-        assert_eq!(report.length_of_stay.completed, 1);
-        assert!(!report.violence_types.contains_key(&ViolenceType::Sexual));
-        assert!(!report.relations.contains_key(&Relation::Family));
-        assert!(report.after_stay.is_empty());
-        assert_eq!(report.repeat_stays, 0);
-        assert_eq!(report.municipalities.values().sum::<u64>(), 1);
+        assert_eq!(report.excluded_opt_out(), 1);
+        assert_eq!((report.stays().total(), report.stays().adults().male(), report.residents().total()), (1, 0, 1));
+        assert_eq!(report.nights().total(), 10);
+        assert_eq!(report.length_of_stay().completed(), 1);
+        assert!(!report.violence_types().contains_key(&ViolenceType::Sexual));
+        assert!(!report.relations().contains_key(&Relation::Family));
+        assert!(report.after_stay().is_empty());
+        assert_eq!(report.repeat_stays(), 0);
+        assert_eq!(report.municipalities().values().sum::<u64>(), 1);
         // The note explains the exclusion; §5 a is cited only once it is in force.
-        let note = report.notes.first().unwrap();
+        let note = report.notes().first().unwrap();
         assert_eq!(note.code().as_str(), "opted_out_of_statistics");
         assert_eq!(note.citations().iter().any(|c| c.section() == "5a"), cites_5a, "{year}");
     }
@@ -109,9 +112,12 @@ fn residents_versus_stays() {
         stay("c1", child(), d(2025, 2, 1), Some(d(2025, 2, 20))),
     ];
     let report = Aggregate::from_records(year, 62, &stays, []).report();
-    assert_eq!((report.stays.total, report.stays.adults.female, report.stays.children), (3, 2, 1));
-    assert_eq!((report.residents.total, report.residents.adults.female, report.residents.children), (2, 1, 1));
-    assert_eq!(report.repeat_stays, 1);
+    assert_eq!((report.stays().total(), report.stays().adults().female(), report.stays().children()), (3, 2, 1));
+    assert_eq!(
+        (report.residents().total(), report.residents().adults().female(), report.residents().children()),
+        (2, 1, 1)
+    );
+    assert_eq!(report.repeat_stays(), 1);
 }
 
 #[test]
@@ -127,13 +133,13 @@ fn median_with_odd_and_even_counts() {
             .collect()
     };
     let odd = Aggregate::from_records(year, 62, &lengths(&[40, 3, 5]), []).report();
-    assert_eq!(odd.length_of_stay.median_days, Some(5.0));
-    assert_eq!(odd.length_of_stay.mean_days, Some(16.0));
+    assert_eq!(odd.length_of_stay().median_days(), Some(5.0));
+    assert_eq!(odd.length_of_stay().mean_days(), Some(16.0));
     let even = Aggregate::from_records(year, 62, &lengths(&[40, 3, 5, 8]), []).report();
-    assert_eq!(even.length_of_stay.median_days, Some(6.5));
-    assert_eq!(even.length_of_stay.mean_days, Some(14.0));
+    assert_eq!(even.length_of_stay().median_days(), Some(6.5));
+    assert_eq!(even.length_of_stay().mean_days(), Some(14.0));
     let none = Aggregate::from_records(year, 62, &lengths(&[]), []).report();
-    assert_eq!((none.length_of_stay.median_days, none.length_of_stay.mean_days), (None, None));
+    assert_eq!((none.length_of_stay().median_days(), none.length_of_stay().mean_days()), (None, None));
 }
 
 #[test]
@@ -146,8 +152,8 @@ fn day_contacts_inside_the_period() {
         DayContact::new(d(2025, 4, 1), ContactMode::Phone, true),
     ];
     let report = Aggregate::from_records(q1, 62, [], &contacts).report();
-    let c = report.day_contacts;
-    assert_eq!((c.total, c.in_person, c.phone, c.outreach, c.with_interpreter), (3, 1, 1, 1, 2));
+    let c = report.day_contacts();
+    assert_eq!((c.total(), c.in_person(), c.phone(), c.outreach(), c.with_interpreter()), (3, 1, 1, 1, 2));
 }
 
 #[test]
@@ -165,18 +171,21 @@ fn one_small_cell_forces_a_second_suppression() {
         stays.push(stay(&format!("c{i}"), child(), d(2025, 12, 1), None));
     }
     let report = Aggregate::from_records(year, 62, &stays, []).report();
-    let published = publish(&report, 5).unwrap();
-    let f = &published.figures;
+    let published = publish(&PublishInput::new(report.clone(), 5)).unwrap();
+    let f = published.figures();
     // The 2 men are a small cell (primary). Published alone, 32 - 20 - 10 would give them back,
     // so the next smallest non-zero cell of the group, the 10 children, is hidden as well.
-    assert_eq!(f.stays.adults.male, None);
-    assert_eq!(f.stays.children, None);
-    assert_eq!((f.stays.total, f.stays.adults.female, f.stays.adults.other), (Some(32), Some(20), Some(0)));
+    assert_eq!(f.stays().adults().male(), None);
+    assert_eq!(f.stays().children(), None);
+    assert_eq!(
+        (f.stays().total(), f.stays().adults().female(), f.stays().adults().other()),
+        (Some(32), Some(20), Some(0))
+    );
     // Residents equal stays here (everyone's first stay), so the same cells are hidden there;
     // otherwise residents.children = 10 would give stays.children back.
-    assert_eq!((f.residents.adults.male, f.residents.children), (None, None));
+    assert_eq!((f.residents().adults().male(), f.residents().children()), (None, None));
     assert_eq!(
-        published.suppressed,
+        published.suppressed(),
         ["stays.adults.male", "stays.children", "residents.adults.male", "residents.children"]
     );
     let csv = published.to_csv();

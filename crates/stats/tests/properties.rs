@@ -6,7 +6,8 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use krisesenter_stats::{
-    Aggregate, CostKey, Member, Municipality, Period, ROMERIKE_OWNERS, Report, ReportInput, Stay, publish, share_costs,
+    Aggregate, CostKey, Municipality, OwnerMunicipality, Period, PublishInput, ROMERIKE_OWNERS, Report, ReportInput,
+    Stay, publish, share_costs,
 };
 use krisesenter_testkit::stats::{
     ShelterYearSpec, day_contacts_around, period, report, report_input, shelter_year, stays_in,
@@ -240,26 +241,26 @@ proptest! {
     /// stats-3: the report agrees with a day-by-day model of the contract's counting rules.
     #[test]
     fn report_matches_the_model(input in report_input()) {
-        let report = input.report().unwrap();
+        let report = krisesenter_stats::report(&input).unwrap();
         let m = model(&input);
-        let st = &report.stays;
-        prop_assert_eq!([st.adults.female, st.adults.male, st.adults.other, st.adults.unknown, st.children], m.stays);
-        prop_assert_eq!(st.total, m.stays.iter().sum::<u64>());
-        let r = &report.residents;
-        prop_assert_eq!([r.adults.female, r.adults.male, r.adults.other, r.adults.unknown, r.children], m.residents);
-        prop_assert_eq!(report.excluded_opt_out, m.excluded);
-        prop_assert_eq!([report.nights.adults, report.nights.children], m.nights);
-        let los = &report.length_of_stay;
-        prop_assert_eq!(los.completed, m.lengths.len() as u64);
-        prop_assert_eq!(los.median_days, model_median(&m.lengths));
+        let st = &report.stays();
+        prop_assert_eq!([st.adults().female(), st.adults().male(), st.adults().other(), st.adults().unknown(), st.children()], m.stays);
+        prop_assert_eq!(st.total(), m.stays.iter().sum::<u64>());
+        let r = &report.residents();
+        prop_assert_eq!([r.adults().female(), r.adults().male(), r.adults().other(), r.adults().unknown(), r.children()], m.residents);
+        prop_assert_eq!(report.excluded_opt_out(), m.excluded);
+        prop_assert_eq!([report.nights().adults(), report.nights().children()], m.nights);
+        let los = &report.length_of_stay();
+        prop_assert_eq!(los.completed(), m.lengths.len() as u64);
+        prop_assert_eq!(los.median_days(), model_median(&m.lengths));
         let buckets = [
             m.lengths.iter().filter(|l| **l <= 7).count(),
             m.lengths.iter().filter(|l| (8..=30).contains(*l)).count(),
             m.lengths.iter().filter(|l| (31..=90).contains(*l)).count(),
             m.lengths.iter().filter(|l| **l > 90).count(),
         ].map(|n| n as u64);
-        let b = &los.buckets;
-        prop_assert_eq!([b.days_1_7, b.days_8_30, b.days_31_90, b.days_91_plus], buckets);
+        let b = &los.buckets();
+        prop_assert_eq!([b.days_1_7(), b.days_8_30(), b.days_31_90(), b.days_91_plus()], buckets);
         let json = serde_json::to_value(&report).unwrap();
         let map = |k: &str| -> BTreeMap<String, u64> {
             json[k].as_object().unwrap().iter().map(|(k, v)| (k.clone(), v.as_u64().unwrap())).collect()
@@ -268,18 +269,18 @@ proptest! {
         prop_assert_eq!(map("relations"), m.relations);
         prop_assert_eq!(map("municipalities"), m.municipalities);
         prop_assert_eq!(map("after_stay"), m.after);
-        prop_assert_eq!(report.repeat_stays, m.repeat);
+        prop_assert_eq!(report.repeat_stays(), m.repeat);
         let expected_rate = (m.nights[0] + m.nights[1]) as f64 / (input.beds as f64 * input.period.days() as f64);
-        prop_assert!((report.occupancy_rate - expected_rate).abs() < 1e-12);
+        prop_assert!((report.occupancy_rate() - expected_rate).abs() < 1e-12);
         let inside = input.day_contacts.iter().filter(|c| input.period.contains(c.date)).count() as u64;
-        prop_assert_eq!(report.day_contacts.total, inside);
+        prop_assert_eq!(report.day_contacts().total(), inside);
     }
 
     /// stats-4: no count from 1 to threshold-1 is ever published; zeros stay zero; every hidden
     /// figure is null and listed in `suppressed`, and every published count is the report's.
     #[test]
     fn no_small_count_is_published(report in report(), threshold in 2u64..8) {
-        let published = publish(&report, threshold).unwrap();
+        let published = publish(&PublishInput::new(report.clone(), threshold)).unwrap();
         let raw = serde_json::to_value(&report).unwrap();
         let out = serde_json::to_value(&published).unwrap();
         for (path, value) in krisesenter_stats::cells(&report) {
@@ -289,17 +290,17 @@ proptest! {
             } else if value < threshold {
                 prop_assert!(shown.is_null(), "{} = {} published at threshold {}", path, value, threshold);
             }
-            prop_assert_eq!(shown.is_null(), published.suppressed.contains(&path), "{}", path);
+            prop_assert_eq!(shown.is_null(), published.suppressed().contains(&path), "{}", path);
             if let Some(v) = shown.as_u64() {
                 prop_assert_eq!(Some(v), at(&raw, &path).as_u64());
             }
         }
-        if published.figures.nights.total.is_none() {
-            prop_assert!(published.figures.occupancy_rate.is_none());
+        if published.figures().nights().total().is_none() {
+            prop_assert!(published.figures().occupancy_rate().is_none());
         }
-        if published.figures.length_of_stay.completed.is_none() {
-            prop_assert!(published.figures.length_of_stay.median_days.is_none());
-            prop_assert!(published.figures.length_of_stay.mean_days.is_none());
+        if published.figures().length_of_stay().completed().is_none() {
+            prop_assert!(published.figures().length_of_stay().median_days().is_none());
+            prop_assert!(published.figures().length_of_stay().mean_days().is_none());
         }
     }
 
@@ -307,11 +308,11 @@ proptest! {
     /// the additive groups (checked by an independent rank test).
     #[test]
     fn no_hidden_cell_is_recoverable(report in report(), threshold in 2u64..8) {
-        let published = publish(&report, threshold).unwrap();
+        let published = publish(&PublishInput::new(report.clone(), threshold)).unwrap();
         let raw = serde_json::to_value(&report).unwrap();
         let out = serde_json::to_value(&published).unwrap();
         let exposed = recoverable(&raw, &out);
-        prop_assert!(exposed.is_empty(), "recoverable: {:?}; suppressed: {:?}", exposed, published.suppressed);
+        prop_assert!(exposed.is_empty(), "recoverable: {:?}; suppressed: {:?}", exposed, published.suppressed());
     }
 
     /// stats-6: cost shares always sum to the budget exactly, and each is within one øre of its
@@ -323,10 +324,10 @@ proptest! {
         nights in proptest::collection::vec(0u64..100_000, 15),
         percent in 0u8..=100,
     ) {
-        let members: Vec<Member> = populations
+        let members: Vec<OwnerMunicipality> = populations
             .iter()
             .enumerate()
-            .map(|(i, p)| Member::new(Municipality::try_from_number(3200 + i as u16).unwrap(), "m", *p))
+            .map(|(i, p)| OwnerMunicipality::new(Municipality::try_from_number(3200 + i as u16).unwrap(), "m", *p))
             .collect();
         let night_map: BTreeMap<Municipality, u64> = members.iter().zip(&nights).map(|(m, n)| (m.municipality, *n)).collect();
         let key = CostKey::Weighted { population_percent: percent };
@@ -360,8 +361,8 @@ proptest! {
         let year = shelter_year(&spec, seed).unwrap();
         prop_assert_eq!(&year, &shelter_year(&spec, seed).unwrap());
         prop_assert_eq!(year.stays.len() as u64, stays);
-        let report = year.report_input().report().unwrap();
-        prop_assert_eq!(report.stays.total + report.excluded_opt_out, stays);
+        let report = krisesenter_stats::report(&year.report_input()).unwrap();
+        prop_assert_eq!(report.stays().total() + report.excluded_opt_out(), stays);
         prop_assert!(year.stays.iter().all(|s| year.period.contains(s.check_in())));
     }
 
@@ -382,19 +383,22 @@ proptest! {
 #[test]
 fn romerike_2025_is_shaped_like_the_real_year() {
     let year = shelter_year(&ShelterYearSpec::romerike_2025(), 2025).unwrap();
-    let report: Report = year.report_input().report().unwrap();
-    assert_eq!(report.stays.total, 287);
-    assert_eq!((report.stays.adults.female, report.stays.adults.male, report.stays.children), (136, 22, 129));
-    let mean = report.length_of_stay.mean_days.unwrap();
+    let report: Report = krisesenter_stats::report(&year.report_input()).unwrap();
+    assert_eq!(report.stays().total(), 287);
+    assert_eq!(
+        (report.stays().adults().female(), report.stays().adults().male(), report.stays().children()),
+        (136, 22, 129)
+    );
+    let mean = report.length_of_stay().mean_days().unwrap();
     assert!((15.0..40.0).contains(&mean), "mean length {mean}");
-    assert_eq!(report.excluded_opt_out, 0);
+    assert_eq!(report.excluded_opt_out(), 0);
     // Owners are most of the municipalities.
-    let owners: u64 = ROMERIKE_OWNERS.iter().filter_map(|m| report.municipalities.get(&m.municipality)).sum();
-    assert!(owners * 10 >= report.stays.total * 8);
+    let owners: u64 = ROMERIKE_OWNERS.iter().filter_map(|m| report.municipalities().get(&m.municipality)).sum();
+    assert!(owners * 10 >= report.stays().total() * 8);
     // And the published year keeps the large figures.
-    let published = publish(&report, 5).unwrap();
-    assert_eq!(published.figures.stays.total, Some(287));
-    assert_eq!(published.figures.stays.adults.female, Some(136));
+    let published = publish(&PublishInput::new(report.clone(), 5)).unwrap();
+    assert_eq!(published.figures().stays().total(), Some(287));
+    assert_eq!(published.figures().stays().adults().female(), Some(136));
 }
 
 #[test]
@@ -405,4 +409,127 @@ fn merge_refuses_different_periods() {
             .unwrap(),
     );
     assert!(a.merge(&b).is_err());
+}
+
+/// Every numeric leaf of a JSON value, by its path of keys.
+fn numeric_leaves(value: &Value, path: &mut Vec<String>, out: &mut Vec<Vec<String>>) {
+    match value {
+        Value::Object(map) => {
+            for (k, v) in map {
+                path.push(k.clone());
+                numeric_leaves(v, path, out);
+                path.pop();
+            }
+        }
+        Value::Number(_) => out.push(path.clone()),
+        _ => {}
+    }
+}
+
+fn leaf_mut<'a>(value: &'a mut Value, path: &[String]) -> &'a mut Value {
+    path.iter().fold(value, |v, k| &mut v[k.as_str()])
+}
+
+proptest! {
+    #![proptest_config(krisesenter_testkit::config(32))]
+
+    /// stats-9: two different aggregates are unequal: adding one to any single count of the
+    /// wire form (beds, every count, every length, every municipality's stays and nights)
+    /// gives an aggregate that is not `==` to the original, while the unchanged round trip
+    /// is. Without it the monoid laws (stats-1, stats-2) could not fail. Kills
+    /// `Aggregate::eq -> true` and `Aggregate::eq -> false`.
+    #[test]
+    fn different_aggregates_are_unequal(input in report_input()) {
+        let aggregate = input.aggregate().unwrap();
+        let wire = serde_json::to_value(&aggregate).unwrap();
+        prop_assert_eq!(&serde_json::from_value::<Aggregate>(wire.clone()).unwrap(), &aggregate);
+        let mut leaves = Vec::new();
+        numeric_leaves(&wire, &mut Vec::new(), &mut leaves);
+        prop_assert!(leaves.len() >= 14, "every fixed count is a leaf: {:?}", leaves);
+        for leaf in leaves {
+            let mut changed = wire.clone();
+            let slot = leaf_mut(&mut changed, &leaf);
+            *slot = Value::from(slot.as_u64().unwrap() + 1);
+            let other: Aggregate = serde_json::from_value(changed).unwrap();
+            prop_assert!(other != aggregate, "{:?} changed, still equal", leaf);
+        }
+    }
+
+    /// stats-10: the wire form of an aggregate lists only non-zero counts in its maps (lengths,
+    /// violence types, relations, destinations) and only municipalities with stays. Kills
+    /// `> 0` mutated to `>=` in `nonzero_map` and `lengths_of_stay`.
+    #[test]
+    fn aggregate_wire_lists_only_non_zero_counts(input in report_input()) {
+        let wire = serde_json::to_value(input.aggregate().unwrap()).unwrap();
+        for map in ["lengths_of_stay", "violence_types", "relations", "after_stay"] {
+            for (k, v) in wire[map].as_object().unwrap() {
+                prop_assert!(v.as_u64().unwrap() > 0, "{}.{} is zero", map, k);
+            }
+        }
+        for (k, v) in wire["municipalities"].as_object().unwrap() {
+            prop_assert!(v["stays"].as_u64().unwrap() > 0, "municipalities.{} has no stays", k);
+        }
+    }
+}
+
+/// Every figure of a contract document by path: numbers and nulls, outside `period`, `notes`
+/// and the publication's own fields.
+fn figure_paths(json: &Value) -> std::collections::BTreeSet<String> {
+    fn walk(value: &Value, path: &str, out: &mut std::collections::BTreeSet<String>) {
+        match value {
+            Value::Object(map) => {
+                for (k, v) in map {
+                    let sub = if path.is_empty() { k.clone() } else { format!("{path}.{k}") };
+                    if !["period", "notes", "suppressed", "threshold"].contains(&sub.as_str()) {
+                        walk(v, &sub, out);
+                    }
+                }
+            }
+            Value::Number(_) | Value::Null => {
+                out.insert(path.to_owned());
+            }
+            _ => {}
+        }
+    }
+    let mut out = std::collections::BTreeSet::new();
+    walk(json, "", &mut out);
+    out
+}
+
+const DERIVED: [&str; 3] = ["occupancy_rate", "length_of_stay.median_days", "length_of_stay.mean_days"];
+
+proptest! {
+    #![proptest_config(krisesenter_testkit::config(32))]
+
+    /// stats-11: the figures are listed once and every use covers all of them: every figure of
+    /// the report's JSON is a cell that suppression works on (or a rate, median or mean hidden
+    /// with its count), every figure of the published JSON is rendered in `rows` (CSV and
+    /// Markdown), in the same order, and every path of an additive group is a cell (a
+    /// misspelt path would silently drop out of an equation).
+    #[test]
+    fn every_figure_is_covered(report in report(), threshold in 2u64..8) {
+        let cells: Vec<String> = krisesenter_stats::cells(&report).into_iter().map(|(p, _)| p).collect();
+        let mut covered: std::collections::BTreeSet<String> = cells.iter().cloned().collect();
+        prop_assert_eq!(covered.len(), cells.len(), "a cell listed twice");
+        covered.extend(DERIVED.iter().map(|p| (*p).to_owned()));
+        prop_assert_eq!(&figure_paths(&serde_json::to_value(&report).unwrap()), &covered);
+
+        let published = publish(&PublishInput::new(report.clone(), threshold)).unwrap();
+        let rows: Vec<String> = published.rows().into_iter().map(|(p, _)| p).collect();
+        prop_assert_eq!(&rows[..2], ["period.from", "period.to"]);
+        let rendered: std::collections::BTreeSet<String> = rows[2..].iter().cloned().collect();
+        prop_assert_eq!(&figure_paths(&serde_json::to_value(&published).unwrap()), &rendered);
+        prop_assert_eq!(rendered, covered);
+        let counts: Vec<&String> = rows[2..].iter().filter(|p| !DERIVED.contains(&p.as_str())).collect();
+        prop_assert_eq!(counts, cells.iter().collect::<Vec<_>>(), "rows and cells in one order");
+        for path in published.suppressed() {
+            prop_assert!(cells.contains(path), "{} is not a cell", path);
+        }
+
+        for group in krisesenter_stats::additive_groups(&report) {
+            for path in group.lhs.iter().chain(&group.rhs) {
+                prop_assert!(cells.contains(path), "group {}: {} is not a cell", group.name, path);
+            }
+        }
+    }
 }

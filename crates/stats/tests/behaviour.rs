@@ -1,0 +1,183 @@
+//! Named behaviours of krisesenter-stats that mutation testing found unpinned (issue 19):
+//! each test's doc comment names the mutant it kills.
+
+#![allow(clippy::unwrap_used, clippy::indexing_slicing, reason = "tests fail loudly")]
+
+use chrono::NaiveDate;
+use krisesenter_core::{Age, Gender, PersonKind, StayId};
+use krisesenter_stats::{Aggregate, MergeError, Period, PublishInput, Report, Stay, StayPerson, publish};
+use serde_json::{Value, json};
+
+fn d(m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2025, m, day).unwrap()
+}
+
+fn person(kind: PersonKind, gender: Gender, municipality: &str) -> StayPerson {
+    let age = if kind == PersonKind::Adult { 35 } else { 7 };
+    StayPerson::new(kind, gender, Age::try_new(age).unwrap(), municipality.parse().unwrap())
+}
+
+fn stay(id: &str, who: StayPerson, check_in: NaiveDate, check_out: Option<NaiveDate>) -> Stay {
+    Stay::try_new(StayId::try_new(id).unwrap(), who, check_in, check_out).unwrap()
+}
+
+/// `n` open stays (still staying at the year's end) of adults of `gender` (or children).
+fn open_stays(prefix: &str, n: usize, kind: PersonKind, gender: Gender) -> Vec<Stay> {
+    (0..n).map(|i| stay(&format!("{prefix}{i}"), person(kind, gender, "3205"), d(12, 1), None)).collect()
+}
+
+fn year() -> Period {
+    Period::year(2025).unwrap()
+}
+
+/// A report as JSON, edited, and read back (a hand-built report as a caller could send it).
+fn edited(report: &Report, edit: impl FnOnce(&mut Value)) -> Report {
+    let mut json = serde_json::to_value(report).unwrap();
+    edit(&mut json);
+    serde_json::from_value(json).unwrap()
+}
+
+fn codes(notes: &[krisesenter_core::Reason]) -> Vec<&str> {
+    notes.iter().map(|n| n.code().as_str()).collect()
+}
+
+/// Zero beds give an occupancy rate of 0, not NaN or infinity (an empty aggregate is the
+/// identity of merging, so it has no beds). Kills `capacity > 0.0` mutated to `>=` in
+/// `Aggregate::report`.
+#[test]
+fn zero_beds_give_occupancy_zero() {
+    let none = Aggregate::empty(year()).report();
+    assert_eq!(none.occupancy_rate().to_bits(), 0.0f64.to_bits());
+    let nights = Aggregate::from_records(year(), 0, &open_stays("w", 1, PersonKind::Adult, Gender::Female), []);
+    let report = nights.report();
+    assert_eq!(report.nights().total(), 31);
+    assert_eq!(report.occupancy_rate().to_bits(), 0.0f64.to_bits());
+}
+
+/// `nights_by_municipality` lists only municipalities whose residents used nights: a stay in
+/// and out on the same day counts as a stay of its municipality but gives it no entry here.
+/// Kills `e.2 > 0` mutated to `>=` (and the filter removed) in `nights_by_municipality`.
+#[test]
+fn nights_by_municipality_lists_only_municipalities_with_nights() {
+    let stays = [
+        stay("a", person(PersonKind::Adult, Gender::Female, "3205"), d(3, 1), Some(d(3, 1))),
+        stay("b", person(PersonKind::Adult, Gender::Female, "3209"), d(3, 1), Some(d(3, 4))),
+    ];
+    let aggregate = Aggregate::from_records(year(), 62, &stays, []);
+    assert_eq!(aggregate.report().municipalities().len(), 2);
+    let nights = aggregate.nights_by_municipality();
+    assert_eq!(nights.into_iter().map(|(m, n)| (m.to_string(), n)).collect::<Vec<_>>(), [("3209".to_owned(), 3)]);
+}
+
+/// An aggregate from its wire form with one municipality's stays and nights set.
+fn with_home(stays: u64, nights: u64) -> Aggregate {
+    let mut wire = serde_json::to_value(Aggregate::empty(year())).unwrap();
+    wire["municipalities"] = json!({"3205": {"stays": stays, "nights": nights}});
+    serde_json::from_value(wire).unwrap()
+}
+
+/// Merging aggregates whose stays or nights of one municipality would pass `u64::MAX` is
+/// `MergeError::Overflow`, never a saturated count. Kills `MunicipalityCounts::get` replaced
+/// by `(0, 0)` or `(1, 1)` and the overflow checks of `MunicipalityCounts::merge` removed.
+#[test]
+fn merging_municipality_counts_that_overflow_fails() {
+    assert_eq!(with_home(u64::MAX, 0).merge(&with_home(1, 0)), Err(MergeError::Overflow));
+    assert_eq!(with_home(1, u64::MAX).merge(&with_home(1, 1)), Err(MergeError::Overflow));
+    let merged = with_home(3, 4).merge(&with_home(5, 6)).unwrap();
+    assert_eq!(merged, with_home(8, 10));
+    assert_eq!(merged.nights_by_municipality().into_values().collect::<Vec<_>>(), [10]);
+}
+
+/// 20 women, 2 men and 3 adults of another gender, all first stays, still staying: the two
+/// small cells of each group sum to exactly the threshold (5).
+fn exactly_the_threshold() -> Report {
+    let mut stays = open_stays("w", 20, PersonKind::Adult, Gender::Female);
+    stays.extend(open_stays("m", 2, PersonKind::Adult, Gender::Male));
+    stays.extend(open_stays("o", 3, PersonKind::Adult, Gender::Other));
+    Aggregate::from_records(year(), 62, &stays, []).report()
+}
+
+/// Hidden parts of a group that sum to exactly the threshold are not a small count, so they
+/// trigger no further suppression: only the primary cells are hidden, and no note of
+/// secondary suppression. Kills `hidden_sum < threshold` mutated to `<=` in `next_to_hide`.
+#[test]
+fn hidden_parts_summing_to_the_threshold_hide_nothing_more() {
+    let published = publish(&PublishInput::new(exactly_the_threshold(), 5)).unwrap();
+    assert_eq!(
+        published.suppressed(),
+        ["stays.adults.male", "stays.adults.other", "residents.adults.male", "residents.adults.other"]
+    );
+    assert_eq!(published.figures().stays().adults().female(), Some(20));
+    assert_eq!(codes(published.figures().notes()), ["small_cell_suppressed"]);
+    // One below the threshold (a sum of 5 at threshold 6) is a small count: more is hidden.
+    let stricter = publish(&PublishInput::new(exactly_the_threshold(), 6)).unwrap();
+    assert!(stricter.suppressed().len() > 4, "{:?}", stricter.suppressed());
+    assert_eq!(codes(stricter.figures().notes()), ["small_cell_suppressed", "secondary_suppression"]);
+}
+
+/// A report whose `mean_days` alone disagrees with `completed` (or whose `median_days` alone
+/// does) was not made by `report` and is refused. Kills `||` mutated to `&&` in `publish`'s
+/// check of the length of stay.
+#[test]
+fn a_mean_or_median_without_completed_stays_is_refused() {
+    let empty = Aggregate::empty(year()).with_beds(62).report();
+    let mean_only = edited(&empty, |j| j["length_of_stay"]["mean_days"] = json!(3.0));
+    assert!(matches!(
+        publish(&PublishInput::new(mean_only, 5)),
+        Err(krisesenter_stats::PublishError::Inconsistent { group: "length_of_stay" })
+    ));
+    let median_only = edited(&empty, |j| j["length_of_stay"]["median_days"] = json!(3.0));
+    assert!(publish(&PublishInput::new(median_only, 5)).is_err());
+    assert!(publish(&PublishInput::new(empty.clone(), 5)).is_ok());
+}
+
+/// The notes of a publication: `opted_out_of_statistics` exactly when a stay was left out,
+/// `small_cell_suppressed` exactly when a count was hidden as small. Kills
+/// `excluded_opt_out > 0` mutated to `>=` or `==` and `!primary.is_empty()` with the `!`
+/// removed in `publish`.
+#[test]
+fn publication_notes_appear_when_they_should() {
+    let big = |n| open_stays("w", n, PersonKind::Adult, Gender::Female);
+    let clean = Aggregate::from_records(year(), 62, &big(30), []).report();
+    assert!(publish(&PublishInput::new(clean, 5)).unwrap().figures().notes().is_empty());
+    let mut stays = big(30);
+    stays
+        .push(stay("x", person(PersonKind::Adult, Gender::Male, "3205"), d(12, 1), None).with_statistics_opt_out(true));
+    let opted = Aggregate::from_records(year(), 62, &stays, []).report();
+    let published = publish(&PublishInput::new(opted, 5)).unwrap();
+    assert_eq!(codes(published.figures().notes()), ["opted_out_of_statistics", "small_cell_suppressed"]);
+    assert_eq!(published.suppressed(), ["excluded_opt_out"]);
+    let small = publish(&PublishInput::new(exactly_the_threshold(), 5)).unwrap();
+    assert_eq!(codes(small.figures().notes()), ["small_cell_suppressed"]);
+}
+
+/// A hidden occupancy rate, median or mean prints as `:` (hidden), not `.` (cannot be
+/// given), in the rows, the CSV and the Markdown (until this test they printed `.`: the
+/// rendering looked them up among the hidden counts, where they never are). Kills the guard
+/// `base.is_none()` replaced by `false` in the rendering of real figures.
+#[test]
+fn hidden_rates_print_as_hidden() {
+    let one = [stay("a", person(PersonKind::Adult, Gender::Female, "3205"), d(3, 1), Some(d(3, 3)))];
+    let report = Aggregate::from_records(year(), 62, &one, []).report();
+    let published = publish(&PublishInput::new(report.clone(), 5)).unwrap();
+    let rows: std::collections::BTreeMap<String, String> = published.rows().into_iter().collect();
+    for path in ["occupancy_rate", "length_of_stay.median_days", "length_of_stay.mean_days"] {
+        assert_eq!(rows[path], ":", "{path}");
+    }
+    assert!(published.to_csv().contains("length_of_stay.mean_days,:\n"));
+    assert!(published.to_markdown().contains("| occupancy_rate | : |"));
+    // With no completed stays at all, the median and mean cannot be given.
+    let none = publish(&PublishInput::new(Aggregate::empty(year()).with_beds(62).report(), 5)).unwrap();
+    let rows: std::collections::BTreeMap<String, String> = none.rows().into_iter().collect();
+    assert_eq!((rows["length_of_stay.median_days"].as_str(), rows["occupancy_rate"].as_str()), (".", "0.000"));
+}
+
+/// A publish input without a threshold uses 5: counts from 1 to 4 are hidden. Kills
+/// `default_threshold` replaced by 0 or 1.
+#[test]
+fn the_default_threshold_is_five() {
+    let report = exactly_the_threshold();
+    let input: PublishInput = serde_json::from_value(json!({"report": report})).unwrap();
+    assert_eq!(input.threshold, 5);
+    assert_eq!(publish(&input).unwrap(), publish(&PublishInput::new(report.clone(), 5)).unwrap());
+}
