@@ -1,4 +1,4 @@
-//! Decisions per second of `krisesenter_disclosure::decide` on a seeded mix of 1,024 requests
+//! Decisions per second of `krisesenter_disclosure::disclose` on a seeded mix of 1,024 requests
 //! (every requester, both initiatives, 0-3 consents around the date, child concerns, orders,
 //! feared offences on and off the §196 list, danger), on one core.
 //!
@@ -17,7 +17,7 @@ use chrono::{Duration, NaiveDate};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use krisesenter::consent::{Consent, ConsentForm, ConsentKind, GivenBy};
 use krisesenter::core::{Age, ConsentId, Information, Party};
-use krisesenter::disclosure::{ChildConcern, Initiative, Likelihood, Request, SeriousOffence, decide};
+use krisesenter::disclosure::{ChildConcern, DiscloseInput, Initiative, Likelihood, SeriousOffence, disclose};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
@@ -27,7 +27,7 @@ fn subset<T: Copy>(rng: &mut ChaCha8Rng, all: &[T], p: f64) -> Vec<T> {
     all.iter().copied().filter(|_| rng.random_bool(p)).collect()
 }
 
-fn request(rng: &mut ChaCha8Rng, as_of: NaiveDate) -> Request {
+fn input(rng: &mut ChaCha8Rng, as_of: NaiveDate) -> DiscloseInput {
     let requester = Party::ALL[rng.random_range(0..Party::ALL.len())];
     let initiative = if rng.random_bool(0.8) { Initiative::Request } else { Initiative::OwnInitiative };
     let asked = subset(rng, Information::ALL, 0.35);
@@ -63,7 +63,7 @@ fn request(rng: &mut ChaCha8Rng, as_of: NaiveDate) -> Request {
         .with_peers_in_age_and_development(rng.random_bool(0.2));
         if rng.random_bool(0.5) { o.with_victim_age(Age::try_new(rng.random_range(10..20)).unwrap()) } else { o }
     });
-    Request::new(requester, initiative, asked)
+    DiscloseInput::new(requester, initiative, asked)
         .with_consents(consents)
         .unwrap()
         .with_child_concern(concern)
@@ -72,13 +72,13 @@ fn request(rng: &mut ChaCha8Rng, as_of: NaiveDate) -> Request {
         .with_danger_to_life_or_health(rng.random_bool(0.15))
 }
 
-fn workload() -> Vec<(Request, NaiveDate)> {
+fn workload() -> Vec<(DiscloseInput, NaiveDate)> {
     let mut rng = ChaCha8Rng::seed_from_u64(6);
     let start = NaiveDate::from_ymd_opt(2016, 1, 1).unwrap();
     (0..1024)
         .map(|_| {
             let as_of = start + Duration::days(rng.random_range(0..5000));
-            (request(&mut rng, as_of), as_of)
+            (input(&mut rng, as_of), as_of)
         })
         .collect()
 }
@@ -98,15 +98,15 @@ fn bench(c: &mut Criterion) {
     group.throughput(Throughput::Elements(requests.len() as u64));
     group.bench_function("decide/1024 mixed requests", |b| {
         b.iter(|| {
-            for (request, as_of) in &requests {
-                black_box(decide(black_box(request), *as_of).unwrap());
+            for (input, as_of) in &requests {
+                black_box(disclose(black_box(input), *as_of).unwrap());
             }
         });
     });
     group.bench_function("decide+reasons/1024 mixed requests", |b| {
         b.iter(|| {
-            for (request, as_of) in &requests {
-                black_box(decide(black_box(request), *as_of).unwrap().reasons());
+            for (input, as_of) in &requests {
+                black_box(disclose(black_box(input), *as_of).unwrap().reasons().explain());
             }
         });
     });

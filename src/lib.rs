@@ -30,12 +30,11 @@
 //!
 //! ```
 //! use chrono::NaiveDate;
-//! use krisesenter::core::{Information, Party};
-//! use krisesenter::disclosure::{decide, Initiative, Outcome, Request};
+//! use krisesenter::disclosure::{disclose, DiscloseInput, Information, Initiative, Outcome, Party};
 //!
 //! // The alleged perpetrator asks where she is: refused, without confirming she is a user.
-//! let request = Request::new(Party::AllegedPerpetrator, Initiative::Request, [Information::Whereabouts]);
-//! let answer = decide(&request, NaiveDate::from_ymd_opt(2026, 3, 1).ok_or("date")?)?;
+//! let input = DiscloseInput::new(Party::AllegedPerpetrator, Initiative::Request, [Information::Whereabouts]);
+//! let answer = disclose(&input, NaiveDate::from_ymd_opt(2026, 3, 1).ok_or("date")?)?;
 //! assert_eq!(answer.outcome(), Outcome::Refuse);
 //! assert!(answer.neither_confirm_nor_deny());
 //!

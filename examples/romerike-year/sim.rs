@@ -16,7 +16,9 @@ use krisesenter::core::{
     Age, AlternativeId, ConsentId, Gender, HoldId, HouseholdId, Information, Party, PersonKind, ReasonKind, RecordId,
     RoomId, StaffId, StayId,
 };
-use krisesenter::disclosure::{self, ChildConcern, Initiative, Likelihood, Outcome, Request, SeriousOffence, Step};
+use krisesenter::disclosure::{
+    self, ChildConcern, DiscloseInput, Initiative, Likelihood, Outcome, SeriousOffence, Step,
+};
 use krisesenter::eligibility::{
     self, Accepts, AdaptationNeeds, Alternative, AlternativeModel, Applicant, Assessment, DayOutcome, Decision,
     EligibilityReason, FinalOutcome, ResidentialOutcome, Violence,
@@ -691,32 +693,38 @@ fn consents(contact: &Contact, until: NaiveDate) -> Result<Vec<Consent>, BoxErro
 }
 
 /// The request of a situation about a resident with `consents`.
-fn request(situation: Situation, consents: Vec<Consent>) -> Result<Request, BoxError> {
+fn request(situation: Situation, consents: Vec<Consent>) -> Result<DiscloseInput, BoxError> {
     use Information as I;
     let request = match situation {
-        Situation::UnknownCaller => Request::new(Party::Unknown, Initiative::Request, [I::Existence, I::Whereabouts]),
+        Situation::UnknownCaller => {
+            DiscloseInput::new(Party::Unknown, Initiative::Request, [I::Existence, I::Whereabouts])
+        }
         Situation::PerpetratorAsks => {
-            Request::new(Party::AllegedPerpetrator, Initiative::Request, [I::Whereabouts, I::ContactDetails])
+            DiscloseInput::new(Party::AllegedPerpetrator, Initiative::Request, [I::Whereabouts, I::ContactDetails])
         }
         Situation::PoliceRequest => {
-            Request::new(Party::Police, Initiative::Request, [I::Whereabouts, I::ViolenceHistory])
+            DiscloseInput::new(Party::Police, Initiative::Request, [I::Whereabouts, I::ViolenceHistory])
         }
-        Situation::NavRequest => Request::new(Party::Nav, Initiative::Request, [I::ContactDetails]),
+        Situation::NavRequest => DiscloseInput::new(Party::Nav, Initiative::Request, [I::ContactDetails]),
         Situation::ChildMistreated => {
-            Request::new(Party::ChildWelfare, Initiative::OwnInitiative, [I::Children, I::ViolenceHistory])
+            DiscloseInput::new(Party::ChildWelfare, Initiative::OwnInitiative, [I::Children, I::ViolenceHistory])
                 .with_child_concern(ChildConcern::Mistreatment)
         }
-        Situation::ChildGeneralWorry => Request::new(Party::ChildWelfare, Initiative::OwnInitiative, [I::Children])
-            .with_child_concern(ChildConcern::GeneralWorry),
+        Situation::ChildGeneralWorry => {
+            DiscloseInput::new(Party::ChildWelfare, Initiative::OwnInitiative, [I::Children])
+                .with_child_concern(ChildConcern::GeneralWorry)
+        }
         Situation::ChildWelfareOrder => {
-            Request::new(Party::ChildWelfare, Initiative::Request, [I::Children, I::CaseNotes])
+            DiscloseInput::new(Party::ChildWelfare, Initiative::Request, [I::Children, I::CaseNotes])
                 .with_child_welfare_order(true)
         }
         // Abuse in close relationships (straffeloven §282), most likely to happen: §196.
-        Situation::DutyToAvert => Request::new(Party::Police, Initiative::OwnInitiative, [I::ViolenceHistory])
+        Situation::DutyToAvert => DiscloseInput::new(Party::Police, Initiative::OwnInitiative, [I::ViolenceHistory])
             .with_serious_offence(Some(SeriousOffence::try_new(282, Likelihood::MostLikely)?)),
-        Situation::DangerToLife => Request::new(Party::Health, Initiative::OwnInitiative, [I::Health, I::Whereabouts])
-            .with_danger_to_life_or_health(true),
+        Situation::DangerToLife => {
+            DiscloseInput::new(Party::Health, Initiative::OwnInitiative, [I::Health, I::Whereabouts])
+                .with_danger_to_life_or_health(true)
+        }
     };
     Ok(request.with_consents(consents)?)
 }
@@ -758,7 +766,7 @@ fn disclosures(year: &mut Year, seed: u64) -> Result<BTreeMap<usize, Vec<LegalHo
         let Some((day, contact_index, household)) = found else { continue };
         let Some(contact) = year.contacts.get(contact_index) else { continue };
         let request = request(situation, consents(contact, year.to)?)?;
-        let decision = disclosure::decide(&request, day)?;
+        let decision = disclosure::disclose(&request, day)?;
         if let Some(reason) = hold_for(situation, decision.outcome()) {
             let list = holds.entry(contact_index).or_default();
             let id = HoldId::try_new(format!("hold-{contact_index:04}-{}", list.len() + 1))?;
@@ -782,7 +790,7 @@ fn disclosures(year: &mut Year, seed: u64) -> Result<BTreeMap<usize, Vec<LegalHo
             neither_confirm_nor_deny: decision.neither_confirm_nor_deny(),
             recipients: decision.recipients().iter().collect(),
             information: decision.information().iter().collect(),
-            reasons: decision.reasons().iter().map(|r| r.code().as_str().to_owned()).collect(),
+            reasons: decision.reasons().codes().map(str::to_owned).collect(),
             steps: decision.steps().iter().collect(),
         });
     }

@@ -459,79 +459,6 @@ pub fn in_force_on(date: NaiveDate) -> impl Iterator<Item = &'static ProvisionVe
     TABLE.iter().filter(move |v| v.in_force_on(date))
 }
 
-/// How a listed offence of straffeloven §196 is limited.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum AvertingQualifier {
-    /// Listed without limitation.
-    Unqualified,
-    /// Listed only when the victim is under 16 (§§312, 314).
-    VictimUnder16,
-    /// Not when the parties are equal in age and development (§308 applies; §§299, 303).
-    NotBetweenPeers,
-    /// Only the second paragraph of the section is listed (§262).
-    SecondParagraphOnly,
-}
-
-/// Sections of straffeloven 2005 listed in §196 from 2021-01-01, with their qualifier.
-/// State security, terror and public-danger offences are the range 111-144 as DOMAIN.md gives it.
-const AVERTING_LIST_2021: &[(u16, u16, AvertingQualifier)] = &[
-    (111, 144, AvertingQualifier::Unqualified),
-    (192, 194, AvertingQualifier::Unqualified),
-    (223, 223, AvertingQualifier::Unqualified),
-    (238, 240, AvertingQualifier::Unqualified),
-    (253, 253, AvertingQualifier::Unqualified),
-    (255, 256, AvertingQualifier::Unqualified),
-    (258, 259, AvertingQualifier::Unqualified),
-    (262, 262, AvertingQualifier::SecondParagraphOnly),
-    (274, 275, AvertingQualifier::Unqualified),
-    (279, 279, AvertingQualifier::Unqualified),
-    (282, 284, AvertingQualifier::Unqualified),
-    (288, 288, AvertingQualifier::Unqualified),
-    (291, 291, AvertingQualifier::Unqualified),
-    (295, 295, AvertingQualifier::Unqualified),
-    (299, 299, AvertingQualifier::NotBetweenPeers),
-    (303, 303, AvertingQualifier::NotBetweenPeers),
-    (312, 312, AvertingQualifier::VictimUnder16),
-    (314, 314, AvertingQualifier::VictimUnder16),
-    (327, 327, AvertingQualifier::Unqualified),
-    (329, 329, AvertingQualifier::Unqualified),
-    (355, 355, AvertingQualifier::Unqualified),
-    (357, 357, AvertingQualifier::Unqualified),
-];
-
-/// Sections added to the §196 list on 2021-01-01 (absent from the list before).
-const ADDED_2021: &[u16] = &[131, 133, 240, 253, 258, 262, 284, 303];
-
-/// Whether straffeloven `section` is listed in §196 on `date`, and how it is qualified.
-///
-/// Returns `None` when the section is not listed on that date, or when `date` is before the
-/// penal code of 2005 took effect (2015-10-01).
-///
-/// # Example
-///
-/// ```
-/// use chrono::NaiveDate;
-/// use krisesenter_core::law::{averting_listing, AvertingQualifier};
-/// let d2019 = NaiveDate::from_ymd_opt(2019, 6, 1).ok_or("date")?;
-/// let d2022 = NaiveDate::from_ymd_opt(2022, 6, 1).ok_or("date")?;
-/// assert_eq!(averting_listing(282, d2019), Some(AvertingQualifier::Unqualified));
-/// assert_eq!(averting_listing(258, d2019), None);
-/// assert_eq!(averting_listing(258, d2022), Some(AvertingQualifier::Unqualified));
-/// assert_eq!(averting_listing(257, d2022), None);
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-pub fn averting_listing(section: u16, date: NaiveDate) -> Option<AvertingQualifier> {
-    if date < STRL_IN_FORCE {
-        return None;
-    }
-    if date < STRL_196_LIST_CHANGE && ADDED_2021.contains(&section) {
-        return None;
-    }
-    AVERTING_LIST_2021.iter().find(|(from, to, _)| (*from..=*to).contains(&section)).map(|(_, _, q)| *q)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -598,28 +525,10 @@ mod tests {
     }
 
     #[test]
-    fn strl_196_version_and_list_switch_on_2021_01_01() {
+    fn strl_196_version_switches_on_2021_01_01() {
         assert_eq!(Provision::AvertingDuty.cite(d(2020, 12, 31)).unwrap().in_force_from(), d(2015, 10, 1));
         assert_eq!(Provision::AvertingDuty.cite(d(2021, 1, 1)).unwrap().in_force_from(), d(2021, 1, 1));
-        for s in ADDED_2021 {
-            assert_eq!(averting_listing(*s, d(2020, 12, 31)), None, "§{s}");
-            assert!(averting_listing(*s, d(2021, 1, 1)).is_some(), "§{s}");
-        }
-        assert_eq!(averting_listing(282, d(2020, 12, 31)), Some(AvertingQualifier::Unqualified));
-        assert_eq!(averting_listing(282, d(2015, 9, 30)), None);
-    }
-
-    #[test]
-    fn averting_list_exclusions_and_qualifiers() {
-        let day = d(2024, 1, 1);
-        for not_listed in [257, 263, 271, 281, 300, 1, 999] {
-            assert_eq!(averting_listing(not_listed, day), None, "§{not_listed}");
-        }
-        assert_eq!(averting_listing(312, day), Some(AvertingQualifier::VictimUnder16));
-        assert_eq!(averting_listing(314, day), Some(AvertingQualifier::VictimUnder16));
-        assert_eq!(averting_listing(299, day), Some(AvertingQualifier::NotBetweenPeers));
-        assert_eq!(averting_listing(262, day), Some(AvertingQualifier::SecondParagraphOnly));
-        assert_eq!(averting_listing(275, day), Some(AvertingQualifier::Unqualified));
+        assert_eq!(Provision::AvertingDuty.cite(d(2015, 9, 30)), None);
     }
 
     #[test]

@@ -131,6 +131,45 @@ impl<T> EnumSet<T> {
     pub const fn bits(self) -> u64 {
         self.bits
     }
+
+    /// The set of `values` whose positions are `positions`; what [`crate::enum_set!`]
+    /// expands to, so a set can be a constant. Not for direct use: the macro takes the
+    /// positions from the values themselves.
+    #[doc(hidden)]
+    pub const fn __from_positions(_values: &[T], positions: &[u32]) -> Self {
+        let mut bits = 0u64;
+        let mut rest = positions;
+        while let [first, tail @ ..] = rest {
+            if let Some(bit) = 1u64.checked_shl(*first) {
+                bits |= bit;
+            }
+            rest = tail;
+        }
+        Self { bits, member: PhantomData }
+    }
+}
+
+/// An [`EnumSet`] in a constant expression: `enum_set![Information::Existence, Information::Whereabouts]`.
+///
+/// For the enums whose [`SetMember`] comes from [`crate::set_member!`], [`crate::wire_enum!`]
+/// or [`crate::reason_kinds!`], where a value's position is its discriminant; the values
+/// fix the set's type, so a value of another vocabulary does not compile.
+///
+/// ```
+/// use krisesenter_core::{enum_set, EnumSet, Information};
+/// const ASKED: EnumSet<Information> = enum_set![Information::Whereabouts, Information::Existence];
+/// assert_eq!(ASKED, EnumSet::of(&[Information::Existence, Information::Whereabouts]));
+/// const NOTHING: EnumSet<Information> = enum_set![];
+/// assert!(NOTHING.is_empty());
+/// ```
+#[macro_export]
+macro_rules! enum_set {
+    () => {
+        $crate::EnumSet::EMPTY
+    };
+    ($($value:expr),+ $(,)?) => {
+        $crate::EnumSet::__from_positions(&[$($value),+], &[$($value as u32),+])
+    };
 }
 
 impl<T: SetMember> EnumSet<T> {
@@ -326,5 +365,29 @@ mod tests {
         assert_eq!(c, EnumSet::single(Party::Nav));
         assert_eq!(EnumSet::<Party>::all().len(), Party::ALL.len());
         assert!(EnumSet::<Party>::EMPTY.is_empty());
+    }
+
+    #[test]
+    fn enum_set_in_a_constant_equals_the_set_of_its_values() {
+        const SOME: EnumSet<Party> = crate::enum_set![Party::Unknown, Party::Police, Party::Police];
+        assert_eq!(SOME, EnumSet::of(&[Party::Police, Party::Unknown]));
+        assert_eq!(SOME.len(), 2);
+        for p in Party::ALL {
+            const ALL: EnumSet<Party> = crate::enum_set![
+                Party::Police,
+                Party::ChildWelfare,
+                Party::Nav,
+                Party::Health,
+                Party::Lawyer,
+                Party::School,
+                Party::FamilyMember,
+                Party::AllegedPerpetrator,
+                Party::OtherService,
+                Party::Unknown,
+            ];
+            assert!(ALL.contains(*p));
+            assert_eq!(crate::enum_set![*p], EnumSet::single(*p));
+        }
+        assert_eq!(EnumSet::<Party>::__from_positions(&[], &[64, 70]), EnumSet::EMPTY, "no position past 63");
     }
 }

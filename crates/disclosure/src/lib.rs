@@ -19,9 +19,12 @@
 //! - Necessity (straffeloven §17) and forvaltningsloven §13 b nr. 7 permit sharing what
 //!   averts danger to life or health with the police or health services when no duty applies.
 //!
-//! The combining logic is one `match` in [`decide`], in priority order, a comment per arm
-//! citing its source. Every decision other than refuse carries a [`LogEntry`] holding only
-//! parties, categories, bases, citations, the date and consent ids.
+//! The entry point is [`disclose`]`(&input, as_of)`, as in every crate of the workspace
+//! (docs/api.md). Its combining logic is one `match`, in priority order, a comment per arm
+//! citing its source; what changes with the law (the §196 list, the act holding the
+//! child-welfare duty, what passes under each basis) is data in [`rules::RULES`], one
+//! version per change, chosen by `as_of`. Every decision other than refuse carries a
+//! [`LogEntry`] holding only parties, categories, bases, citations, the date and consent ids.
 //!
 //! The crate does no I/O and reads no clock: the date of the decision is an argument.
 //!
@@ -29,29 +32,31 @@
 //!
 //! ```
 //! use chrono::NaiveDate;
-//! use krisesenter_consent::{Consent, ConsentForm};
-//! use krisesenter_core::{ConsentId, Information, Party};
-//! use krisesenter_disclosure::{decide, ChildConcern, Initiative, Outcome, Request, Step};
+//! use krisesenter_disclosure::{
+//!     disclose, ChildConcern, Consent, ConsentForm, ConsentId, DiscloseInput, DisclosureReason, Information, Initiative,
+//!     Outcome, Party, Step,
+//! };
 //!
 //! let as_of = NaiveDate::from_ymd_opt(2026, 3, 1).ok_or("date")?;
 //! let given = NaiveDate::from_ymd_opt(2026, 1, 10).ok_or("date")?;
 //! let consent = Consent::sharing(ConsentId::try_new("c1")?, [Party::Nav], [Information::ContactDetails], given, ConsentForm::Written)?;
 //!
 //! // Nav asks for contact details and case notes: the consent covers only the contact details.
-//! let request = Request::new(Party::Nav, Initiative::Request, [Information::ContactDetails, Information::CaseNotes])
+//! let input = DiscloseInput::new(Party::Nav, Initiative::Request, [Information::ContactDetails, Information::CaseNotes])
 //!     .with_consents(vec![consent])?;
-//! let answer = decide(&request, as_of)?;
+//! let answer = disclose(&input, as_of)?;
 //! assert_eq!(answer.outcome(), Outcome::Share);
 //! assert_eq!(answer.information().iter().collect::<Vec<_>>(), vec![Information::ContactDetails]);
 //! assert!(answer.log_entry().is_some());
 //!
 //! // A child is mistreated: staff must report to child welfare, consent or not.
-//! let concern = request.with_child_concern(ChildConcern::Mistreatment);
-//! let report = decide(&concern, as_of)?;
+//! let concern = input.with_child_concern(ChildConcern::Mistreatment);
+//! let report = disclose(&concern, as_of)?;
 //! assert_eq!(report.outcome(), Outcome::MustReport);
 //! assert!(report.recipients().contains(Party::ChildWelfare));
 //! assert!(report.steps().contains(Step::InformParentFirst));
-//! let reasons = report.reasons();
+//! assert!(report.reasons().contains(DisclosureReason::ChildMistreatment));
+//! let reasons = report.reasons().explain();
 //! let duty = reasons.first().ok_or("a reason")?;
 //! assert_eq!(duty.code().as_str(), "child_welfare_duty_mistreatment");
 //! assert!(duty.citations().iter().any(|c| c.section() == "13-2"), "barnevernsloven §13-2 in 2026");
@@ -59,18 +64,22 @@
 //! ```
 #![forbid(unsafe_code)]
 
-mod decide;
+mod disclose;
+mod input;
 mod reason;
-mod request;
-mod set;
+pub mod rules;
 
 #[cfg(test)]
 mod worked_examples;
 
-pub use decide::{Basis, DecideError, Disclosure, LogEntry, Outcome, Passage, Step, decide};
+pub use disclose::{Basis, DiscloseError, Disclosure, LogEntry, Outcome, Passage, Step, disclose};
+pub use input::{ChildConcern, DiscloseInput, DiscloseInputError, Initiative, Likelihood, SeriousOffence};
 pub use reason::DisclosureReason;
-pub use request::{ChildConcern, DiscloseInput, Initiative, Likelihood, Request, RequestError, SeriousOffence};
-pub use set::{Member, Set};
+
+/// The types of other crates this crate's API takes and gives, so one `use` line serves.
+pub use krisesenter_consent::{Consent, ConsentForm};
+/// The types of krisesenter-core this crate's API takes and gives.
+pub use krisesenter_core::{Age, Citation, ConsentId, EnumSet, Information, Party, Reason, Reasons, Statute};
 
 /// The README's example, compiled and run as a doctest.
 #[cfg(doctest)]

@@ -1,8 +1,8 @@
-//! Strategies for the types of `krisesenter-disclosure`: requests, the consents they carry,
-//! feared offences, and whole `disclose` inputs.
+//! Strategies for the types of `krisesenter-disclosure`: inputs, the consents they carry,
+//! feared offences, and whole `disclose` inputs with the day they are decided on.
 //!
-//! Every value is built through the crate's real constructors ([`Request::new`],
-//! [`Request::with_consents`], [`SeriousOffence::try_new`], [`Consent::new`]), so it is
+//! Every value is built through the crate's real constructors ([`DiscloseInput::new`],
+//! [`DiscloseInput::with_consents`], [`SeriousOffence::try_new`], [`Consent::new`]), so it is
 //! always valid. The distributions lean towards the cases the rules turn on: sections of the
 //! penal code on and around the §196 list (the 2021 additions, the qualified sections),
 //! consents around the decision date (given the day before, on the day, the day after;
@@ -11,22 +11,22 @@
 //! # Example
 //!
 //! ```
-//! use krisesenter_disclosure::decide;
+//! use krisesenter_disclosure::disclose;
 //! use krisesenter_testkit::disclosure::disclose_input;
 //! use proptest::strategy::{Strategy, ValueTree};
 //! use proptest::test_runner::TestRunner;
 //!
 //! let mut runner = TestRunner::deterministic();
-//! let input = disclose_input().new_tree(&mut runner).map_err(|e| e.to_string())?.current();
-//! let decision = decide(&input.request, input.as_of)?;
+//! let (input, as_of) = disclose_input().new_tree(&mut runner).map_err(|e| e.to_string())?.current();
+//! let decision = disclose(&input, as_of)?;
 //! assert_eq!(decision.log_entry().is_some(), decision.outcome() != krisesenter_disclosure::Outcome::Refuse);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
 use chrono::{Duration, NaiveDate};
 use krisesenter_consent::{Consent, ConsentForm, ConsentKind, GivenBy};
-use krisesenter_core::{Age, ConsentId, Information, Party};
-use krisesenter_disclosure::{ChildConcern, DiscloseInput, Initiative, Likelihood, Request, SeriousOffence, Set};
+use krisesenter_core::{Age, ConsentId, EnumSet, Information, Party};
+use krisesenter_disclosure::{ChildConcern, DiscloseInput, Initiative, Likelihood, SeriousOffence};
 use proptest::prelude::*;
 use proptest::sample::{select, subsequence};
 
@@ -34,7 +34,7 @@ use crate::core::{date_between, party};
 
 /// Any [`Initiative`].
 pub fn initiative() -> impl Strategy<Value = Initiative> {
-    select(&[Initiative::Request, Initiative::OwnInitiative][..])
+    select(Initiative::ALL)
 }
 
 /// Any [`ChildConcern`].
@@ -87,7 +87,7 @@ pub fn serious_offence() -> impl Strategy<Value = SeriousOffence> {
 }
 
 /// A set of information categories (possibly empty).
-pub fn information_set() -> impl Strategy<Value = Set<Information>> {
+pub fn information_set() -> impl Strategy<Value = EnumSet<Information>> {
     subsequence(Information::ALL, 0..=Information::ALL.len()).prop_map(|v| v.into_iter().collect())
 }
 
@@ -159,7 +159,7 @@ pub fn consents_around(as_of: NaiveDate, max: usize) -> impl Strategy<Value = Ve
 pub fn covering_consent(
     id: ConsentId,
     requester: Party,
-    asked: Set<Information>,
+    asked: EnumSet<Information>,
     as_of: NaiveDate,
 ) -> impl Strategy<Value = Consent> {
     let asked: Vec<Information> = asked.iter().collect();
@@ -183,10 +183,10 @@ pub fn covering_consent(
         })
 }
 
-/// A request decided on some date, with every fact varied: requester, initiative, categories,
-/// up to four consents around the date, a child concern, sometimes an order, sometimes a
-/// feared offence, sometimes danger.
-pub fn disclose_input() -> impl Strategy<Value = DiscloseInput> {
+/// An input and the day it is decided on, with every fact varied: requester, initiative,
+/// categories, up to four consents around the day, a child concern, sometimes an order,
+/// sometimes a feared offence, sometimes danger.
+pub fn disclose_input() -> impl Strategy<Value = (DiscloseInput, NaiveDate)> {
     as_of().prop_flat_map(|day| {
         (
             Just(day),
@@ -202,29 +202,28 @@ pub fn disclose_input() -> impl Strategy<Value = DiscloseInput> {
             .prop_filter_map(
                 "valid request",
                 |(day, who, init, asked, consents, concern, order, offence, danger)| {
-                    let request = Request::new(who, init, asked.iter())
+                    let input = DiscloseInput::new(who, init, asked.iter())
                         .with_consents(consents)
                         .ok()?
                         .with_child_concern(concern)
                         .with_child_welfare_order(order)
                         .with_serious_offence(offence)
                         .with_danger_to_life_or_health(danger);
-                    Some(DiscloseInput::new(day, request))
+                    Some((input, day))
                 },
             )
     })
 }
 
-/// A request with no duty and no permission: no reporting ground, no order, no feared
-/// offence, no danger; consents and everything else as in [`disclose_input`].
-pub fn input_without_duty_or_permission() -> impl Strategy<Value = DiscloseInput> {
-    (disclose_input(), no_reporting_ground()).prop_map(|(input, concern)| {
-        let request = input
-            .request
+/// An input with no duty and no permission, and its day: no reporting ground, no order, no
+/// feared offence, no danger; consents and everything else as in [`disclose_input`].
+pub fn input_without_duty_or_permission() -> impl Strategy<Value = (DiscloseInput, NaiveDate)> {
+    (disclose_input(), no_reporting_ground()).prop_map(|((input, day), concern)| {
+        let input = input
             .with_child_concern(concern)
             .with_child_welfare_order(false)
             .with_serious_offence(None)
             .with_danger_to_life_or_health(false);
-        DiscloseInput::new(input.as_of, request)
+        (input, day)
     })
 }

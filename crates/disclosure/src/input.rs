@@ -1,66 +1,52 @@
-//! The request: who asks (or whom staff think of telling), what about, the user's consents,
+//! The input: who asks (or whom staff think of telling), what about, the user's consents,
 //! and the facts that can create a duty or a permission.
 
 use std::collections::BTreeSet;
 
-use chrono::NaiveDate;
 use krisesenter_consent::Consent;
-use krisesenter_core::{Age, ConsentId, Information, Party};
+use krisesenter_core::{Age, ConsentId, EnumSet, Information, Party};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use crate::Set;
+krisesenter_core::wire_enum!(
+    /// Whether someone asked, or staff consider telling someone on their own initiative.
+    pub enum Initiative {
+        /// `requester` asked for `information`.
+        Request => "request",
+        /// Staff consider passing `information` to `requester` without being asked.
+        OwnInitiative => "own_initiative",
+    }
+);
 
-/// Whether someone asked, or staff consider telling someone on their own initiative.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Initiative {
-    /// `requester` asked for `information`.
-    Request,
-    /// Staff consider passing `information` to `requester` without being asked.
-    OwnInitiative,
-}
-
-/// What staff believe about a child of the user (barnevernsloven §13-2, barnevernloven 1992 §6-4).
-///
-/// Every value except `none` and `general_worry` is a ground that obliges staff to inform
-/// child welfare on their own initiative when there is reason to believe it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum ChildConcern {
-    /// No concern about a child.
-    #[default]
-    None,
-    /// A worry that is not one of the grounds: contacting child welfare needs consent.
-    GeneralWorry,
-    /// The child is or will be mistreated (mishandlet).
-    Mistreatment,
-    /// Serious deficiencies in the child's daily care (alvorlige mangler ved den daglige omsorgen).
-    SeriousCareDeficiency,
-    /// Other serious neglect (annen alvorlig omsorgssvikt).
-    OtherSeriousNeglect,
-    /// A life-threatening or other serious illness or injury that is not treated.
-    UntreatedSeriousIllness,
-    /// The child is or will be exploited in human trafficking.
-    Trafficking,
-    /// The child shows serious behavioural problems (alvorlige atferdsvansker).
-    SeriousBehaviourProblems,
-}
+krisesenter_core::wire_enum!(
+    /// What staff believe about a child of the user (barnevernsloven §13-2, barnevernloven 1992 §6-4).
+    ///
+    /// Every value except `none` and `general_worry` is a ground that obliges staff to inform
+    /// child welfare on their own initiative when there is reason to believe it.
+    #[derive(Default)]
+    pub enum ChildConcern {
+        /// No concern about a child.
+        #[default]
+        None => "none",
+        /// A worry that is not one of the grounds: contacting child welfare needs consent.
+        GeneralWorry => "general_worry",
+        /// The child is or will be mistreated (mishandlet).
+        Mistreatment => "mistreatment",
+        /// Serious deficiencies in the child's daily care (alvorlige mangler ved den daglige omsorgen).
+        SeriousCareDeficiency => "serious_care_deficiency",
+        /// Other serious neglect (annen alvorlig omsorgssvikt).
+        OtherSeriousNeglect => "other_serious_neglect",
+        /// A life-threatening or other serious illness or injury that is not treated.
+        UntreatedSeriousIllness => "untreated_serious_illness",
+        /// The child is or will be exploited in human trafficking.
+        Trafficking => "trafficking",
+        /// The child shows serious behavioural problems (alvorlige atferdsvansker).
+        SeriousBehaviourProblems => "serious_behaviour_problems",
+    }
+);
 
 impl ChildConcern {
-    /// Every value, in declaration order.
-    pub const ALL: &'static [ChildConcern] = &[
-        ChildConcern::None,
-        ChildConcern::GeneralWorry,
-        ChildConcern::Mistreatment,
-        ChildConcern::SeriousCareDeficiency,
-        ChildConcern::OtherSeriousNeglect,
-        ChildConcern::UntreatedSeriousIllness,
-        ChildConcern::Trafficking,
-        ChildConcern::SeriousBehaviourProblems,
-    ];
-
     /// The grounds of the duty to inform child welfare on own initiative, in declaration order.
     pub const REPORTING_GROUNDS: &'static [ChildConcern] = &[
         ChildConcern::Mistreatment,
@@ -77,35 +63,31 @@ impl ChildConcern {
     }
 }
 
-/// How likely staff think it is that the feared offence has been or will be committed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Likelihood {
-    /// Certain ("sikkert").
-    Certain,
-    /// Most likely ("mest sannsynlig"): more likely than not.
-    MostLikely,
-    /// Possible, but not more likely than not.
-    Possible,
-    /// Unlikely.
-    Unlikely,
-}
+krisesenter_core::wire_enum!(
+    /// How likely staff think it is that the feared offence has been or will be committed.
+    pub enum Likelihood {
+        /// Certain ("sikkert").
+        Certain => "certain",
+        /// Most likely ("mest sannsynlig"): more likely than not.
+        MostLikely => "most_likely",
+        /// Possible, but not more likely than not.
+        Possible => "possible",
+        /// Unlikely.
+        Unlikely => "unlikely",
+    }
+);
 
 impl Likelihood {
-    /// Every value, in declaration order.
-    pub const ALL: &'static [Likelihood] =
-        &[Likelihood::Certain, Likelihood::MostLikely, Likelihood::Possible, Likelihood::Unlikely];
-
     /// Whether the likelihood meets the threshold of straffeloven §196: certain or most likely.
     pub const fn meets_averting_threshold(self) -> bool {
         matches!(self, Likelihood::Certain | Likelihood::MostLikely)
     }
 }
 
-/// Why a request or one of its parts is not acceptable.
+/// Why a disclose input or one of its parts is not acceptable.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 #[non_exhaustive]
-pub enum RequestError {
+pub enum DiscloseInputError {
     /// Section 0 of the penal code does not exist.
     #[error("straffeloven has no section 0")]
     NoSuchSection,
@@ -151,7 +133,7 @@ struct RawSeriousOffence {
 }
 
 impl TryFrom<RawSeriousOffence> for SeriousOffence {
-    type Error = RequestError;
+    type Error = DiscloseInputError;
     fn try_from(raw: RawSeriousOffence) -> Result<Self, Self::Error> {
         let offence = SeriousOffence::try_new(raw.straffeloven_section, raw.likelihood)?;
         Ok(SeriousOffence {
@@ -179,7 +161,7 @@ impl SeriousOffence {
     ///
     /// # Errors
     ///
-    /// [`RequestError::NoSuchSection`] for section 0.
+    /// [`DiscloseInputError::NoSuchSection`] for section 0.
     ///
     /// # Example
     ///
@@ -193,9 +175,9 @@ impl SeriousOffence {
     /// assert!(SeriousOffence::try_new(0, Likelihood::Certain).is_err());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn try_new(straffeloven_section: u16, likelihood: Likelihood) -> Result<Self, RequestError> {
+    pub fn try_new(straffeloven_section: u16, likelihood: Likelihood) -> Result<Self, DiscloseInputError> {
         if straffeloven_section == 0 {
-            return Err(RequestError::NoSuchSection);
+            return Err(DiscloseInputError::NoSuchSection);
         }
         Ok(Self { straffeloven_section, likelihood, victim_age: None, peers_in_age_and_development: false })
     }
@@ -234,7 +216,7 @@ impl SeriousOffence {
 }
 
 /// A request for information about a user, or a disclosure staff consider on their own
-/// initiative: everything `disclose` takes except the date of the decision.
+/// initiative: everything [`crate::disclose`] takes except the day of the decision.
 ///
 /// For [`Initiative::OwnInitiative`], `requester` is the party staff think of telling and
 /// `information` the categories they think of passing; a duty adds its own recipients.
@@ -243,23 +225,24 @@ impl SeriousOffence {
 ///
 /// ```
 /// use krisesenter_core::{Information, Party};
-/// use krisesenter_disclosure::{ChildConcern, Initiative, Request};
-/// let request = Request::new(Party::Police, Initiative::Request, [Information::Whereabouts])
+/// use krisesenter_disclosure::{ChildConcern, DiscloseInput, Initiative};
+/// let request = DiscloseInput::new(Party::Police, Initiative::Request, [Information::Whereabouts])
 ///     .with_child_concern(ChildConcern::Mistreatment);
 /// assert_eq!(request.requester(), Party::Police);
 /// assert!(request.information().contains(Information::Whereabouts));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 ///
-/// On the wire a request is the `disclose` input without `as_of` ([`DiscloseInput`] adds it).
+/// On the wire it is the `disclose` command's input without `as_of` (the command's document
+/// adds the day).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(try_from = "RawRequest", into = "RawRequest")]
-#[schemars(with = "RawRequest")]
+#[serde(try_from = "RawDiscloseInput", into = "RawDiscloseInput")]
+#[schemars(with = "RawDiscloseInput")]
 #[non_exhaustive]
-pub struct Request {
+pub struct DiscloseInput {
     requester: Party,
     initiative: Initiative,
-    information: Set<Information>,
+    information: EnumSet<Information>,
     consents: Vec<Consent>,
     child_concern: ChildConcern,
     child_welfare_order: bool,
@@ -267,7 +250,7 @@ pub struct Request {
     danger_to_life_or_health: bool,
 }
 
-impl Request {
+impl DiscloseInput {
     /// A request from `requester` for `information`, with no consents and no concern.
     pub fn new(requester: Party, initiative: Initiative, information: impl IntoIterator<Item = Information>) -> Self {
         Self {
@@ -286,7 +269,7 @@ impl Request {
     ///
     /// # Errors
     ///
-    /// [`RequestError::DuplicateConsent`] when two consents carry the same id.
+    /// [`DiscloseInputError::DuplicateConsent`] when two consents carry the same id.
     ///
     /// # Example
     ///
@@ -294,20 +277,20 @@ impl Request {
     /// use chrono::NaiveDate;
     /// use krisesenter_consent::{Consent, ConsentForm};
     /// use krisesenter_core::{ConsentId, Information, Party};
-    /// use krisesenter_disclosure::{Initiative, Request};
+    /// use krisesenter_disclosure::{DiscloseInput, Initiative};
     /// let day = NaiveDate::from_ymd_opt(2026, 1, 5).ok_or("date")?;
     /// let c = Consent::sharing(ConsentId::try_new("c1")?, [Party::Nav], [Information::ContactDetails], day, ConsentForm::Written)?;
-    /// let request = Request::new(Party::Nav, Initiative::Request, [Information::ContactDetails]);
+    /// let request = DiscloseInput::new(Party::Nav, Initiative::Request, [Information::ContactDetails]);
     /// assert_eq!(request.clone().with_consents(vec![c.clone()])?.consents().len(), 1);
     /// assert!(request.with_consents(vec![c.clone(), c]).is_err());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn with_consents(self, consents: Vec<Consent>) -> Result<Self, RequestError> {
+    pub fn with_consents(self, consents: Vec<Consent>) -> Result<Self, DiscloseInputError> {
         let mut seen: BTreeSet<&ConsentId> = BTreeSet::new();
         for consent in &consents {
             if !seen.insert(consent.id()) {
                 let count = consents.iter().filter(|c| c.id() == consent.id()).count();
-                return Err(RequestError::DuplicateConsent { id: consent.id().clone(), count });
+                return Err(DiscloseInputError::DuplicateConsent { id: consent.id().clone(), count });
             }
         }
         Ok(Self { consents, ..self })
@@ -348,7 +331,7 @@ impl Request {
     }
 
     /// The categories asked for (or thought of passing).
-    pub const fn information(&self) -> Set<Information> {
+    pub const fn information(&self) -> EnumSet<Information> {
         self.information
     }
 
@@ -378,66 +361,11 @@ impl Request {
     }
 }
 
-/// The input of the `disclose` command, exactly as CONTRACT.md spells it: the date of the
-/// decision and the request. Deserialising checks the shape and the request's own rules;
-/// the date is checked when deciding (a date before 2015-10-01 is a decision error).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(try_from = "RawDiscloseInput", into = "RawDiscloseInput")]
-#[schemars(with = "RawDiscloseInput")]
-#[non_exhaustive]
-pub struct DiscloseInput {
-    /// The day the decision is made on.
-    pub as_of: NaiveDate,
-    /// The request.
-    pub request: Request,
-}
-
-impl DiscloseInput {
-    /// Pairs a request with the day of the decision.
-    pub const fn new(as_of: NaiveDate, request: Request) -> Self {
-        Self { as_of, request }
-    }
-
-    /// Decides the request on its date: [`crate::decide`]`(&self.request, self.as_of)`.
-    ///
-    /// # Errors
-    ///
-    /// [`crate::DecideError`] as [`crate::decide`].
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use krisesenter_disclosure::{DiscloseInput, Outcome};
-    /// let input: DiscloseInput = serde_json::from_str(r#"{
-    ///   "as_of": "2026-03-01", "requester": "unknown", "initiative": "request",
-    ///   "information": ["existence"], "consents": []
-    /// }"#)?;
-    /// let disclosure = input.decide()?;
-    /// assert_eq!(disclosure.outcome(), Outcome::Refuse);
-    /// assert!(disclosure.neither_confirm_nor_deny());
-    ///
-    /// let too_early: DiscloseInput = serde_json::from_str(r#"{
-    ///   "as_of": "2015-09-30", "requester": "police", "initiative": "request",
-    ///   "information": [], "consents": []
-    /// }"#)?;
-    /// assert!(too_early.decide().is_err());
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn decide(&self) -> Result<crate::Disclosure, crate::DecideError> {
-        crate::decide(&self.request, self.as_of)
-    }
-}
-
-/// The wire form of [`DiscloseInput`] (CONTRACT.md `disclose` input).
-///
-/// It repeats the fields of [`RawRequest`] instead of `#[serde(flatten)]`-ing it, because
-/// serde does not support `flatten` together with `deny_unknown_fields`.
+/// The wire form of [`DiscloseInput`]: the `disclose` command's input without `as_of`.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(rename = "DiscloseInput")]
 struct RawDiscloseInput {
-    /// The day the decision is made on; on or after 2015-10-01.
-    as_of: NaiveDate,
     /// Who asks, or whom staff think of telling on their own initiative.
     requester: Party,
     /// Whether `requester` asked, or staff consider telling on their own initiative.
@@ -461,70 +389,9 @@ struct RawDiscloseInput {
 }
 
 impl TryFrom<RawDiscloseInput> for DiscloseInput {
-    type Error = RequestError;
+    type Error = DiscloseInputError;
     fn try_from(raw: RawDiscloseInput) -> Result<Self, Self::Error> {
-        let request = Request::try_from(RawRequest {
-            requester: raw.requester,
-            initiative: raw.initiative,
-            information: raw.information,
-            consents: raw.consents,
-            child_concern: raw.child_concern,
-            child_welfare_order: raw.child_welfare_order,
-            serious_offence: raw.serious_offence,
-            danger_to_life_or_health: raw.danger_to_life_or_health,
-        })?;
-        Ok(DiscloseInput { as_of: raw.as_of, request })
-    }
-}
-
-impl From<DiscloseInput> for RawDiscloseInput {
-    fn from(input: DiscloseInput) -> Self {
-        let r = RawRequest::from(input.request);
-        RawDiscloseInput {
-            as_of: input.as_of,
-            requester: r.requester,
-            initiative: r.initiative,
-            information: r.information,
-            consents: r.consents,
-            child_concern: r.child_concern,
-            child_welfare_order: r.child_welfare_order,
-            serious_offence: r.serious_offence,
-            danger_to_life_or_health: r.danger_to_life_or_health,
-        }
-    }
-}
-
-/// The wire form of [`Request`]: the `disclose` input without `as_of`.
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[schemars(rename = "Request")]
-struct RawRequest {
-    /// Who asks, or whom staff think of telling on their own initiative.
-    requester: Party,
-    /// Whether `requester` asked, or staff consider telling on their own initiative.
-    initiative: Initiative,
-    /// The categories asked for, or thought of passing.
-    information: Vec<Information>,
-    /// The user's consents, in force or not.
-    consents: Vec<Consent>,
-    /// What staff believe about a child of the user.
-    #[serde(default)]
-    child_concern: ChildConcern,
-    /// Whether child welfare has ordered information in a case.
-    #[serde(default)]
-    child_welfare_order: bool,
-    /// A feared serious offence.
-    #[serde(default)]
-    serious_offence: Option<SeriousOffence>,
-    /// Whether there is danger to someone's life or health.
-    #[serde(default)]
-    danger_to_life_or_health: bool,
-}
-
-impl TryFrom<RawRequest> for Request {
-    type Error = RequestError;
-    fn try_from(raw: RawRequest) -> Result<Self, Self::Error> {
-        Ok(Request::new(raw.requester, raw.initiative, raw.information)
+        Ok(DiscloseInput::new(raw.requester, raw.initiative, raw.information)
             .with_consents(raw.consents)?
             .with_child_concern(raw.child_concern)
             .with_child_welfare_order(raw.child_welfare_order)
@@ -533,9 +400,9 @@ impl TryFrom<RawRequest> for Request {
     }
 }
 
-impl From<Request> for RawRequest {
-    fn from(r: Request) -> Self {
-        RawRequest {
+impl From<DiscloseInput> for RawDiscloseInput {
+    fn from(r: DiscloseInput) -> Self {
+        RawDiscloseInput {
             requester: r.requester,
             initiative: r.initiative,
             information: r.information.iter().collect(),

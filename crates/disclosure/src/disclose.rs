@@ -5,84 +5,61 @@ use std::borrow::Cow;
 
 use chrono::NaiveDate;
 use krisesenter_consent::{ConsentKind, NotInForce};
-use krisesenter_core::law::{AvertingQualifier, STRL_IN_FORCE, averting_listing};
-use krisesenter_core::{Citation, ConsentId, Information, Party, Provision, Reason};
+use krisesenter_core::{Citation, ConsentId, EnumSet, Information, Party, Provision, Reasons, enum_set};
 use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use thiserror::Error;
 
-use crate::{ChildConcern, DisclosureReason, Initiative, Request, SeriousOffence, Set};
+use crate::rules::{AvertingQualifier, DisclosureRules, RULES};
+use crate::{ChildConcern, DiscloseInput, DisclosureReason, Initiative, SeriousOffence};
 
-/// What the shelter does with a request or a concern.
-///
-/// Exhaustive on purpose: a new outcome must break every caller's `match`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Outcome {
-    /// Nothing passes: confidentiality (krisesenterlova §5).
-    Refuse,
-    /// Answer the request with the information listed: the user's consent covers it.
-    Share,
-    /// The information listed may pass: a permission, not a duty; staff decide.
-    MayShare,
-    /// Staff must report on their own initiative (child welfare, police).
-    MustReport,
-    /// Staff must answer an order from child welfare.
-    MustRespond,
-}
-
-impl Outcome {
-    /// The wire name, as CONTRACT.md spells it.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Outcome::Refuse => "refuse",
-            Outcome::Share => "share",
-            Outcome::MayShare => "may_share",
-            Outcome::MustReport => "must_report",
-            Outcome::MustRespond => "must_respond",
-        }
+krisesenter_core::wire_enum!(
+    /// What the shelter does with a request or a concern.
+    ///
+    /// Exhaustive on purpose: a new outcome must break every caller's `match`.
+    pub enum Outcome {
+        /// Nothing passes: confidentiality (krisesenterlova §5).
+        Refuse => "refuse",
+        /// Answer the request with the information listed: the user's consent covers it.
+        Share => "share",
+        /// The information listed may pass: a permission, not a duty; staff decide.
+        MayShare => "may_share",
+        /// Staff must report on their own initiative (child welfare, police).
+        MustReport => "must_report",
+        /// Staff must answer an order from child welfare.
+        MustRespond => "must_respond",
     }
-}
+);
 
-/// A step staff must take with the decision.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Step {
-    /// Where practically possible, tell the parent what the report says before sending it.
-    InformParentFirst,
-    /// Encourage the parent to contact child welfare themselves.
-    EncourageParentToContactChildWelfare,
-    /// Try to avert the offence or danger together with the user, where that is safe.
-    AvertTogetherWithUserWhereSafe,
-    /// Record the disclosure: what, to whom, on which basis, when (see [`LogEntry`]).
-    RecordDisclosure,
-}
+krisesenter_core::wire_enum!(
+    /// A step staff must take with the decision.
+    pub enum Step {
+        /// Where practically possible, tell the parent what the report says before sending it.
+        InformParentFirst => "inform_parent_first",
+        /// Encourage the parent to contact child welfare themselves.
+        EncourageParentToContactChildWelfare => "encourage_parent_to_contact_child_welfare",
+        /// Try to avert the offence or danger together with the user, where that is safe.
+        AvertTogetherWithUserWhereSafe => "avert_together_with_user_where_safe",
+        /// Record the disclosure: what, to whom, on which basis, when (see [`LogEntry`]).
+        RecordDisclosure => "record_disclosure",
+    }
+);
 
-impl Step {
-    /// Every step, in declaration order.
-    pub const ALL: &'static [Step] = &[
-        Step::InformParentFirst,
-        Step::EncourageParentToContactChildWelfare,
-        Step::AvertTogetherWithUserWhereSafe,
-        Step::RecordDisclosure,
-    ];
-}
-
-/// The legal basis on which information passes to one recipient.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Basis {
-    /// The duty to inform child welfare on own initiative (ksl §6, bvl §13-2 / bvl-1992 §6-4).
-    ChildWelfareReport,
-    /// The duty to answer an order from child welfare (ksl §6, bvl §13-2 / bvl-1992 §6-4).
-    ChildWelfareOrder,
-    /// The duty to avert a listed offence (strl §196).
-    AvertingDuty,
-    /// The permission to avert danger to life or health (strl §17, fvl §13 b nr. 7).
-    DangerToLifeOrHealth,
-    /// The user's written consent (fvl §13 a nr. 1).
-    Consent,
-}
+krisesenter_core::wire_enum!(
+    /// The legal basis on which information passes to one recipient.
+    pub enum Basis {
+        /// The duty to inform child welfare on own initiative (ksl §6, bvl §13-2 / bvl-1992 §6-4).
+        ChildWelfareReport => "child_welfare_report",
+        /// The duty to answer an order from child welfare (ksl §6, bvl §13-2 / bvl-1992 §6-4).
+        ChildWelfareOrder => "child_welfare_order",
+        /// The duty to avert a listed offence (strl §196).
+        AvertingDuty => "averting_duty",
+        /// The permission to avert danger to life or health (strl §17, fvl §13 b nr. 7).
+        DangerToLifeOrHealth => "danger_to_life_or_health",
+        /// The user's written consent (fvl §13 a nr. 1).
+        Consent => "consent",
+    }
+);
 
 impl Basis {
     /// The provisions the basis rests on.
@@ -106,19 +83,34 @@ impl Basis {
 /// What passes to one recipient on one basis. Holds no personal data: a party, categories,
 /// a basis and the ids of the consents relied on.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
 pub struct Passage {
-    /// Who receives the information.
-    pub recipient: Party,
-    /// The categories that may or must pass.
-    pub information: Set<Information>,
-    /// The legal basis.
-    pub basis: Basis,
-    /// The consents relied on (only for [`Basis::Consent`]), sorted.
-    pub consents: Vec<ConsentId>,
+    recipient: Party,
+    information: EnumSet<Information>,
+    basis: Basis,
+    consents: Vec<ConsentId>,
 }
 
 impl Passage {
+    /// Who receives the information.
+    pub const fn recipient(&self) -> Party {
+        self.recipient
+    }
+
+    /// The categories that may or must pass.
+    pub const fn information(&self) -> EnumSet<Information> {
+        self.information
+    }
+
+    /// The legal basis.
+    pub const fn basis(&self) -> Basis {
+        self.basis
+    }
+
+    /// The consents relied on (only for [`Basis::Consent`]), sorted.
+    pub fn consents(&self) -> &[ConsentId] {
+        &self.consents
+    }
+
     /// The citations of the basis, in the versions in force on `date`.
     pub fn citations(&self, date: NaiveDate) -> Vec<Citation> {
         self.basis.provisions().iter().filter_map(|p| p.cite(date)).collect()
@@ -131,20 +123,33 @@ impl Passage {
 /// Serialises as the `log_entry` of the `disclose` output, each passage with the citations
 /// of its basis in the versions in force on `date`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
 pub struct LogEntry {
-    /// The day of the decision.
-    pub date: NaiveDate,
-    /// The outcome recorded.
-    pub outcome: Outcome,
-    /// What passes to whom on which basis, sorted by recipient and basis.
-    pub passages: Vec<Passage>,
+    date: NaiveDate,
+    outcome: Outcome,
+    passages: Vec<Passage>,
 }
 
-/// Why a decision could not be made.
+impl LogEntry {
+    /// The day of the decision.
+    pub const fn date(&self) -> NaiveDate {
+        self.date
+    }
+
+    /// The outcome recorded.
+    pub const fn outcome(&self) -> Outcome {
+        self.outcome
+    }
+
+    /// What passes to whom on which basis, sorted by recipient and basis.
+    pub fn passages(&self) -> &[Passage] {
+        &self.passages
+    }
+}
+
+/// Why a disclosure could not be decided.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 #[non_exhaustive]
-pub enum DecideError {
+pub enum DiscloseError {
     /// The date is before the penal code of 2005 (and its §196) took effect.
     #[error("the decision date {as_of} is before straffeloven 2005 took effect on 2015-10-01")]
     BeforePenalCode {
@@ -153,34 +158,19 @@ pub enum DecideError {
     },
 }
 
-/// A set of [`DisclosureReason`]s, listed in declaration order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-struct Reasons(u64);
-
-impl Reasons {
-    fn insert(&mut self, reason: DisclosureReason) {
-        self.0 |= reason.bit();
-    }
-
-    fn iter(self) -> impl Iterator<Item = DisclosureReason> {
-        DisclosureReason::ALL.iter().copied().filter(move |r| self.0 & r.bit() != 0)
-    }
-}
-
 /// The decision on one request: outcome, recipients, information, whether to neither confirm
 /// nor deny, reasons, steps, and the log entry.
 ///
-/// Reasons and citations are built when asked for ([`Disclosure::reasons`]) or serialised,
+/// Reasons and citations are built when asked for ([`Reasons::explain`]) or serialised,
 /// so deciding costs no allocation beyond the log entry.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Disclosure {
-    as_of: NaiveDate,
     outcome: Outcome,
-    recipients: Set<Party>,
-    information: Set<Information>,
+    recipients: EnumSet<Party>,
+    information: EnumSet<Information>,
     neither_confirm_nor_deny: bool,
-    reasons: Reasons,
-    steps: Set<Step>,
+    reasons: Reasons<DisclosureReason>,
+    steps: EnumSet<Step>,
     log_entry: Option<LogEntry>,
 }
 
@@ -191,12 +181,12 @@ impl Disclosure {
     }
 
     /// Everyone who may or must receive information.
-    pub const fn recipients(&self) -> Set<Party> {
+    pub const fn recipients(&self) -> EnumSet<Party> {
         self.recipients
     }
 
     /// Every category that may or must pass, to any recipient (per recipient: [`Disclosure::log_entry`]).
-    pub const fn information(&self) -> Set<Information> {
+    pub const fn information(&self) -> EnumSet<Information> {
         self.information
     }
 
@@ -206,23 +196,14 @@ impl Disclosure {
         self.neither_confirm_nor_deny
     }
 
-    /// The kinds of reason, basis first.
-    pub fn reason_kinds(&self) -> impl Iterator<Item = DisclosureReason> {
-        self.reasons.iter()
-    }
-
-    /// Whether the decision gives `reason`.
-    pub fn has_reason(&self, reason: DisclosureReason) -> bool {
-        self.reasons.0 & reason.bit() != 0
-    }
-
-    /// The reasons, each citing its provisions in the versions in force on the day of the decision.
-    pub fn reasons(&self) -> Vec<Reason> {
-        self.reasons.iter().map(|r| Reason::explain(r, self.as_of)).collect()
+    /// The reasons, basis first; [`Reasons::explain`] renders them with their messages and
+    /// the citations of the provision versions in force on the day of the decision.
+    pub const fn reasons(&self) -> &Reasons<DisclosureReason> {
+        &self.reasons
     }
 
     /// The steps staff must take.
-    pub const fn steps(&self) -> Set<Step> {
+    pub const fn steps(&self) -> EnumSet<Step> {
         self.steps
     }
 
@@ -233,91 +214,33 @@ impl Disclosure {
 
     /// The day of the decision.
     pub const fn as_of(&self) -> NaiveDate {
-        self.as_of
+        self.reasons.as_of()
     }
 
     /// The information that may or must pass to `party`.
-    pub fn information_for(&self, party: Party) -> Set<Information> {
+    pub fn information_for(&self, party: Party) -> EnumSet<Information> {
         self.log_entry
             .iter()
             .flat_map(|l| &l.passages)
             .filter(|p| p.recipient == party)
-            .fold(Set::EMPTY, |acc, p| acc.union(p.information))
-    }
-}
-
-// ---------------------------------------------------------------------------------------
-// What passes under each duty and permission (documented in docs/legal-basis.md).
-
-const fn info(mut values: &[Information]) -> Set<Information> {
-    let mut set = Set::EMPTY;
-    while let [first, rest @ ..] = values {
-        set = set.union(Set::<Information>::single(*first));
-        values = rest;
-    }
-    set
-}
-
-/// What a report to child welfare holds: what is relevant to the concern. The child and how
-/// to reach the family, and the observations behind the "reason to believe"; the violence
-/// history where the ground is violence or exploitation. Never the user's whereabouts (the
-/// shelter's address stays secret; child welfare reaches the family through the contact
-/// details) and never the user's own health.
-const fn report_information(ground: ChildConcern) -> Set<Information> {
-    let base =
-        info(&[Information::Existence, Information::ContactDetails, Information::Children, Information::CaseNotes]);
-    match ground {
-        ChildConcern::Mistreatment | ChildConcern::Trafficking => {
-            base.union(Set::<Information>::single(Information::ViolenceHistory))
-        }
-        ChildConcern::SeriousCareDeficiency
-        | ChildConcern::OtherSeriousNeglect
-        | ChildConcern::UntreatedSeriousIllness
-        | ChildConcern::SeriousBehaviourProblems
-        | ChildConcern::None
-        | ChildConcern::GeneralWorry => base,
-    }
-}
-
-/// What the police need to avert a listed offence: that the person is a user, where and how
-/// to reach them, and the violence that is feared.
-const AVERTING_INFORMATION: Set<Information> = info(&[
-    Information::Existence,
-    Information::Whereabouts,
-    Information::ContactDetails,
-    Information::ViolenceHistory,
-]);
-
-/// What averting danger to life or health needs, per recipient that can avert it: the
-/// police get what the averting duty would give them; health services get the user's
-/// health instead of the violence history. Anyone else: nothing.
-const fn danger_information(recipient: Party) -> Set<Information> {
-    match recipient {
-        Party::Police => AVERTING_INFORMATION,
-        Party::Health => {
-            info(&[Information::Existence, Information::Whereabouts, Information::ContactDetails, Information::Health])
-        }
-        Party::ChildWelfare
-        | Party::Nav
-        | Party::Lawyer
-        | Party::School
-        | Party::FamilyMember
-        | Party::AllegedPerpetrator
-        | Party::OtherService
-        | Party::Unknown => Set::EMPTY,
+            .fold(EnumSet::EMPTY, |acc, p| acc.union(p.information))
     }
 }
 
 /// The categories a refused question must neither confirm nor deny.
-const EXISTENCE_OR_WHEREABOUTS: Set<Information> = info(&[Information::Existence, Information::Whereabouts]);
+const EXISTENCE_OR_WHEREABOUTS: EnumSet<Information> = enum_set![Information::Existence, Information::Whereabouts];
 
 // ---------------------------------------------------------------------------------------
 
-/// Whether the duty to avert (strl §196) applies on `as_of`, noting why not.
-fn averting_applies(offence: Option<&SeriousOffence>, as_of: NaiveDate, reasons: &mut Reasons) -> bool {
+/// Whether the duty to avert (strl §196) applies under `rules`, noting why not.
+fn averting_applies(
+    offence: Option<&SeriousOffence>,
+    rules: &DisclosureRules,
+    reasons: &mut Reasons<DisclosureReason>,
+) -> bool {
     let Some(offence) = offence else { return false };
     // strl §196 first paragraph: only the offences listed on the day.
-    let Some(qualifier) = averting_listing(offence.straffeloven_section(), as_of) else {
+    let Some(qualifier) = rules.averting_listing(offence.straffeloven_section()) else {
         reasons.insert(DisclosureReason::OffenceNotListed);
         return false;
     };
@@ -347,11 +270,6 @@ fn averting_applies(offence: Option<&SeriousOffence>, as_of: NaiveDate, reasons:
             reasons.insert(DisclosureReason::OnlySecondParagraphListed);
             false
         }
-        // A qualifier this crate does not know: it cannot be shown, so no duty is established.
-        _ => {
-            reasons.insert(DisclosureReason::ListingConditionNotShown);
-            false
-        }
     };
     // strl §196: "sikkert eller mest sannsynlig".
     let likely = offence.likelihood().meets_averting_threshold();
@@ -363,17 +281,21 @@ fn averting_applies(offence: Option<&SeriousOffence>, as_of: NaiveDate, reasons:
 
 /// What the user's consents let pass to the requester: the categories asked that an in-force
 /// written sharing consent naming the requester covers, and the ids of those consents.
-fn consent_cover(request: &Request, as_of: NaiveDate, reasons: &mut Reasons) -> (Set<Information>, Vec<ConsentId>) {
-    let requester = request.requester();
-    let asked = request.information();
-    let mut covered = Set::EMPTY;
+fn consent_cover(
+    input: &DiscloseInput,
+    as_of: NaiveDate,
+    reasons: &mut Reasons<DisclosureReason>,
+) -> (EnumSet<Information>, Vec<ConsentId>) {
+    let requester = input.requester();
+    let asked = input.information();
+    let mut covered = EnumSet::EMPTY;
     let mut ids = Vec::new();
-    for consent in request.consents() {
+    for consent in input.consents() {
         if consent.kind() == ConsentKind::Storage {
             reasons.insert(DisclosureReason::StorageConsentDoesNotShare);
             continue;
         }
-        let scope: Set<Information> = consent.information().iter().copied().collect();
+        let scope: EnumSet<Information> = consent.information().iter().copied().collect();
         // Whether the consent is in force is the consent crate's rule; only the reason is ours.
         let reason = if let Some(not_in_force) = consent.not_in_force_on(as_of) {
             Some(match not_in_force {
@@ -413,68 +335,68 @@ struct Facts {
     /// The duty to avert applies.
     averting: bool,
     /// What danger to life or health permits passing to the requester (non-empty).
-    danger: Option<Set<Information>>,
+    danger: Option<EnumSet<Information>>,
     /// What consents let pass to the requester (non-empty).
-    consent: Option<Set<Information>>,
+    consent: Option<EnumSet<Information>>,
 }
 
-/// Decides a request on `as_of`: the outcome, who receives what, whether to neither confirm
-/// nor deny, the reasons citing the law in force that day, and the steps staff must take.
+/// Decides a request, or a disclosure staff consider, on `as_of`: the outcome, who receives
+/// what, whether to neither confirm nor deny, the reasons citing the law in force that day,
+/// and the steps staff must take.
 ///
 /// Confidentiality is the default. A duty (child welfare, averting) overrides consent and
 /// its absence and brings its own recipients; danger to life or health permits sharing
 /// with the police or health services when no duty applies; consent lifts confidentiality only
-/// for its recipients, its categories and its dates, and never beyond what was asked.
+/// for its recipients, its categories and its dates, and never beyond what was asked. The
+/// rules are those of the version in force on `as_of` ([`crate::rules::RULES`]).
 ///
 /// # Errors
 ///
-/// [`DecideError::BeforePenalCode`] when `as_of` is before 2015-10-01.
+/// [`DiscloseError::BeforePenalCode`] when `as_of` is before 2015-10-01 (no version of the
+/// rules applies).
 ///
 /// # Example
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use krisesenter_core::{Information, Party};
-/// use krisesenter_disclosure::{decide, Initiative, Likelihood, Outcome, Request, SeriousOffence};
+/// use krisesenter_disclosure::{disclose, DiscloseInput, Information, Initiative, Likelihood, Outcome, Party, SeriousOffence};
 ///
 /// // The police ask where a user is; staff think further abuse (§282) most likely.
 /// let as_of = NaiveDate::from_ymd_opt(2026, 3, 1).ok_or("date")?;
-/// let request = Request::new(Party::Police, Initiative::Request, [Information::Whereabouts])
+/// let input = DiscloseInput::new(Party::Police, Initiative::Request, [Information::Whereabouts])
 ///     .with_serious_offence(Some(SeriousOffence::try_new(282, Likelihood::MostLikely)?));
-/// let disclosure = decide(&request, as_of)?;
+/// let disclosure = disclose(&input, as_of)?;
 /// assert_eq!(disclosure.outcome(), Outcome::MustReport);
 /// assert!(disclosure.recipients().contains(Party::Police));
 ///
 /// // Without the feared offence and without consent, nothing passes.
-/// let plain = Request::new(Party::Police, Initiative::Request, [Information::Whereabouts]);
-/// let refused = decide(&plain, as_of)?;
+/// let plain = DiscloseInput::new(Party::Police, Initiative::Request, [Information::Whereabouts]);
+/// let refused = disclose(&plain, as_of)?;
 /// assert_eq!(refused.outcome(), Outcome::Refuse);
 /// assert!(refused.neither_confirm_nor_deny());
 ///
 /// // Before the penal code of 2005, no decision.
-/// assert!(decide(&plain, NaiveDate::from_ymd_opt(2015, 9, 30).ok_or("date")?).is_err());
+/// assert!(disclose(&plain, NaiveDate::from_ymd_opt(2015, 9, 30).ok_or("date")?).is_err());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn decide(request: &Request, as_of: NaiveDate) -> Result<Disclosure, DecideError> {
-    if as_of < STRL_IN_FORCE {
-        return Err(DecideError::BeforePenalCode { as_of });
-    }
-    let mut reasons = Reasons::default();
-    let requester = request.requester();
-    let asked = request.information();
+pub fn disclose(input: &DiscloseInput, as_of: NaiveDate) -> Result<Disclosure, DiscloseError> {
+    let rules = RULES.on(as_of).ok_or(DiscloseError::BeforePenalCode { as_of })?.rules();
+    let mut reasons = Reasons::none(as_of);
+    let requester = input.requester();
+    let asked = input.information();
 
-    let concern = request.child_concern();
-    let averting = averting_applies(request.serious_offence(), as_of, &mut reasons);
-    let (consented, consent_ids) = consent_cover(request, as_of, &mut reasons);
+    let concern = input.child_concern();
+    let averting = averting_applies(input.serious_offence(), rules, &mut reasons);
+    let (consented, consent_ids) = consent_cover(input, as_of, &mut reasons);
     if requester == Party::Unknown {
         reasons.insert(DisclosureReason::UnidentifiedRequester);
     }
     let report = concern.is_reporting_ground().then_some(concern);
-    let order = request.child_welfare_order();
+    let order = input.child_welfare_order();
     let any_duty = averting || report.is_some() || order;
     // The permission of strl §17 and fvl §13 b nr. 7 applies only when no duty does.
-    let danger = if request.danger_to_life_or_health() && !any_duty {
-        let permitted = asked.intersection(danger_information(requester));
+    let danger = if input.danger_to_life_or_health() && !any_duty {
+        let permitted = asked.intersection(rules.danger_information(requester));
         if permitted.is_empty() {
             reasons.insert(DisclosureReason::DangerPermissionDoesNotReach);
             None
@@ -485,7 +407,7 @@ pub fn decide(request: &Request, as_of: NaiveDate) -> Result<Disclosure, DecideE
         None
     };
     let facts = Facts {
-        initiative: request.initiative(),
+        initiative: input.initiative(),
         report,
         order,
         averting,
@@ -517,11 +439,11 @@ pub fn decide(request: &Request, as_of: NaiveDate) -> Result<Disclosure, DecideE
 
     // What passes to whom, on each basis that applies.
     let mut passages: Vec<Passage> = Vec::new();
-    let mut steps = Set::EMPTY;
+    let mut steps = EnumSet::EMPTY;
     if let Some(ground) = facts.report {
         passages.push(Passage {
             recipient: Party::ChildWelfare,
-            information: report_information(ground),
+            information: rules.report_information(ground),
             basis: Basis::ChildWelfareReport,
             consents: Vec::new(),
         });
@@ -532,7 +454,7 @@ pub fn decide(request: &Request, as_of: NaiveDate) -> Result<Disclosure, DecideE
         // Romerike: tell the parent first unless the child's best interest says otherwise;
         // it does when an offence must be averted (a warning could defeat it) or the child
         // may be trafficked (the parent may be involved).
-        if facts.averting || ground == ChildConcern::Trafficking {
+        if facts.averting || rules.parent_not_told_first.contains(ground) {
             reasons.insert(DisclosureReason::ParentNotInformedFirst);
         } else {
             steps.insert(Step::InformParentFirst);
@@ -550,7 +472,7 @@ pub fn decide(request: &Request, as_of: NaiveDate) -> Result<Disclosure, DecideE
     if facts.averting {
         passages.push(Passage {
             recipient: Party::Police,
-            information: AVERTING_INFORMATION,
+            information: rules.averting_information,
             basis: Basis::AvertingDuty,
             consents: Vec::new(),
         });
@@ -584,9 +506,9 @@ pub fn decide(request: &Request, as_of: NaiveDate) -> Result<Disclosure, DecideE
         steps.insert(Step::EncourageParentToContactChildWelfare);
     }
 
-    let mut recipients = Set::EMPTY;
-    let mut information = Set::EMPTY;
-    let mut to_requester = Set::EMPTY;
+    let mut recipients = EnumSet::EMPTY;
+    let mut information = EnumSet::EMPTY;
+    let mut to_requester = EnumSet::EMPTY;
     for passage in &passages {
         recipients.insert(passage.recipient);
         information = information.union(passage.information);
@@ -621,7 +543,7 @@ pub fn decide(request: &Request, as_of: NaiveDate) -> Result<Disclosure, DecideE
         }
     };
 
-    Ok(Disclosure { as_of, outcome, recipients, information, neither_confirm_nor_deny, reasons, steps, log_entry })
+    Ok(Disclosure { outcome, recipients, information, neither_confirm_nor_deny, reasons, steps, log_entry })
 }
 
 // ---------------------------------------------------------------------------------------
@@ -634,7 +556,7 @@ struct PassageWire<'a> {
     /// Who receives the information.
     recipient: Party,
     /// The categories that may or must pass.
-    information: Set<Information>,
+    information: EnumSet<Information>,
     /// The legal basis.
     basis: Basis,
     /// The provisions of the basis, in the versions in force on the day.
@@ -664,15 +586,15 @@ struct DisclosureWire<'a> {
     /// What the shelter does.
     outcome: Outcome,
     /// Everyone who may or must receive information.
-    recipients: Set<Party>,
+    recipients: EnumSet<Party>,
     /// What may or must pass.
-    information: Set<Information>,
+    information: EnumSet<Information>,
     /// Whether the answer must neither confirm nor deny existence or whereabouts.
     neither_confirm_nor_deny: bool,
     /// Why, citing the provisions in force on the day.
-    reasons: Vec<Reason>,
+    reasons: Reasons<DisclosureReason>,
     /// What staff must do.
-    steps: Set<Step>,
+    steps: EnumSet<Step>,
     /// The record of the disclosure (null when refused).
     log_entry: Option<LogEntryWire<'a>>,
 }
@@ -684,7 +606,7 @@ impl<'a> From<&'a Disclosure> for DisclosureWire<'a> {
             recipients: d.recipients,
             information: d.information,
             neither_confirm_nor_deny: d.neither_confirm_nor_deny,
-            reasons: d.reasons(),
+            reasons: d.reasons,
             steps: d.steps,
             log_entry: d.log_entry.as_ref().map(LogEntryWire::from),
         }
