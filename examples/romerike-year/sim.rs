@@ -22,7 +22,7 @@ use krisesenter::eligibility::{
     DayOutcome, FinalOutcome, ResidentialOutcome, StaffDecision, Violence,
 };
 use krisesenter::rooms::{
-    self, AllocationInput, GenderSeparation, HouseholdRequest, Inventory, Needs, Policy, Priority, RoomsReason,
+    self, AllocateInput, GenderSeparation, HouseholdRequest, Inventory, Needs, Policy, Priority, RoomsReason,
 };
 use krisesenter::stats::{AfterStay, DayContact, Municipality, Stay, StayPerson, ViolenceTypes};
 use rand::Rng;
@@ -129,15 +129,14 @@ pub(crate) struct Household {
 
 impl Household {
     fn request(&self) -> Result<HouseholdRequest, BoxError> {
-        Ok(HouseholdRequest::try_new(
-            self.id.clone(),
-            self.adults.clone(),
-            self.children.clone(),
-            self.priority,
-            self.needs,
-            Vec::new(),
-            self.room.clone(),
-        )?)
+        let mut request = HouseholdRequest::builder(self.id.clone(), self.priority)
+            .adults(self.adults.iter().copied())
+            .children(self.children.iter().copied())
+            .needs(self.needs);
+        if let Some(room) = &self.room {
+            request = request.living_in(room.clone());
+        }
+        Ok(request.build()?)
     }
 
     /// Whether the household slept at the shelter the night of `day` (check-in <= day <
@@ -372,15 +371,12 @@ impl Shelter {
             .filter_map(|h| self.households.get(*h))
             .map(Household::request)
             .collect::<Result<Vec<_>, _>>()?;
-        let allocation = rooms::allocate(&AllocationInput::new(day, self.policy, &self.inventory, requests))?;
-        self.placement_notes.extend(allocation.notes.iter().map(|n| n.code().as_str().to_owned()));
+        let allocation = rooms::allocate(&AllocateInput::new(self.policy, &self.inventory, requests), day)?;
+        self.placement_notes.extend(allocation.notes().codes().map(str::to_owned));
         let placed: BTreeMap<&HouseholdId, &RoomId> =
-            allocation.placements.iter().map(|p| (&p.household, &p.room)).collect();
-        let unplaced: BTreeMap<&HouseholdId, Vec<&str>> = allocation
-            .unplaced
-            .iter()
-            .map(|u| (&u.household, u.reasons.iter().map(|r| r.code().as_str()).collect()))
-            .collect();
+            allocation.placements().iter().map(|p| (p.household(), p.room())).collect();
+        let unplaced: BTreeMap<&HouseholdId, Vec<&str>> =
+            allocation.unplaced().iter().map(|u| (u.household(), u.reasons().codes().collect())).collect();
 
         for &h in &self.residents {
             let Some(household) = self.households.get_mut(h) else { continue };
@@ -556,6 +552,15 @@ fn assessment(contact: &Contact, alternatives: &[Alternative]) -> Result<AssessI
     Ok(if contact.protection_need { input.in_need_of_protection() } else { input })
 }
 
+/// What the contact's household needs from its room.
+fn room_needs(contact: &Contact) -> Needs {
+    let mut needs = Needs::default();
+    needs.accessible = contact.accessible;
+    needs.screened = contact.screened;
+    needs.pet = contact.pet;
+    needs
+}
+
 fn household(contact: &Contact) -> Result<Household, BoxError> {
     let children =
         contact.children.iter().map(|(age, _)| rooms::Child::try_new(*age)).collect::<Result<Vec<_>, _>>()?;
@@ -566,7 +571,7 @@ fn household(contact: &Contact) -> Result<Household, BoxError> {
         size: u32::try_from(children.len() + 1)?,
         children,
         priority: Priority::try_new(contact.priority)?,
-        needs: Needs::new(contact.accessible, contact.screened, contact.pet),
+        needs: room_needs(contact),
         offered_on: contact.date,
         check_in: None,
         check_out: None,
