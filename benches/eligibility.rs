@@ -15,8 +15,8 @@ use chrono::NaiveDate;
 use criterion::{Criterion, Throughput};
 use krisesenter::core::{Age, AlternativeId, Gender, Relation, ViolenceType};
 use krisesenter::eligibility::{
-    Accepts, AdaptationNeeds, Alternative, AlternativeModel, Applicant, Assessment, Child, Observations, Role,
-    Violence, assess,
+    Accepts, AccompanyingChild, AdaptationNeeds, Alternative, AlternativeModel, Applicant, AssessInput, Observations,
+    Role, Violence, assess,
 };
 use rand::seq::IndexedRandom;
 use rand::{Rng, SeedableRng};
@@ -34,13 +34,22 @@ fn pick<T: Copy>(rng: &mut ChaCha8Rng, values: &[T]) -> T {
 fn alternative(rng: &mut ChaCha8Rng, i: usize) -> Alternative {
     let genders: Vec<Gender> = Gender::ALL.iter().copied().filter(|_| rng.random_bool(0.5)).collect();
     let genders = if genders.is_empty() { vec![Gender::Female] } else { genders };
-    let accepts = Accepts::try_new(genders, rng.random_bool(0.5), rng.random_bool(0.5), rng.random_bool(0.5)).unwrap();
+    let mut accepts = Accepts::try_new(genders).unwrap();
+    if rng.random_bool(0.5) {
+        accepts = accepts.with_active_substance_use();
+    }
+    if rng.random_bool(0.5) {
+        accepts = accepts.with_serious_mental_illness();
+    }
+    if rng.random_bool(0.5) {
+        accepts = accepts.with_children();
+    }
     let model = pick(rng, AlternativeModel::ALL);
     Alternative::new(AlternativeId::try_new(format!("alt-{i}")).unwrap(), model, accepts)
 }
 
 /// One seeded input and its day.
-fn input(rng: &mut ChaCha8Rng) -> (Assessment, NaiveDate) {
+fn input(rng: &mut ChaCha8Rng) -> (AssessInput, NaiveDate) {
     let age = if rng.random_bool(0.9) { rng.random_range(18..=90) } else { rng.random_range(12..=17) };
     let role = pick(rng, &[Role::Victim, Role::Victim, Role::Victim, Role::Victim, Role::Relative, Role::Professional]);
     let gender = pick(rng, Gender::ALL);
@@ -55,31 +64,34 @@ fn input(rng: &mut ChaCha8Rng) -> (Assessment, NaiveDate) {
     o.frightening_behaviour = rng.random_bool(0.1);
     o.serious_mental_illness = rng.random_bool(0.2);
     o.needs_health_follow_up = rng.random_bool(0.15);
-    let children: Vec<Child> =
-        (0..rng.random_range(0..=3)).map(|_| Child::try_new(rng.random_range(0..18)).unwrap()).collect();
+    let children: Vec<AccompanyingChild> =
+        (0..rng.random_range(0..=3)).map(|_| AccompanyingChild::try_new(rng.random_range(0..18)).unwrap()).collect();
     let mut needs = AdaptationNeeds::default();
     needs.interpreter = rng.random_bool(0.2);
     needs.sami = rng.random_bool(0.1);
     needs.pet = rng.random_bool(0.1);
     let alternatives: Vec<Alternative> = (0..rng.random_range(0..=3)).map(|i| alternative(rng, i)).collect();
-    let assessment = Assessment::new(
-        Applicant::new(Age::try_new(age).unwrap(), gender, role),
-        Violence::new(types, relation),
-        rng.random_bool(0.8),
-        o,
-    )
-    .with_children(children)
-    .with_guardian(rng.random_bool(0.5))
-    .with_adaptation_needs(needs)
-    .with_alternatives(alternatives)
-    .unwrap();
+    let protection_need = rng.random_bool(0.8);
+    let guardian = rng.random_bool(0.5);
+    let mut assessment =
+        AssessInput::new(Applicant::new(Age::try_new(age).unwrap(), gender, role), Violence::new(types, relation), o)
+            .with_children(children)
+            .with_adaptation_needs(needs)
+            .with_alternatives(alternatives)
+            .unwrap();
+    if protection_need {
+        assessment = assessment.in_need_of_protection();
+    }
+    if guardian {
+        assessment = assessment.with_guardian();
+    }
     let day = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap() + chrono::Duration::days(rng.random_range(0..730));
     (assessment, day)
 }
 
 fn bench(c: &mut Criterion) {
     let mut rng = ChaCha8Rng::seed_from_u64(4);
-    let mix: Vec<(Assessment, NaiveDate)> = (0..MIX).map(|_| input(&mut rng)).collect();
+    let mix: Vec<(AssessInput, NaiveDate)> = (0..MIX).map(|_| input(&mut rng)).collect();
 
     let mut group = c.benchmark_group("eligibility");
     group.throughput(Throughput::Elements(MIX as u64));
@@ -98,7 +110,7 @@ fn bench(c: &mut Criterion) {
         });
     });
     group.throughput(Throughput::Elements(1));
-    let ordinary = Assessment::example_victim();
+    let ordinary = krisesenter_testkit::eligibility::example_victim().unwrap();
     let day = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
     group
         .bench_function("assess_ordinary_victim", |b| b.iter(|| black_box(assess(black_box(&ordinary), day).unwrap())));

@@ -36,7 +36,7 @@ use std::process::ExitCode;
 use chrono::{Datelike, NaiveDate};
 use krisesenter::consent::{Action, RetentionPolicy, sweep};
 use krisesenter::disclosure::Outcome;
-use krisesenter::eligibility::{FinalOutcome, ResidentialOutcome};
+use krisesenter::eligibility::{DayOutcome, FinalOutcome, PhoneOutcome, ResidentialOutcome};
 use krisesenter::stats::{
     CostKey, DEFAULT_THRESHOLD, Period, Publication, PublishInput, ROMERIKE_OWNERS, ReportInput, billable_nights,
     publish, report, share_costs,
@@ -278,13 +278,13 @@ fn year_json(seed: u64, year: &Year, out: &Outputs) -> Value {
             json!({
                 "contact": a.contact,
                 "date": a.date.to_string(),
-                "role": role_code(a.role),
-                "recommendation": code_of(&a.recommendation),
+                "role": sim::eligibility_role(a.role).as_str(),
+                "recommendation": a.recommendation.as_str(),
                 "residential_reasons": a.residential_reasons,
-                "day": code_of(&a.day),
-                "phone": "offered",
+                "day": a.day.as_str(),
+                "phone": PhoneOutcome::Offered.as_str(),
                 "alternative_required": a.alternative_required,
-                "alternative": a.alternative.as_ref().map(|(id, model)| json!({"id": id, "model": code_of(model)})),
+                "alternative": a.alternative.as_ref().map(|(id, model)| json!({"id": id, "model": model.as_str()})),
                 "gap": a.gap,
                 "not_required": a.not_required,
                 "referrals": a.referrals,
@@ -301,8 +301,8 @@ fn year_json(seed: u64, year: &Year, out: &Outputs) -> Value {
             json!({
                 "contact": a.contact,
                 "date": a.date.to_string(),
-                "recommendation": code_of(&d.recommendation()),
-                "final_outcome": code_of(&d.final_outcome()),
+                "recommendation": d.recommendation().as_str(),
+                "final_outcome": d.final_outcome().as_str(),
                 "decided_by": d.decided_by().as_str(),
                 "justified": d.justification().is_some(),
             })
@@ -388,14 +388,6 @@ fn year_json(seed: u64, year: &Year, out: &Outputs) -> Value {
         },
         "costs": {"budget_ore": BUDGET_ORE, "key": "50% population, 50% nights", "shares": shares},
     })
-}
-
-const fn role_code(role: Role) -> &'static str {
-    match role {
-        Role::Victim => "victim",
-        Role::Relative => "relative",
-        Role::Professional => "professional",
-    }
 }
 
 /// `a 3 · b 2 · c 1`, largest first, ties by name.
@@ -613,18 +605,14 @@ fn summary(options: &Options, year: &Year, out: &Outputs) -> String {
         s,
         "  refused a stay {}; all kept the phone and the day service ({})",
         refused.len(),
-        tally(refused.iter().map(|a| if a.day == krisesenter::eligibility::DayOutcome::Offered {
-            "offered"
-        } else {
-            "individually assessed"
-        }))
+        tally(refused.iter().map(|a| if a.day == DayOutcome::Offered { "offered" } else { "individually assessed" }))
     );
     let why = tally(refused.iter().flat_map(|a| a.residential_reasons.iter().copied()).filter(|c| {
         !matches!(*c, "serious_mental_illness_tolerated" | "human_trafficking_victim" | "needs_health_follow_up")
     }));
     let _ = writeln!(s, "{}", wrapped("    why       ", &why));
     let alternatives: Vec<String> =
-        refused.iter().filter_map(|a| a.alternative.as_ref().map(|(id, m)| format!("{id} ({})", code_of(m)))).collect();
+        refused.iter().filter_map(|a| a.alternative.as_ref().map(|(id, m)| format!("{id} ({})", m.as_str()))).collect();
     let prefix = format!("    instead   equal alternative {}: ", alternatives.len());
     let _ = writeln!(s, "{}", wrapped(&prefix, &tally(alternatives.iter().map(String::as_str))));
     let gaps: Vec<&str> = refused.iter().filter_map(|a| a.gap).collect();

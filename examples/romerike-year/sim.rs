@@ -20,11 +20,11 @@ use krisesenter::disclosure::{
     self, ChildConcern, DiscloseInput, Initiative, Likelihood, Outcome, SeriousOffence, Step,
 };
 use krisesenter::eligibility::{
-    self, Accepts, AdaptationNeeds, Alternative, AlternativeModel, Applicant, Assessment, DayOutcome, Decision,
-    EligibilityReason, FinalOutcome, ResidentialOutcome, Violence,
+    self, Accepts, AccompanyingChild, AdaptationNeeds, Alternative, AlternativeModel, Applicant, AssessInput,
+    DayOutcome, FinalOutcome, ResidentialOutcome, StaffDecision, Violence,
 };
 use krisesenter::rooms::{
-    self, AllocationInput, GenderSeparation, HouseholdRequest, Inventory, Needs, Policy, Priority, RoomsReason,
+    self, AllocateInput, GenderSeparation, HouseholdRequest, Inventory, Needs, Policy, Priority, RoomsReason,
 };
 use krisesenter::stats::{AfterStay, DayContact, Municipality, Stay, StayPerson, ViolenceTypes};
 use rand::Rng;
@@ -60,20 +60,20 @@ pub(crate) fn alternatives() -> Result<Vec<Alternative>, BoxError> {
         Alternative::new(
             AlternativeId::try_new("skjermet-enhet-kvinner")?,
             AlternativeModel::InternalUnit,
-            Accepts::try_new([Gender::Female], false, true, true)?,
+            Accepts::try_new([Gender::Female])?.with_serious_mental_illness().with_children(),
         ),
         // A specialised centre with emergency housing, for women in active substance use or
         // with serious mental illness; no children.
         Alternative::new(
             AlternativeId::try_new("spesialisert-senter")?,
             AlternativeModel::SpecialisedCentre,
-            Accepts::try_new([Gender::Female], true, true, false)?,
+            Accepts::try_new([Gender::Female])?.with_active_substance_use().with_serious_mental_illness(),
         ),
         // Staffed housing for substance use, in cooperation with the shelter, women and men.
         Alternative::new(
             AlternativeId::try_new("bemannet-rusbolig")?,
             AlternativeModel::CooperationHousing,
-            Accepts::try_new([Gender::Female, Gender::Male], true, false, false)?,
+            Accepts::try_new([Gender::Female, Gender::Male])?.with_active_substance_use(),
         ),
     ])
 }
@@ -93,7 +93,7 @@ pub(crate) struct Assessed {
     pub(crate) recommendation: ResidentialOutcome,
     pub(crate) final_outcome: FinalOutcome,
     /// Staff's decision on an individual assessment (recorded with its justification).
-    pub(crate) decision: Option<Decision>,
+    pub(crate) decision: Option<StaffDecision>,
     pub(crate) residential_reasons: Vec<&'static str>,
     pub(crate) day: DayOutcome,
     pub(crate) alternative_required: bool,
@@ -131,15 +131,14 @@ pub(crate) struct Household {
 
 impl Household {
     fn request(&self) -> Result<HouseholdRequest, BoxError> {
-        Ok(HouseholdRequest::try_new(
-            self.id.clone(),
-            self.adults.clone(),
-            self.children.clone(),
-            self.priority,
-            self.needs,
-            Vec::new(),
-            self.room.clone(),
-        )?)
+        let mut request = HouseholdRequest::builder(self.id.clone(), self.priority)
+            .adults(self.adults.iter().copied())
+            .children(self.children.iter().copied())
+            .needs(self.needs);
+        if let Some(room) = &self.room {
+            request = request.living_in(room.clone());
+        }
+        Ok(request.build()?)
     }
 
     /// Whether the household slept at the shelter the night of `day` (check-in <= day <
@@ -374,15 +373,12 @@ impl Shelter {
             .filter_map(|h| self.households.get(*h))
             .map(Household::request)
             .collect::<Result<Vec<_>, _>>()?;
-        let allocation = rooms::allocate(&AllocationInput::new(day, self.policy, &self.inventory, requests))?;
-        self.placement_notes.extend(allocation.notes.iter().map(|n| n.code().as_str().to_owned()));
+        let allocation = rooms::allocate(&AllocateInput::new(self.policy, &self.inventory, requests), day)?;
+        self.placement_notes.extend(allocation.notes().codes().map(str::to_owned));
         let placed: BTreeMap<&HouseholdId, &RoomId> =
-            allocation.placements.iter().map(|p| (&p.household, &p.room)).collect();
-        let unplaced: BTreeMap<&HouseholdId, Vec<&str>> = allocation
-            .unplaced
-            .iter()
-            .map(|u| (&u.household, u.reasons.iter().map(|r| r.code().as_str()).collect()))
-            .collect();
+            allocation.placements().iter().map(|p| (p.household(), p.room())).collect();
+        let unplaced: BTreeMap<&HouseholdId, Vec<&str>> =
+            allocation.unplaced().iter().map(|u| (u.household(), u.reasons().codes().collect())).collect();
 
         for &h in &self.residents {
             let Some(household) = self.households.get_mut(h) else { continue };
@@ -469,7 +465,7 @@ impl MonthLine {
 fn assess(contact: &Contact, alternatives: &[Alternative]) -> Result<Assessed, BoxError> {
     let assessment = assessment(contact, alternatives)?;
     let offer = eligibility::assess(&assessment, contact.date)?;
-    let recommendation = offer.residential().outcome();
+    let recommendation = *offer.residential().outcome();
     let (final_outcome, decision) = match recommendation {
         ResidentialOutcome::Offered => (FinalOutcome::Offered, None),
         ResidentialOutcome::NotOffered => (FinalOutcome::NotOffered, None),
@@ -480,28 +476,15 @@ fn assess(contact: &Contact, alternatives: &[Alternative]) -> Result<Assessed, B
             } else {
                 (FinalOutcome::NotOffered, "the health follow-up needed cannot be given at the shelter")
             };
-            let decision = Decision::new(recommendation, outcome, StaffId::try_new(STAFF)?, Some(why.to_owned()))?;
+            let decision = StaffDecision::new(recommendation, outcome, StaffId::try_new(STAFF)?, Some(why.to_owned()))?;
             (outcome, Some(decision))
         }
     };
-    let alt = offer.alternative();
-    let (alternative_required, alternative, gap, not_required) = match (final_outcome, recommendation) {
-        (FinalOutcome::Offered, _) => (false, None, None, None),
-        // Staff refused after an individual assessment: the duty applies as if assess had refused.
-        (FinalOutcome::NotOffered, ResidentialOutcome::IndividualAssessment) => {
-            if offer.alternative_required_if_refused() {
-                match eligibility::choose_alternative(&assessment) {
-                    Some(a) => (true, Some((a.id().as_str().to_owned(), a.model())), None, None),
-                    None if assessment.alternatives().is_empty() => {
-                        (true, None, Some(EligibilityReason::NoAlternativesConfigured.code()), None)
-                    }
-                    None => (true, None, Some(EligibilityReason::NoAlternativeFits.code()), None),
-                }
-            } else {
-                (false, None, None, Some(EligibilityReason::AlternativeNotADutyBefore2026.code()))
-            }
-        }
-        (FinalOutcome::NotOffered, _) => {
+    // When staff refuse, the alternative the rules say applies (eligibility decides it).
+    let (alternative_required, alternative, gap, not_required) = match final_outcome {
+        FinalOutcome::Offered => (false, None, None, None),
+        FinalOutcome::NotOffered => {
+            let alt = eligibility::alternative_if_refused(&assessment, &offer);
             let chosen = alt.offer().map(|o| (o.id().as_str().to_owned(), o.model()));
             let code = alt.reasons().codes().next();
             match (alt.required(), chosen) {
@@ -519,31 +502,27 @@ fn assess(contact: &Contact, alternatives: &[Alternative]) -> Result<Assessed, B
         final_outcome,
         decision,
         residential_reasons: offer.residential().reasons().codes().collect(),
-        day: offer.day().outcome(),
+        day: *offer.day().outcome(),
         alternative_required,
         alternative,
         gap,
         not_required,
-        referrals: offer.referrals().iter().map(referral_code).collect(),
+        referrals: offer.referrals().iter().map(eligibility::Referral::as_str).collect(),
         adaptations: offer.adaptations().codes().collect(),
     })
 }
 
-fn referral_code(r: eligibility::Referral) -> &'static str {
-    match r {
-        eligibility::Referral::ChildWelfare => "child_welfare",
-        eligibility::Referral::Health => "health",
-        eligibility::Referral::SubstanceTreatment => "substance_treatment",
-        eligibility::Referral::Police => "police",
-    }
-}
-
-fn assessment(contact: &Contact, alternatives: &[Alternative]) -> Result<Assessment, BoxError> {
-    let role = match contact.role {
+/// The role of a simulated contact, as eligibility names it.
+pub(crate) const fn eligibility_role(role: Role) -> eligibility::Role {
+    match role {
         Role::Victim => eligibility::Role::Victim,
         Role::Relative => eligibility::Role::Relative,
         Role::Professional => eligibility::Role::Professional,
-    };
+    }
+}
+
+fn assessment(contact: &Contact, alternatives: &[Alternative]) -> Result<AssessInput, BoxError> {
+    let role = eligibility_role(contact.role);
     let o = contact.observations;
     let mut observations = eligibility::Observations::no_concerns();
     observations.active_substance_use = o.active_substance_use;
@@ -562,17 +541,26 @@ fn assessment(contact: &Contact, alternatives: &[Alternative]) -> Result<Assessm
     let children = contact
         .children
         .iter()
-        .map(|(age, _)| eligibility::Child::try_new(u16::from(*age)))
+        .map(|(age, _)| AccompanyingChild::try_new(u16::from(*age)))
         .collect::<Result<Vec<_>, _>>()?;
-    Ok(Assessment::new(
+    let input = AssessInput::new(
         Applicant::new(Age::try_new(contact.age)?, contact.gender, role),
         Violence::new(contact.violence.iter().copied(), contact.relation),
-        contact.protection_need,
         observations,
     )
     .with_children(children)
     .with_adaptation_needs(needs)
-    .with_alternatives(alternatives.iter().cloned())?)
+    .with_alternatives(alternatives.iter().cloned())?;
+    Ok(if contact.protection_need { input.in_need_of_protection() } else { input })
+}
+
+/// What the contact's household needs from its room.
+fn room_needs(contact: &Contact) -> Needs {
+    let mut needs = Needs::default();
+    needs.accessible = contact.accessible;
+    needs.screened = contact.screened;
+    needs.pet = contact.pet;
+    needs
 }
 
 fn household(contact: &Contact) -> Result<Household, BoxError> {
@@ -585,7 +573,7 @@ fn household(contact: &Contact) -> Result<Household, BoxError> {
         size: u32::try_from(children.len() + 1)?,
         children,
         priority: Priority::try_new(contact.priority)?,
-        needs: Needs::new(contact.accessible, contact.screened, contact.pet),
+        needs: room_needs(contact),
         offered_on: contact.date,
         check_in: None,
         check_out: None,

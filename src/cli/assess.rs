@@ -6,23 +6,110 @@
 //! the path of the field; a day before krisesenterlova took effect (2010-01-01) is the one
 //! rule `assess` itself refuses, answered as `invalid_input` at `as_of`.
 
-use krisesenter_eligibility::{AssessError, AssessRequest, Offer, assess};
-use schemars::Schema;
+use chrono::NaiveDate;
+use krisesenter_eligibility::{
+    AccompanyingChild, AdaptationNeeds, Alternative, Applicant, AssessError, AssessInput, AssessInputError,
+    Observations, Offer, Violence, assess,
+};
+use schemars::{JsonSchema, Schema};
+use serde::{Deserialize, Deserializer};
 
-use super::CliError;
+use super::{CliError, Locate};
+
+/// The JSON document of the `assess` command: the date of the assessment and its facts, in
+/// one flat object as CONTRACT.md spells it.
+#[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(description = "The input of the `assess` command (CONTRACT.md): the day of the assessment and its facts.")]
+struct AssessRequest {
+    /// The day of the assessment: the law in force that day is applied.
+    as_of: NaiveDate,
+    applicant: Applicant,
+    #[serde(default)]
+    adaptation_needs: AdaptationNeeds,
+    #[serde(default)]
+    accompanied_by_guardian: bool,
+    children: Vec<AccompanyingChild>,
+    violence: Violence,
+    protection_need: bool,
+    observations: Observations,
+    /// The municipality's configured alternatives, in order of preference; ids are unique.
+    #[serde(deserialize_with = "unique_alternatives")]
+    alternatives: Vec<Alternative>,
+}
+
+/// Two alternatives with one id are wrong JSON for the contract (`invalid_json` at `alternatives`).
+fn unique_alternatives<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Alternative>, D::Error> {
+    let alternatives = Vec::<Alternative>::deserialize(deserializer)?;
+    Alternative::check_unique(&alternatives).map_err(serde::de::Error::custom)?;
+    Ok(alternatives)
+}
+
+impl AssessRequest {
+    /// The domain input (the facts) and the day.
+    ///
+    /// # Errors
+    ///
+    /// Two alternatives with one id (checked while parsing already, so not met in practice).
+    fn into_parts(self) -> Result<(AssessInput, NaiveDate), AssessInputError> {
+        let mut input = AssessInput::new(self.applicant, self.violence, self.observations)
+            .with_adaptation_needs(self.adaptation_needs)
+            .with_children(self.children);
+        if self.protection_need {
+            input = input.in_need_of_protection();
+        }
+        if self.accompanied_by_guardian {
+            input = input.with_guardian();
+        }
+        Ok((input.with_alternatives(self.alternatives)?, self.as_of))
+    }
+}
+
+impl Locate for AssessError {
+    fn locate(&self) -> Option<String> {
+        match self {
+            AssessError::BeforeKrisesenterlova { .. } => Some(String::from("as_of")),
+            _ => None,
+        }
+    }
+}
 
 pub(super) fn run(input: &[u8]) -> Result<String, CliError> {
-    let request = super::parse::<AssessRequest>(input)?;
-    let offer = assess(request.assessment(), request.as_of()).map_err(|err| {
-        let path = match err {
-            AssessError::BeforeKrisesenterlova { .. } => Some("as_of"),
-            _ => None,
-        };
-        CliError::invalid_input(err, path)
-    })?;
+    let (input, as_of) = super::parse::<AssessRequest>(input)?
+        .into_parts()
+        .map_err(|err| CliError::invalid_input(err, Some("alternatives")))?;
+    let offer = assess(&input, as_of).map_err(|err| CliError::located(&err))?;
     super::to_json(&offer)
 }
 
 pub(super) fn schema(input: bool) -> Option<Schema> {
     Some(if input { super::schema_of::<AssessRequest>() } else { super::schema_of::<Offer>() })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_document_reads_the_contract_shape_into_the_domain_input() {
+        let json = br#"{"as_of":"2026-03-01",
+          "applicant":{"age":34,"gender":"female","role":"victim"},
+          "children":[{"age":5}],
+          "violence":{"types":["physical"],"relation":"former_partner"},
+          "protection_need":true, "accompanied_by_guardian": true,
+          "observations":{"active_substance_use":false,"can_care_for_self":true,"can_care_for_children":true,
+            "danger_to_self":false,"danger_to_others":false,"frightening_behaviour":false,
+            "serious_mental_illness":false,"needs_health_follow_up":false},
+          "alternatives":[{"id":"a","model":"internal_unit","accepts":{"genders":["female"],
+            "active_substance_use":true,"serious_mental_illness":false,"children":false}}]}"#;
+        let (input, as_of) = super::super::parse::<AssessRequest>(json).unwrap().into_parts().unwrap();
+        assert_eq!(as_of, NaiveDate::from_ymd_opt(2026, 3, 1).unwrap());
+        assert_eq!(input.children().len(), 1);
+        assert!(input.protection_need() && input.accompanied_by_guardian());
+        assert_eq!(input.alternatives().len(), 1);
+        let child_of_19 = String::from_utf8(json.to_vec()).unwrap().replace("\"age\":5", "\"age\":19");
+        assert!(super::super::parse::<AssessRequest>(child_of_19.as_bytes()).is_err());
+        let err = AssessError::BeforeKrisesenterlova { as_of };
+        assert_eq!(err.locate().as_deref(), Some("as_of"));
+    }
 }

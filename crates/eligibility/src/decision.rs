@@ -1,4 +1,4 @@
-//! The library recommends; staff decide. A [`Decision`] records the recommendation, the
+//! The library recommends; staff decide. A [`StaffDecision`] records the recommendation, the
 //! final outcome, who decided and, when they differ, why.
 
 use krisesenter_core::{Redacted, StaffId};
@@ -8,32 +8,16 @@ use thiserror::Error;
 
 use crate::offer::ResidentialOutcome;
 
-/// The final outcome for a stay, as staff decide it: an individual assessment must end in
-/// one of these.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum FinalOutcome {
-    /// The stay is offered.
-    Offered,
-    /// The stay is not offered.
-    NotOffered,
-}
-
-impl FinalOutcome {
-    /// The wire name.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            FinalOutcome::Offered => "offered",
-            FinalOutcome::NotOffered => "not_offered",
-        }
+krisesenter_core::wire_enum!(
+    /// The final outcome for a stay, as staff decide it: an individual assessment must end in
+    /// one of these.
+    pub enum FinalOutcome {
+        /// The stay is offered.
+        Offered => "offered",
+        /// The stay is not offered.
+        NotOffered => "not_offered",
     }
-}
-
-impl std::fmt::Display for FinalOutcome {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+);
 
 /// Why a decision cannot be recorded.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -62,13 +46,13 @@ pub enum DecisionError {
 ///
 /// ```
 /// use krisesenter_core::StaffId;
-/// use krisesenter_eligibility::{Decision, DecisionError, FinalOutcome, ResidentialOutcome};
+/// use krisesenter_eligibility::{StaffDecision, DecisionError, FinalOutcome, ResidentialOutcome};
 ///
 /// let staff = StaffId::try_new("staff-7")?;
-/// let agreed = Decision::new(ResidentialOutcome::Offered, FinalOutcome::Offered, staff.clone(), None)?;
+/// let agreed = StaffDecision::new(ResidentialOutcome::Offered, FinalOutcome::Offered, staff.clone(), None)?;
 /// assert!(!agreed.departs());
 ///
-/// let departed = Decision::new(
+/// let departed = StaffDecision::new(
 ///     ResidentialOutcome::Offered,
 ///     FinalOutcome::NotOffered,
 ///     staff.clone(),
@@ -78,13 +62,13 @@ pub enum DecisionError {
 /// assert!(!format!("{departed:?}").contains("adressen"));
 ///
 /// // Departing without a justification is refused.
-/// let err = Decision::new(ResidentialOutcome::Offered, FinalOutcome::NotOffered, staff, None);
+/// let err = StaffDecision::new(ResidentialOutcome::Offered, FinalOutcome::NotOffered, staff, None);
 /// assert!(matches!(err, Err(DecisionError::MissingJustification { .. })));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(try_from = "RawDecision")]
-pub struct Decision {
+pub struct StaffDecision {
     recommendation: ResidentialOutcome,
     final_outcome: FinalOutcome,
     decided_by: StaffId,
@@ -92,10 +76,10 @@ pub struct Decision {
     justification: Option<Redacted<String>>,
 }
 
-/// The wire form of a [`Decision`], before validation.
+/// The wire form of a [`StaffDecision`], before validation.
 #[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(rename = "Decision")]
+#[schemars(rename = "StaffDecision")]
 struct RawDecision {
     recommendation: ResidentialOutcome,
     final_outcome: FinalOutcome,
@@ -104,10 +88,10 @@ struct RawDecision {
     justification: Option<Redacted<String>>,
 }
 
-impl TryFrom<RawDecision> for Decision {
+impl TryFrom<RawDecision> for StaffDecision {
     type Error = DecisionError;
     fn try_from(raw: RawDecision) -> Result<Self, Self::Error> {
-        Decision::new(
+        StaffDecision::new(
             raw.recommendation,
             raw.final_outcome,
             raw.decided_by,
@@ -116,7 +100,7 @@ impl TryFrom<RawDecision> for Decision {
     }
 }
 
-impl Decision {
+impl StaffDecision {
     /// Records a decision. A justification that is empty or only whitespace counts as none.
     ///
     /// # Errors
@@ -195,16 +179,16 @@ mod tests {
             (Rec::IndividualAssessment, F::Offered, true),
             (Rec::IndividualAssessment, F::NotOffered, true),
         ] {
-            assert_eq!(Decision::new(rec, fin, staff(), None).is_err(), needs, "{rec} -> {fin}");
-            assert_eq!(Decision::new(rec, fin, staff(), Some("   ".into())).is_err(), needs, "blank");
-            let d = Decision::new(rec, fin, staff(), Some("grunn".into())).unwrap();
+            assert_eq!(StaffDecision::new(rec, fin, staff(), None).is_err(), needs, "{rec} -> {fin}");
+            assert_eq!(StaffDecision::new(rec, fin, staff(), Some("   ".into())).is_err(), needs, "blank");
+            let d = StaffDecision::new(rec, fin, staff(), Some("grunn".into())).unwrap();
             assert_eq!(d.departs(), needs);
         }
     }
 
     #[test]
     fn error_and_debug_never_show_the_justification() {
-        let d = Decision::new(
+        let d = StaffDecision::new(
             ResidentialOutcome::Offered,
             FinalOutcome::NotOffered,
             staff(),
@@ -213,7 +197,7 @@ mod tests {
         .unwrap();
         let dbg = format!("{d:?}");
         assert!(!dbg.contains("Kari") && dbg.contains("<redacted>"), "{dbg}");
-        let err = Decision::new(ResidentialOutcome::Offered, FinalOutcome::NotOffered, staff(), None).unwrap_err();
+        let err = StaffDecision::new(ResidentialOutcome::Offered, FinalOutcome::NotOffered, staff(), None).unwrap_err();
         assert_eq!(
             err.to_string(),
             "staff s1 decided not_offered where the recommendation was offered, without a justification"
@@ -222,7 +206,7 @@ mod tests {
 
     #[test]
     fn wire_form_is_validated() {
-        let ok: Decision = serde_json::from_str(
+        let ok: StaffDecision = serde_json::from_str(
             r#"{"recommendation":"offered","final_outcome":"not_offered","decided_by":"s1","justification":"x"}"#,
         )
         .unwrap();
@@ -230,13 +214,13 @@ mod tests {
         let json = serde_json::to_value(&ok).unwrap();
         assert_eq!(json["justification"], "x");
         assert!(
-            serde_json::from_str::<Decision>(
+            serde_json::from_str::<StaffDecision>(
                 r#"{"recommendation":"offered","final_outcome":"not_offered","decided_by":"s1"}"#
             )
             .is_err()
         );
         assert!(
-            serde_json::from_str::<Decision>(
+            serde_json::from_str::<StaffDecision>(
                 r#"{"recommendation":"offered","final_outcome":"offered","decided_by":"s1","x":1}"#
             )
             .is_err()

@@ -4,7 +4,6 @@
 
 use std::collections::BTreeSet;
 
-use chrono::NaiveDate;
 use krisesenter_core::{ADULT_AGE, Age, AlternativeId, Gender, Redacted, Relation, ViolenceType};
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize};
@@ -13,7 +12,7 @@ use thiserror::Error;
 /// Why an assessment input is not acceptable. Messages never repeat free text from the input.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 #[non_exhaustive]
-pub enum AssessmentError {
+pub enum AssessInputError {
     /// A child accompanying the applicant is 18 or older.
     #[error("a child must be under {ADULT_AGE} years, got {age}")]
     ChildNotAMinor {
@@ -35,22 +34,17 @@ pub enum AssessmentError {
     },
 }
 
-/// Who is in contact with the shelter.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Role {
-    /// A person exposed to violence or threats (a user of every service).
-    Victim,
-    /// A relative of a person exposed to violence (conversations and the phone).
-    Relative,
-    /// Staff of another service (conversations and the phone).
-    Professional,
-}
-
-impl Role {
-    /// Every role, in declaration order.
-    pub const ALL: &'static [Role] = &[Role::Victim, Role::Relative, Role::Professional];
-}
+krisesenter_core::wire_enum!(
+    /// Who is in contact with the shelter.
+    pub enum Role {
+        /// A person exposed to violence or threats (a user of every service).
+        Victim => "victim",
+        /// A relative of a person exposed to violence (conversations and the phone).
+        Relative => "relative",
+        /// Staff of another service (conversations and the phone).
+        Professional => "professional",
+    }
+);
 
 /// Characteristics the offer must be equal regardless of (Romerike platform §2): they never
 /// change an outcome. They are free text and personal data, so `Debug` redacts them; the
@@ -193,15 +187,15 @@ pub struct AdaptationNeeds {
 /// # Example
 ///
 /// ```
-/// use krisesenter_eligibility::Child;
-/// assert_eq!(Child::try_new(5)?.age().years(), 5);
-/// assert!(Child::try_new(18).is_err());
+/// use krisesenter_eligibility::AccompanyingChild;
+/// assert_eq!(AccompanyingChild::try_new(5)?.age().years(), 5);
+/// assert!(AccompanyingChild::try_new(18).is_err());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(description = "A child who comes with the applicant (under 18).")]
-pub struct Child {
+#[schemars(rename = "Child", description = "A child who comes with the applicant (under 18).")]
+pub struct AccompanyingChild {
     age: ChildAge,
 }
 
@@ -211,11 +205,11 @@ pub struct Child {
 struct ChildAge(Age);
 
 impl TryFrom<u16> for ChildAge {
-    type Error = AssessmentError;
+    type Error = AssessInputError;
     fn try_from(years: u16) -> Result<Self, Self::Error> {
         match Age::try_new(years) {
             Ok(age) if !age.is_adult() => Ok(Self(age)),
-            _ => Err(AssessmentError::ChildNotAMinor { age: years }),
+            _ => Err(AssessInputError::ChildNotAMinor { age: years }),
         }
     }
 }
@@ -235,13 +229,13 @@ impl JsonSchema for ChildAge {
     }
 }
 
-impl Child {
+impl AccompanyingChild {
     /// A child of `years` years.
     ///
     /// # Errors
     ///
-    /// [`AssessmentError::ChildNotAMinor`] at 18 or older.
-    pub fn try_new(years: u16) -> Result<Self, AssessmentError> {
+    /// [`AssessInputError::ChildNotAMinor`] at 18 or older.
+    pub fn try_new(years: u16) -> Result<Self, AssessInputError> {
         Ok(Self { age: ChildAge::try_from(years)? })
     }
 
@@ -357,35 +351,32 @@ impl Observations {
     }
 }
 
-/// The models of an equal alternative seen in other shelters (workshop slides 2026).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum AlternativeModel {
-    /// A screened unit of the ordinary shelter with its own routines ("internmodell").
-    InternalUnit,
-    /// A specialised shelter, often with emergency housing ("spesialisert modell").
-    SpecialisedCentre,
-    /// Places in staffed housing for substance use or psychiatry, in cooperation with the
-    /// shelter ("samhandlingsmodell").
-    CooperationHousing,
-}
+krisesenter_core::wire_enum!(
+    /// The models of an equal alternative seen in other shelters (workshop slides 2026).
+    pub enum AlternativeModel {
+        /// A screened unit of the ordinary shelter with its own routines ("internmodell").
+        InternalUnit => "internal_unit",
+        /// A specialised shelter, often with emergency housing ("spesialisert modell").
+        SpecialisedCentre => "specialised_centre",
+        /// Places in staffed housing for substance use or psychiatry, in cooperation with the
+        /// shelter ("samhandlingsmodell").
+        CooperationHousing => "cooperation_housing",
+    }
+);
 
-impl AlternativeModel {
-    /// Every model, in declaration order.
-    pub const ALL: &'static [AlternativeModel] =
-        &[AlternativeModel::InternalUnit, AlternativeModel::SpecialisedCentre, AlternativeModel::CooperationHousing];
-}
-
-/// Whom an alternative accepts.
+/// Whom an alternative accepts: at least one gender, and each of active substance use,
+/// serious mental illness and children only when said so (a builder, so no answer is a
+/// bare `true` in a row of them).
 ///
 /// # Example
 ///
 /// ```
 /// use krisesenter_core::Gender;
 /// use krisesenter_eligibility::Accepts;
-/// let women_in_active_use = Accepts::try_new([Gender::Female], true, false, false)?;
+/// let women_in_active_use = Accepts::try_new([Gender::Female])?.with_active_substance_use();
 /// assert!(women_in_active_use.genders().contains(&Gender::Female));
-/// assert!(Accepts::try_new([], true, true, true).is_err());
+/// assert!(women_in_active_use.active_substance_use() && !women_in_active_use.children());
+/// assert!(Accepts::try_new([]).is_err());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -414,29 +405,50 @@ struct RawAccepts {
 }
 
 impl TryFrom<RawAccepts> for Accepts {
-    type Error = AssessmentError;
+    type Error = AssessInputError;
     fn try_from(raw: RawAccepts) -> Result<Self, Self::Error> {
-        Accepts::try_new(raw.genders, raw.active_substance_use, raw.serious_mental_illness, raw.children)
+        let mut accepts = Accepts::try_new(raw.genders)?;
+        accepts.active_substance_use = raw.active_substance_use;
+        accepts.serious_mental_illness = raw.serious_mental_illness;
+        accepts.children = raw.children;
+        Ok(accepts)
     }
 }
 
 impl Accepts {
-    /// Makes what an alternative accepts.
+    /// An alternative that accepts people of `genders`, without active substance use or
+    /// serious mental illness, and without children (add each with the `with_` methods).
     ///
     /// # Errors
     ///
-    /// [`AssessmentError::AcceptsNoGender`] when `genders` is empty.
-    pub fn try_new(
-        genders: impl IntoIterator<Item = Gender>,
-        active_substance_use: bool,
-        serious_mental_illness: bool,
-        children: bool,
-    ) -> Result<Self, AssessmentError> {
+    /// [`AssessInputError::AcceptsNoGender`] when `genders` is empty.
+    pub fn try_new(genders: impl IntoIterator<Item = Gender>) -> Result<Self, AssessInputError> {
         let genders: BTreeSet<Gender> = genders.into_iter().collect();
         if genders.is_empty() {
-            return Err(AssessmentError::AcceptsNoGender);
+            return Err(AssessInputError::AcceptsNoGender);
         }
-        Ok(Self { genders, active_substance_use, serious_mental_illness, children })
+        Ok(Self { genders, active_substance_use: false, serious_mental_illness: false, children: false })
+    }
+
+    /// The same, also accepting people in active substance use.
+    #[must_use]
+    pub fn with_active_substance_use(mut self) -> Self {
+        self.active_substance_use = true;
+        self
+    }
+
+    /// The same, also accepting people with serious mental illness.
+    #[must_use]
+    pub fn with_serious_mental_illness(mut self) -> Self {
+        self.serious_mental_illness = true;
+        self
+    }
+
+    /// The same, also accepting children who come along.
+    #[must_use]
+    pub fn with_children(mut self) -> Self {
+        self.children = true;
+        self
     }
 
     /// The genders accepted.
@@ -470,7 +482,7 @@ impl Accepts {
 /// let alt = Alternative::new(
 ///     AlternativeId::try_new("rus-kvinner")?,
 ///     AlternativeModel::CooperationHousing,
-///     Accepts::try_new([Gender::Female], true, false, false)?,
+///     Accepts::try_new([Gender::Female])?.with_active_substance_use(),
 /// );
 /// assert_eq!(alt.model(), AlternativeModel::CooperationHousing);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -508,50 +520,74 @@ impl Alternative {
     }
 }
 
-/// Checks that no two alternatives share an id.
-fn check_unique(alternatives: &[Alternative]) -> Result<(), AssessmentError> {
-    for (second, alt) in alternatives.iter().enumerate() {
-        if let Some(first) = alternatives.iter().take(second).position(|a| a.id == alt.id) {
-            return Err(AssessmentError::DuplicateAlternative { id: alt.id.clone(), first, second });
+impl Alternative {
+    /// Checks that no two of a municipality's alternatives share an id (so an offer can say
+    /// which one it means).
+    ///
+    /// # Errors
+    ///
+    /// [`AssessInputError::DuplicateAlternative`] for the first id given twice.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use krisesenter_core::{AlternativeId, Gender};
+    /// use krisesenter_eligibility::{Accepts, Alternative, AlternativeModel};
+    /// let id = AlternativeId::try_new("a")?;
+    /// let alt = Alternative::new(id, AlternativeModel::InternalUnit, Accepts::try_new([Gender::Male])?);
+    /// assert!(Alternative::check_unique(std::slice::from_ref(&alt)).is_ok());
+    /// assert!(Alternative::check_unique(&[alt.clone(), alt]).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn check_unique(alternatives: &[Alternative]) -> Result<(), AssessInputError> {
+        for (second, alt) in alternatives.iter().enumerate() {
+            if let Some(first) = alternatives.iter().take(second).position(|a| a.id == alt.id) {
+                return Err(AssessInputError::DuplicateAlternative { id: alt.id.clone(), first, second });
+            }
         }
+        Ok(())
     }
-    Ok(())
 }
 
 fn unique_alternatives<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Alternative>, D::Error> {
     let alternatives = Vec::<Alternative>::deserialize(deserializer)?;
-    check_unique(&alternatives).map_err(serde::de::Error::custom)?;
+    Alternative::check_unique(&alternatives).map_err(serde::de::Error::custom)?;
     Ok(alternatives)
 }
 
 /// The facts of one assessment (CONTRACT.md `assess`, without `as_of`, which [`crate::assess`]
 /// takes as its own argument).
 ///
+/// Built from the three facts every assessment needs; the rest is added with the `with_`
+/// methods. A fact not given is the one that grants nothing: no protection need, no
+/// guardian, no children, no adaptation needs, no alternatives.
+///
 /// # Example
 ///
 /// ```
 /// use krisesenter_core::{Age, Gender, Relation, ViolenceType};
-/// use krisesenter_eligibility::{Applicant, Assessment, Child, Observations, Role, Violence};
-/// let a = Assessment::new(
+/// use krisesenter_eligibility::{AccompanyingChild, Applicant, AssessInput, Observations, Role, Violence};
+/// let a = AssessInput::new(
 ///     Applicant::new(Age::try_new(34)?, Gender::Female, Role::Victim),
 ///     Violence::new([ViolenceType::Physical], Relation::FormerPartner),
-///     true,
 ///     Observations::no_concerns(),
 /// )
-/// .with_children([Child::try_new(5)?]);
+/// .in_need_of_protection()
+/// .with_children([AccompanyingChild::try_new(5)?]);
 /// assert_eq!(a.children().len(), 1);
+/// assert!(a.protection_need() && !a.accompanied_by_guardian());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(description = "The facts of one assessment.")]
-pub struct Assessment {
+pub struct AssessInput {
     applicant: Applicant,
     #[serde(default)]
     adaptation_needs: AdaptationNeeds,
     #[serde(default)]
     accompanied_by_guardian: bool,
-    children: Vec<Child>,
+    children: Vec<AccompanyingChild>,
     violence: Violence,
     protection_need: bool,
     observations: Observations,
@@ -560,45 +596,40 @@ pub struct Assessment {
     alternatives: Vec<Alternative>,
 }
 
-impl Assessment {
-    /// An assessment without children, guardian, adaptation needs or alternatives.
-    pub fn new(applicant: Applicant, violence: Violence, protection_need: bool, observations: Observations) -> Self {
+impl AssessInput {
+    /// An assessment of `applicant`, who tells of `violence`, with what staff observe:
+    /// without a protection need, guardian, children, adaptation needs or alternatives.
+    pub fn new(applicant: Applicant, violence: Violence, observations: Observations) -> Self {
         Self {
             applicant,
             adaptation_needs: AdaptationNeeds::default(),
             accompanied_by_guardian: false,
             children: Vec::new(),
             violence,
-            protection_need,
+            protection_need: false,
             observations,
             alternatives: Vec::new(),
         }
     }
 
-    /// The ordinary case, for examples: a woman of 34 exposed to physical violence by a former
-    /// partner, in need of protection, with no concerns, no children and no alternatives.
-    #[expect(clippy::expect_used, reason = "34 is within the range of `Age`")]
-    pub fn example_victim() -> Self {
-        let age = Age::try_new(34).expect("34 is a valid age");
-        Self::new(
-            Applicant::new(age, Gender::Female, Role::Victim),
-            Violence::new([ViolenceType::Physical], Relation::FormerPartner),
-            true,
-            Observations::no_concerns(),
-        )
+    /// The same assessment, where the risk and safety situation shows a need of protection.
+    #[must_use]
+    pub fn in_need_of_protection(mut self) -> Self {
+        self.protection_need = true;
+        self
+    }
+
+    /// The same assessment, with a guardian accompanying the applicant (decides only for a child).
+    #[must_use]
+    pub fn with_guardian(mut self) -> Self {
+        self.accompanied_by_guardian = true;
+        self
     }
 
     /// The same assessment with these children.
     #[must_use]
-    pub fn with_children(mut self, children: impl IntoIterator<Item = Child>) -> Self {
+    pub fn with_children(mut self, children: impl IntoIterator<Item = AccompanyingChild>) -> Self {
         self.children = children.into_iter().collect();
-        self
-    }
-
-    /// The same assessment with a guardian present (or not).
-    #[must_use]
-    pub fn with_guardian(mut self, accompanied_by_guardian: bool) -> Self {
-        self.accompanied_by_guardian = accompanied_by_guardian;
         self
     }
 
@@ -623,13 +654,6 @@ impl Assessment {
         self
     }
 
-    /// The same assessment with another protection need.
-    #[must_use]
-    pub fn with_protection_need(mut self, protection_need: bool) -> Self {
-        self.protection_need = protection_need;
-        self
-    }
-
     /// The same assessment with other observations.
     #[must_use]
     pub fn with_observations(mut self, observations: Observations) -> Self {
@@ -641,13 +665,13 @@ impl Assessment {
     ///
     /// # Errors
     ///
-    /// [`AssessmentError::DuplicateAlternative`] when two alternatives share an id.
+    /// [`AssessInputError::DuplicateAlternative`] when two alternatives share an id.
     pub fn with_alternatives(
         mut self,
         alternatives: impl IntoIterator<Item = Alternative>,
-    ) -> Result<Self, AssessmentError> {
+    ) -> Result<Self, AssessInputError> {
         let alternatives: Vec<Alternative> = alternatives.into_iter().collect();
-        check_unique(&alternatives)?;
+        Alternative::check_unique(&alternatives)?;
         self.alternatives = alternatives;
         Ok(self)
     }
@@ -668,7 +692,7 @@ impl Assessment {
     }
 
     /// The children who come along.
-    pub fn children(&self) -> &[Child] {
+    pub fn children(&self) -> &[AccompanyingChild] {
         &self.children
     }
 
@@ -690,108 +714,6 @@ impl Assessment {
     /// The municipality's alternatives, in order of preference.
     pub fn alternatives(&self) -> &[Alternative] {
         &self.alternatives
-    }
-}
-
-/// The JSON document of the `assess` command: the date of the assessment and its facts, in
-/// one flat object as CONTRACT.md spells it.
-///
-/// # Example
-///
-/// ```
-/// use krisesenter_eligibility::AssessRequest;
-/// let json = r#"{"as_of":"2026-03-01",
-///   "applicant":{"age":34,"gender":"female","role":"victim"},
-///   "children":[{"age":5}],
-///   "violence":{"types":["physical"],"relation":"former_partner"},
-///   "protection_need":true,
-///   "observations":{"active_substance_use":false,"can_care_for_self":true,"can_care_for_children":true,
-///     "danger_to_self":false,"danger_to_others":false,"frightening_behaviour":false,
-///     "serious_mental_illness":false,"needs_health_follow_up":false},
-///   "alternatives":[]}"#;
-/// let request: AssessRequest = serde_json::from_str(json)?;
-/// assert_eq!(request.assessment().children().len(), 1);
-/// assert!(serde_json::from_str::<AssessRequest>(&json.replace("\"age\":5", "\"age\":19")).is_err());
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(from = "RawAssessRequest", into = "RawAssessRequest")]
-#[schemars(description = "The input of the `assess` command (CONTRACT.md): the day of the assessment and its facts.")]
-pub struct AssessRequest {
-    as_of: NaiveDate,
-    assessment: Assessment,
-}
-
-/// The wire form of [`AssessRequest`]: `as_of` beside the fields of [`Assessment`].
-#[derive(Clone, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[schemars(rename = "AssessRequest")]
-struct RawAssessRequest {
-    /// The day of the assessment: the law in force that day is applied.
-    as_of: NaiveDate,
-    applicant: Applicant,
-    #[serde(default)]
-    adaptation_needs: AdaptationNeeds,
-    #[serde(default)]
-    accompanied_by_guardian: bool,
-    children: Vec<Child>,
-    violence: Violence,
-    protection_need: bool,
-    observations: Observations,
-    /// The municipality's configured alternatives, in order of preference; ids are unique.
-    #[serde(deserialize_with = "unique_alternatives")]
-    alternatives: Vec<Alternative>,
-}
-
-impl From<RawAssessRequest> for AssessRequest {
-    fn from(raw: RawAssessRequest) -> Self {
-        Self {
-            as_of: raw.as_of,
-            assessment: Assessment {
-                applicant: raw.applicant,
-                adaptation_needs: raw.adaptation_needs,
-                accompanied_by_guardian: raw.accompanied_by_guardian,
-                children: raw.children,
-                violence: raw.violence,
-                protection_need: raw.protection_need,
-                observations: raw.observations,
-                alternatives: raw.alternatives,
-            },
-        }
-    }
-}
-
-impl From<AssessRequest> for RawAssessRequest {
-    fn from(request: AssessRequest) -> Self {
-        let a = request.assessment;
-        Self {
-            as_of: request.as_of,
-            applicant: a.applicant,
-            adaptation_needs: a.adaptation_needs,
-            accompanied_by_guardian: a.accompanied_by_guardian,
-            children: a.children,
-            violence: a.violence,
-            protection_need: a.protection_need,
-            observations: a.observations,
-            alternatives: a.alternatives,
-        }
-    }
-}
-
-impl AssessRequest {
-    /// A request to assess `assessment` on `as_of`.
-    pub fn new(as_of: NaiveDate, assessment: Assessment) -> Self {
-        Self { as_of, assessment }
-    }
-
-    /// The day of the assessment.
-    pub const fn as_of(&self) -> NaiveDate {
-        self.as_of
-    }
-
-    /// The facts.
-    pub fn assessment(&self) -> &Assessment {
-        &self.assessment
     }
 }
 
@@ -821,11 +743,11 @@ mod tests {
 
     #[test]
     fn an_assessment_reads_the_contract_shape_and_round_trips() {
-        let a: Assessment = serde_json::from_value(facts()).unwrap();
+        let a: AssessInput = serde_json::from_value(facts()).unwrap();
         assert_eq!(a.violence().types().len(), 1, "a type given twice is one type");
         assert!(!a.accompanied_by_guardian() && a.adaptation_needs() == AdaptationNeeds::default());
         assert!(!format!("{a:?}").contains("Zq"));
-        let back: Assessment = serde_json::from_value(serde_json::to_value(&a).unwrap()).unwrap();
+        let back: AssessInput = serde_json::from_value(serde_json::to_value(&a).unwrap()).unwrap();
         assert_eq!(back, a);
     }
 
@@ -834,31 +756,36 @@ mod tests {
         let mut twice = facts();
         let alt = twice["alternatives"][0].clone();
         twice["alternatives"].as_array_mut().unwrap().push(alt);
-        let err = serde_json::from_value::<Assessment>(twice).unwrap_err().to_string();
+        let err = serde_json::from_value::<AssessInput>(twice).unwrap_err().to_string();
         assert!(err.contains("alternative a is configured twice, at positions 0 and 1"), "{err}");
 
         let mut no_gender = facts();
         no_gender["alternatives"][0]["accepts"]["genders"] = serde_json::json!([]);
-        assert!(serde_json::from_value::<Assessment>(no_gender).is_err());
+        assert!(serde_json::from_value::<AssessInput>(no_gender).is_err());
 
         let mut unknown = facts();
         unknown["applicant"]["protected"]["shoe_size"] = serde_json::json!("44");
-        assert!(serde_json::from_value::<Assessment>(unknown).is_err());
+        assert!(serde_json::from_value::<AssessInput>(unknown).is_err());
 
         let mut missing = facts();
         missing["observations"].as_object_mut().unwrap().remove("can_care_for_self");
-        assert!(serde_json::from_value::<Assessment>(missing).is_err(), "an unknown observation is not assumed fine");
+        assert!(serde_json::from_value::<AssessInput>(missing).is_err(), "an unknown observation is not assumed fine");
 
-        assert_eq!(Child::try_new(18), Err(AssessmentError::ChildNotAMinor { age: 18 }));
-        assert_eq!(Child::try_new(400), Err(AssessmentError::ChildNotAMinor { age: 400 }));
+        assert_eq!(AccompanyingChild::try_new(18), Err(AssessInputError::ChildNotAMinor { age: 18 }));
+        assert_eq!(AccompanyingChild::try_new(400), Err(AssessInputError::ChildNotAMinor { age: 400 }));
         let dup = Alternative::new(
             AlternativeId::try_new("x").unwrap(),
             AlternativeModel::SpecialisedCentre,
-            Accepts::try_new([Gender::Male], false, false, false).unwrap(),
+            Accepts::try_new([Gender::Male]).unwrap(),
         );
         assert!(matches!(
-            Assessment::example_victim().with_alternatives([dup.clone(), dup]),
-            Err(AssessmentError::DuplicateAlternative { first: 0, second: 1, .. })
+            AssessInput::new(
+                Applicant::new(Age::try_new(30).unwrap(), Gender::Male, Role::Victim),
+                Violence::new([], Relation::None),
+                Observations::no_concerns(),
+            )
+            .with_alternatives([dup.clone(), dup]),
+            Err(AssessInputError::DuplicateAlternative { first: 0, second: 1, .. })
         ));
     }
 }

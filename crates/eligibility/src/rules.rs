@@ -5,17 +5,66 @@
 //! amendment of 2026-01-01 (LOV-2025-06-20-42); Romerike Krisesenter's professional
 //! platform (§2 target group, §3.2 the stay and boevne, §3.4 children); the workshop
 //! "Voldsutsatte med utfordringer innen rus og psykiatri" (Ullensaker, 2026-02-26).
+//!
+//! What changed with the law is data: [`EligibilityRules`], one version per change, in
+//! [`RULES`], chosen by the day of the assessment.
 
 use chrono::NaiveDate;
-use krisesenter_core::law::{KSL_2026_AMENDMENT, KSL_IN_FORCE};
+use krisesenter_core::law::KSL_IN_FORCE;
+use krisesenter_core::rules::{RuleVersion, Versioned};
+use krisesenter_core::{EnumSet, Reasons};
 use thiserror::Error;
 
-use crate::input::{Alternative, Assessment, Role};
+use crate::input::{Alternative, AssessInput, Role};
 use crate::offer::{
-    AlternativeOffer, ChosenAlternative, DayOutcome, Offer, PhoneOutcome, Referral, Referrals, ResidentialOutcome,
+    AlternativeOffer, ChosenAlternative, DayOutcome, Offer, OfferParts, PhoneOutcome, Referral, ResidentialOutcome,
     ServiceOffer,
 };
-use crate::reason::{EligibilityReason as R, Reasons};
+use crate::reason::EligibilityReason as R;
+
+/// The behaviour switches of the eligibility rules that changed with the law. Each field
+/// says when it came into force and cites its source.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use krisesenter_eligibility::RULES;
+/// let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("date");
+/// let v2025 = RULES.on(day(2025, 12, 31)?).ok_or("none")?;
+/// assert!(!v2025.rules().equal_alternative_required);
+/// let v2026 = RULES.on(day(2026, 1, 1)?).ok_or("none")?;
+/// assert!(v2026.rules().equal_alternative_required && v2026.rules().sami_users_rights);
+/// assert_eq!((v2026.id(), v2026.source()), ("2026-01-01", "LOV-2025-06-20-42"));
+/// assert!(RULES.on(day(2009, 12, 31)?).is_none());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct EligibilityRules {
+    /// A stay refused to someone in the target group requires an equal alternative
+    /// (ksl §3 first paragraph, second sentence; from 2026-01-01, LOV-2025-06-20-42; before,
+    /// the preparatory works only recommended one).
+    pub equal_alternative_required: bool,
+    /// The rights of Sami users are safeguarded in the adaptation of the offer (ksl §3 second
+    /// paragraph; from 2026-01-01, LOV-2025-06-20-42).
+    pub sami_users_rights: bool,
+}
+
+/// krisesenterlova as it took effect on 2010-01-01 (LOV-2009-06-19-44).
+pub const V2010: EligibilityRules = EligibilityRules { equal_alternative_required: false, sami_users_rights: false };
+
+/// The amendment of 2026-01-01 (LOV-2025-06-20-42): V2010 plus the duty of an equal
+/// alternative and the rights of Sami users.
+pub const V2026: EligibilityRules =
+    EligibilityRules { equal_alternative_required: true, sami_users_rights: true, ..V2010 };
+
+/// Every version of the eligibility rules, with its first day and source; [`assess`] applies
+/// the one in force on its `as_of`.
+pub const RULES: Versioned<EligibilityRules> = Versioned::new(&[
+    RuleVersion::new("2010-01-01", 2010, 1, 1, "LOV-2009-06-19-44", V2010),
+    RuleVersion::new("2026-01-01", 2026, 1, 1, "LOV-2025-06-20-42", V2026),
+]);
 
 /// Why an assessment cannot be made.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -71,7 +120,8 @@ enum Duty {
 }
 
 /// Assesses one person on `as_of`: the outcome for every service with its reasons, the
-/// equal alternative, the adaptations and the referrals.
+/// equal alternative, the adaptations and the referrals, under the version of [`RULES`] in
+/// force that day.
 ///
 /// The phone is always offered and conversations are never refused; a stay refused to
 /// someone in the target group requires an equal alternative from 2026-01-01 (and never
@@ -86,51 +136,63 @@ enum Duty {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use krisesenter_eligibility::{assess, Assessment, Observations, ResidentialOutcome};
+/// use krisesenter_core::{Age, Gender, Relation, ViolenceType};
+/// use krisesenter_eligibility::{assess, Applicant, AssessInput, Observations, ResidentialOutcome, Role, Violence};
 ///
+/// let victim = AssessInput::new(
+///     Applicant::new(Age::try_new(34)?, Gender::Female, Role::Victim),
+///     Violence::new([ViolenceType::Physical], Relation::FormerPartner),
+///     Observations::no_concerns(),
+/// )
+/// .in_need_of_protection();
 /// let as_of = NaiveDate::from_ymd_opt(2026, 3, 1).ok_or("date")?;
-/// let offer = assess(&Assessment::example_victim(), as_of)?;
-/// assert_eq!(offer.residential().outcome(), ResidentialOutcome::Offered);
+/// let offer = assess(&victim, as_of)?;
+/// assert_eq!(*offer.residential().outcome(), ResidentialOutcome::Offered);
 ///
 /// // Active substance use: no stay, and from 2026 an equal alternative is required.
 /// let mut o = Observations::no_concerns();
 /// o.active_substance_use = true;
-/// let offer = assess(&Assessment::example_victim().with_observations(o), as_of)?;
-/// assert_eq!(offer.residential().outcome(), ResidentialOutcome::NotOffered);
+/// let offer = assess(&victim.clone().with_observations(o), as_of)?;
+/// assert_eq!(*offer.residential().outcome(), ResidentialOutcome::NotOffered);
 /// assert!(offer.alternative().required());
 ///
 /// // Before krisesenterlova there is nothing to apply.
 /// let old = NaiveDate::from_ymd_opt(2009, 12, 31).ok_or("date")?;
-/// assert!(assess(&Assessment::example_victim(), old).is_err());
+/// assert!(assess(&victim, old).is_err());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn assess(assessment: &Assessment, as_of: NaiveDate) -> Result<Offer, AssessError> {
-    if as_of < KSL_IN_FORCE {
-        return Err(AssessError::BeforeKrisesenterlova { as_of });
-    }
-    Ok(evaluate(assessment, as_of))
+pub fn assess(input: &AssessInput, as_of: NaiveDate) -> Result<Offer, AssessError> {
+    let version = RULES.on(as_of).ok_or(AssessError::BeforeKrisesenterlova { as_of })?;
+    Ok(evaluate(input, as_of, version))
 }
 
 /// The first configured alternative that accepts the applicant's gender, the reasons the
 /// stay is refused for (active substance use, serious mental illness) and any children
 /// (DOMAIN.md §2; workshop 2026). `None` when none fits: a gap in the municipality's duty.
 ///
-/// [`assess`] applies it when it refuses a stay; staff apply it when an individual
-/// assessment ends in a refusal.
+/// [`assess`] applies it when it refuses a stay; [`alternative_if_refused`] when staff
+/// refuse one.
 ///
 /// # Example
 ///
 /// ```
-/// use krisesenter_core::{AlternativeId, Gender};
-/// use krisesenter_eligibility::{choose_alternative, Accepts, Alternative, AlternativeModel, Assessment, Observations};
+/// use krisesenter_core::{Age, AlternativeId, Gender, Relation, ViolenceType};
+/// use krisesenter_eligibility::{
+///     choose_alternative, Accepts, Alternative, AlternativeModel, Applicant, AssessInput, Observations, Role, Violence,
+/// };
 ///
 /// let men = Alternative::new(AlternativeId::try_new("men")?, AlternativeModel::SpecialisedCentre,
-///     Accepts::try_new([Gender::Male], true, true, true)?);
+///     Accepts::try_new([Gender::Male])?.with_active_substance_use().with_serious_mental_illness().with_children());
 /// let women = Alternative::new(AlternativeId::try_new("women")?, AlternativeModel::CooperationHousing,
-///     Accepts::try_new([Gender::Female], true, false, false)?);
+///     Accepts::try_new([Gender::Female])?.with_active_substance_use());
 /// let mut o = Observations::no_concerns();
 /// o.active_substance_use = true;
-/// let a = Assessment::example_victim().with_observations(o).with_alternatives([men, women])?;
+/// let a = AssessInput::new(
+///     Applicant::new(Age::try_new(34)?, Gender::Female, Role::Victim),
+///     Violence::new([ViolenceType::Physical], Relation::Partner),
+///     o,
+/// )
+/// .with_alternatives([men, women])?;
 /// assert_eq!(choose_alternative(&a).map(|alt| alt.id().as_str()), Some("women"));
 ///
 /// // Serious mental illness as well: the women's place does not accept it.
@@ -138,11 +200,11 @@ pub fn assess(assessment: &Assessment, as_of: NaiveDate) -> Result<Offer, Assess
 /// assert!(choose_alternative(&a.with_observations(o)).is_none());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn choose_alternative(assessment: &Assessment) -> Option<&Alternative> {
-    let gender = assessment.applicant().gender();
-    let obs = assessment.observations();
-    let has_children = !assessment.children().is_empty();
-    assessment.alternatives().iter().find(|alt| {
+pub fn choose_alternative(input: &AssessInput) -> Option<&Alternative> {
+    let gender = input.applicant().gender();
+    let obs = input.observations();
+    let has_children = !input.children().is_empty();
+    input.alternatives().iter().find(|alt| {
         let accepts = alt.accepts();
         accepts.genders().contains(&gender)
             && (!obs.active_substance_use || accepts.active_substance_use())
@@ -151,15 +213,82 @@ pub fn choose_alternative(assessment: &Assessment) -> Option<&Alternative> {
     })
 }
 
+/// The equal alternative that applies when staff refuse the stay after `offer` (the
+/// recommendation of [`assess`] for `input`): the library recommends, staff decide.
+///
+/// When the recommendation already was `not_offered`, it is the offer's own alternative.
+/// Otherwise (staff refuse after an individual assessment, or depart from an offered stay),
+/// the duty applies as if [`assess`] had refused: under the rules in force on the offer's
+/// day that require an equal alternative, the first configured one that fits (or a reason
+/// naming the gap); before 2026-01-01, a reason that it was no duty yet (ksl §3 first
+/// paragraph, second sentence).
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use krisesenter_core::{Age, Gender, Relation, ViolenceType};
+/// use krisesenter_eligibility::{
+///     alternative_if_refused, assess, Applicant, AssessInput, EligibilityReason, Observations, ResidentialOutcome,
+///     Role, Violence,
+/// };
+///
+/// // Needs health follow-up: the stay is an individual assessment.
+/// let mut o = Observations::no_concerns();
+/// o.needs_health_follow_up = true;
+/// let input = AssessInput::new(
+///     Applicant::new(Age::try_new(41)?, Gender::Female, Role::Victim),
+///     Violence::new([ViolenceType::Psychological], Relation::Partner),
+///     o,
+/// )
+/// .in_need_of_protection();
+/// let offer = assess(&input, NaiveDate::from_ymd_opt(2026, 3, 1).ok_or("date")?)?;
+/// assert_eq!(*offer.residential().outcome(), ResidentialOutcome::IndividualAssessment);
+///
+/// // Staff refuse: an equal alternative is required, and the municipality has none.
+/// let after = alternative_if_refused(&input, &offer);
+/// assert!(after.required() && after.offer().is_none());
+/// assert!(after.reasons().contains(EligibilityReason::NoAlternativesConfigured));
+///
+/// // The same refusal in 2025: no duty yet.
+/// let offer = assess(&input, NaiveDate::from_ymd_opt(2025, 3, 1).ok_or("date")?)?;
+/// assert!(!alternative_if_refused(&input, &offer).required());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn alternative_if_refused(input: &AssessInput, offer: &Offer) -> AlternativeOffer {
+    if *offer.residential().outcome() == ResidentialOutcome::NotOffered {
+        return offer.alternative().clone();
+    }
+    let as_of = offer.as_of();
+    if offer.alternative_required_if_refused() {
+        let (chosen, reason) = equal_alternative(input);
+        AlternativeOffer::new(true, chosen, Reasons::of(&[reason], as_of))
+    } else {
+        // Before 2026-01-01 the duty did not exist (the preparatory works only recommended it).
+        AlternativeOffer::new(false, None, Reasons::of(&[R::AlternativeNotADutyBefore2026], as_of))
+    }
+}
+
+/// The equal alternative owed to someone in the target group refused a stay: the first
+/// configured alternative that fits, with its reason; none is a gap staff must escalate.
+fn equal_alternative(input: &AssessInput) -> (Option<ChosenAlternative>, R) {
+    let chosen = choose_alternative(input);
+    let reason = match (chosen.is_some(), input.alternatives().is_empty()) {
+        (true, _) => R::EqualAlternativeOffered,
+        (false, true) => R::NoAlternativesConfigured,
+        (false, false) => R::NoAlternativeFits,
+    };
+    (chosen.map(|alt| ChosenAlternative::new(alt.id().clone(), alt.model())), reason)
+}
+
 /// The rules. Every rule is one statement with a comment naming its source; the outcome of
 /// the stay and the alternative duty are combined in one exhaustive `match`.
-fn evaluate(a: &Assessment, as_of: NaiveDate) -> Offer {
+fn evaluate(a: &AssessInput, as_of: NaiveDate, version: &RuleVersion<EligibilityRules>) -> Offer {
+    let rules = version.rules();
     let obs = a.observations();
     let violence = a.violence();
     let victim = a.applicant().role() == Role::Victim;
     let has_children = !a.children().is_empty();
-    // ksl §3 first paragraph, second sentence, and second paragraph: in force 2026-01-01.
-    let amended = as_of >= KSL_2026_AMENDMENT;
 
     // --- Target group (ksl §1; Romerike platform §2) ---
     // Violence or threats in a close relationship, or human trafficking whatever the relation.
@@ -221,7 +350,7 @@ fn evaluate(a: &Assessment, as_of: NaiveDate) -> Offer {
         stay.insert_if(!exposed, R::NoViolenceInCloseRelation);
         stay.insert_if(!protected, R::NoProtectionNeed);
         stay.insert_if(minor_alone, R::MinorWithoutGuardian);
-        stay.extend(concerns);
+        stay.extend_from(concerns);
         stay.insert_if(obs.needs_health_follow_up, R::NeedsHealthFollowUp);
         stay.insert_if(obs.serious_mental_illness && !obs.needs_health_follow_up, R::SeriousMentalIllnessTolerated);
         stay.insert_if(violence.includes_trafficking(), R::HumanTraffickingVictim);
@@ -247,7 +376,8 @@ fn evaluate(a: &Assessment, as_of: NaiveDate) -> Offer {
 
     // --- The equal alternative (ksl §3 first paragraph, second sentence, from 2026-01-01) ---
     let mut alt_reasons = Reasons::none(as_of);
-    let (required, chosen) = match (duty, amended) {
+    // ksl §3 first paragraph, second sentence: whether the rules in force require it.
+    let (required, chosen) = match (duty, rules.equal_alternative_required) {
         (Duty::NotNeeded, _) => {
             alt_reasons.insert(R::StayOfferedNoAlternative);
             (false, None)
@@ -271,16 +401,13 @@ fn evaluate(a: &Assessment, as_of: NaiveDate) -> Offer {
         }
         // The first configured alternative that fits; none is a gap staff must escalate.
         (Duty::Refused, true) => {
-            let chosen = choose_alternative(a);
-            alt_reasons.insert(match (chosen.is_some(), a.alternatives().is_empty()) {
-                (true, _) => R::EqualAlternativeOffered,
-                (false, true) => R::NoAlternativesConfigured,
-                (false, false) => R::NoAlternativeFits,
-            });
-            (true, chosen.map(|alt| ChosenAlternative::new(alt.id().clone(), alt.model())))
+            let (chosen, reason) = equal_alternative(a);
+            alt_reasons.insert(reason);
+            (true, chosen)
         }
     };
-    let duty_if_refused = amended && matches!(duty, Duty::IfRefused | Duty::Refused | Duty::NotNeeded);
+    let duty_if_refused =
+        rules.equal_alternative_required && matches!(duty, Duty::IfRefused | Duty::Refused | Duty::NotNeeded);
 
     // --- Adaptations (ksl §3): one reason per need, never inferred from a protected attribute ---
     let needs = a.adaptation_needs();
@@ -289,13 +416,13 @@ fn evaluate(a: &Assessment, as_of: NaiveDate) -> Offer {
     adaptations.insert_if(needs.interpreter, R::Interpreter);
     // An accessible room (ksl §3).
     adaptations.insert_if(needs.accessible_room, R::AccessibleRoom);
-    // Sami users' rights: ksl §3 second paragraph, from 2026-01-01 only.
-    adaptations.insert_if(needs.sami && amended, R::SamiUsersRights);
+    // Sami users' rights: ksl §3 second paragraph, where the rules in force have it (2026-01-01).
+    adaptations.insert_if(needs.sami && rules.sami_users_rights, R::SamiUsersRights);
     // A pet: Romerike has a kennel (workshop 2026).
     adaptations.insert_if(needs.pet, R::PetKennel);
 
     // --- Referrals (recommendations; sharing needs consent or a duty, see krisesenter-disclosure) ---
-    let mut referrals = Referrals::default();
+    let mut referrals = EnumSet::EMPTY;
     // Child welfare: a parent who cannot care for the children, a child alone (platform §3.2, §3.4; ksl §6).
     referrals
         .insert_if((has_children && !obs.can_care_for_children) || (victim && minor_alone), Referral::ChildWelfare);
@@ -311,13 +438,37 @@ fn evaluate(a: &Assessment, as_of: NaiveDate) -> Offer {
     let unprotected = victim && exposed && protected && residential == ResidentialOutcome::NotOffered;
     referrals.insert_if(unprotected || (victim && violence.includes_trafficking()), Referral::Police);
 
-    Offer::new(
-        ServiceOffer::new(residential, stay),
-        ServiceOffer::new(day, day_reasons),
-        ServiceOffer::new(PhoneOutcome::Offered, phone_reasons),
-        AlternativeOffer::new(required, chosen, alt_reasons),
+    Offer::new(OfferParts {
+        residential: ServiceOffer::new(residential, stay),
+        day: ServiceOffer::new(day, day_reasons),
+        phone: ServiceOffer::new(PhoneOutcome::Offered, phone_reasons),
+        alternative: AlternativeOffer::new(required, chosen, alt_reasons),
         adaptations,
         referrals,
         duty_if_refused,
-    )
+        rules_version: version.id(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn versions_are_ordered_and_each_later_one_is_the_earlier_plus_its_change() {
+        assert!(RULES.is_ordered());
+        let ids: Vec<_> = RULES.versions().iter().map(|v| (v.id(), v.in_force_from(), v.source())).collect();
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        assert_eq!(
+            ids,
+            [
+                ("2010-01-01", KSL_IN_FORCE, "LOV-2009-06-19-44"),
+                ("2026-01-01", krisesenter_core::law::KSL_2026_AMENDMENT, "LOV-2025-06-20-42"),
+            ]
+        );
+        assert_eq!(RULES.on(day(2025, 12, 31)).map(|v| *v.rules()), Some(V2010));
+        assert_eq!(RULES.on(day(2026, 1, 1)).map(|v| *v.rules()), Some(V2026));
+        assert_eq!(V2010, EligibilityRules { equal_alternative_required: false, sami_users_rights: false });
+        assert_eq!(V2026, EligibilityRules { equal_alternative_required: true, sami_users_rights: true });
+    }
 }

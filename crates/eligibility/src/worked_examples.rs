@@ -6,8 +6,9 @@ use krisesenter_core::law::Statute;
 use krisesenter_core::{Age, AlternativeId, Gender, Relation, ViolenceType};
 
 use crate::{
-    Accepts, AdaptationNeeds, Alternative, AlternativeModel, Applicant, Assessment, Child, DayOutcome,
-    EligibilityReason as R, Observations, Offer, Referral, ResidentialOutcome as Stay, Role, Violence, assess,
+    Accepts, AccompanyingChild as Child, AdaptationNeeds, Alternative, AlternativeModel, Applicant, AssessInput,
+    DayOutcome, EligibilityReason as R, Observations, Offer, Reasons, Referral, ResidentialOutcome as Stay, Role,
+    Violence, assess,
 };
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -19,17 +20,28 @@ fn spring() -> NaiveDate {
     d(2026, 3, 1)
 }
 
-fn victim() -> Assessment {
-    Assessment::example_victim()
+/// The ordinary case: a woman of 34 exposed to physical violence by a former partner, in
+/// need of protection, with no concerns, no children and no alternatives (the testkit's
+/// `example_victim`, built here because unit tests cannot share the testkit's copy of the crate).
+fn victim_without_protection_need() -> AssessInput {
+    AssessInput::new(
+        Applicant::new(Age::try_new(34).unwrap(), Gender::Female, Role::Victim),
+        Violence::new([ViolenceType::Physical], Relation::FormerPartner),
+        Observations::no_concerns(),
+    )
 }
 
-fn with(f: impl FnOnce(&mut Observations)) -> Assessment {
+fn victim() -> AssessInput {
+    victim_without_protection_need().in_need_of_protection()
+}
+
+fn with(f: impl FnOnce(&mut Observations)) -> AssessInput {
     let mut o = Observations::no_concerns();
     f(&mut o);
     victim().with_observations(o)
 }
 
-fn codes(r: crate::Reasons) -> Vec<&'static str> {
+fn codes(r: &Reasons<R>) -> Vec<&'static str> {
     r.codes().collect()
 }
 
@@ -43,13 +55,15 @@ fn romerike_alternatives() -> Vec<Alternative> {
         Alternative::new(
             AlternativeId::try_new("skjermet-enhet").unwrap(),
             AlternativeModel::InternalUnit,
-            Accepts::try_new([Gender::Female, Gender::Male, Gender::Other, Gender::Unknown], false, true, true)
-                .unwrap(),
+            Accepts::try_new([Gender::Female, Gender::Male, Gender::Other, Gender::Unknown])
+                .unwrap()
+                .with_serious_mental_illness()
+                .with_children(),
         ),
         Alternative::new(
             AlternativeId::try_new("bemannet-bolig-kvinner").unwrap(),
             AlternativeModel::CooperationHousing,
-            Accepts::try_new([Gender::Female], true, false, false).unwrap(),
+            Accepts::try_new([Gender::Female]).unwrap().with_active_substance_use(),
         ),
     ]
 }
@@ -62,9 +76,9 @@ fn assert_never_left_without_an_offer(offer: &Offer) {
 #[test]
 fn an_ordinary_victim_is_offered_a_stay() {
     let offer = assess(&victim().with_children([Child::try_new(5).unwrap()]), spring()).unwrap();
-    assert_eq!(offer.residential().outcome(), Stay::Offered);
+    assert_eq!(*offer.residential().outcome(), Stay::Offered);
     assert_eq!(codes(offer.residential().reasons()), ["stay_offered"]);
-    assert_eq!(offer.day().outcome(), DayOutcome::Offered);
+    assert_eq!(*offer.day().outcome(), DayOutcome::Offered);
     assert_eq!(codes(offer.day().reasons()), ["day_offered"]);
     assert!(!offer.alternative().required());
     assert_eq!(codes(offer.alternative().reasons()), ["stay_offered_no_alternative"]);
@@ -89,10 +103,10 @@ fn active_substance_use_before_on_and_after_the_amendment() {
     let a = with(|o| o.active_substance_use = true).with_alternatives(romerike_alternatives()).unwrap();
     for (day, required) in [(d(2025, 12, 31), false), (d(2026, 1, 1), true), (d(2026, 6, 1), true)] {
         let offer = assess(&a, day).unwrap();
-        assert_eq!(offer.residential().outcome(), Stay::NotOffered, "{day}");
+        assert_eq!(*offer.residential().outcome(), Stay::NotOffered, "{day}");
         assert_eq!(codes(offer.residential().reasons()), ["active_substance_use"]);
         // Conversations are never refused: their form is an individual assessment.
-        assert_eq!(offer.day().outcome(), DayOutcome::IndividualAssessment);
+        assert_eq!(*offer.day().outcome(), DayOutcome::IndividualAssessment);
         assert_eq!(codes(offer.day().reasons()), ["day_individual_assessment_substance_use"]);
         assert_eq!(offer.alternative().required(), required, "{day}");
         assert_eq!(referrals(&offer), [Referral::SubstanceTreatment, Referral::Police]);
@@ -115,7 +129,7 @@ fn active_substance_use_before_on_and_after_the_amendment() {
 #[test]
 fn each_boevne_criterion_refuses_the_stay_with_its_own_reason() {
     let child = [Child::try_new(7).unwrap()];
-    let cases: [(Assessment, R, &[Referral]); 6] = [
+    let cases: [(AssessInput, R, &[Referral]); 6] = [
         (with(|o| o.active_substance_use = true), R::ActiveSubstanceUse, &[Referral::SubstanceTreatment]),
         (with(|o| o.can_care_for_self = false), R::CannotCareForSelf, &[Referral::Health]),
         (
@@ -129,7 +143,7 @@ fn each_boevne_criterion_refuses_the_stay_with_its_own_reason() {
     ];
     for (a, reason, expected) in cases {
         let offer = assess(&a, spring()).unwrap();
-        assert_eq!(offer.residential().outcome(), Stay::NotOffered, "{reason:?}");
+        assert_eq!(*offer.residential().outcome(), Stay::NotOffered, "{reason:?}");
         assert_eq!(offer.residential().reasons().iter().collect::<Vec<_>>(), [reason]);
         assert!(offer.alternative().required(), "{reason:?}");
         assert_eq!(codes(offer.alternative().reasons()), ["no_alternatives_configured"], "{reason:?}");
@@ -144,14 +158,14 @@ fn each_boevne_criterion_refuses_the_stay_with_its_own_reason() {
 #[test]
 fn cannot_care_for_children_matters_only_with_children() {
     let offer = assess(&with(|o| o.can_care_for_children = false), spring()).unwrap();
-    assert_eq!(offer.residential().outcome(), Stay::Offered);
+    assert_eq!(*offer.residential().outcome(), Stay::Offered);
     assert!(offer.referrals().is_empty());
 }
 
 #[test]
 fn mental_illness_is_tolerated_unless_health_follow_up_is_needed() {
     let tolerated = assess(&with(|o| o.serious_mental_illness = true), spring()).unwrap();
-    assert_eq!(tolerated.residential().outcome(), Stay::Offered);
+    assert_eq!(*tolerated.residential().outcome(), Stay::Offered);
     assert_eq!(codes(tolerated.residential().reasons()), ["stay_offered", "serious_mental_illness_tolerated"]);
     assert!(tolerated.referrals().is_empty());
 
@@ -162,7 +176,7 @@ fn mental_illness_is_tolerated_unless_health_follow_up_is_needed() {
     .with_alternatives(romerike_alternatives())
     .unwrap();
     let offer = assess(&follow_up, spring()).unwrap();
-    assert_eq!(offer.residential().outcome(), Stay::IndividualAssessment);
+    assert_eq!(*offer.residential().outcome(), Stay::IndividualAssessment);
     assert_eq!(codes(offer.residential().reasons()), ["needs_health_follow_up"]);
     assert_eq!(referrals(&offer), [Referral::Health]);
     // Not refused (yet): no alternative is required, but it would be if staff refuse.
@@ -185,7 +199,7 @@ fn a_boevne_concern_outweighs_the_individual_assessment() {
         o.danger_to_self = true;
     });
     let offer = assess(&a, spring()).unwrap();
-    assert_eq!(offer.residential().outcome(), Stay::NotOffered);
+    assert_eq!(*offer.residential().outcome(), Stay::NotOffered);
     assert_eq!(codes(offer.residential().reasons()), ["danger_to_self", "needs_health_follow_up"]);
     assert!(offer.alternative().required());
 }
@@ -195,16 +209,16 @@ fn a_minor_without_a_guardian_is_referred_to_child_welfare() {
     let age = Age::try_new(16).unwrap();
     let minor = victim().with_applicant(Applicant::new(age, Gender::Female, Role::Victim));
     let offer = assess(&minor, spring()).unwrap();
-    assert_eq!(offer.residential().outcome(), Stay::NotOffered);
+    assert_eq!(*offer.residential().outcome(), Stay::NotOffered);
     assert_eq!(codes(offer.residential().reasons()), ["minor_without_guardian"]);
     assert!(!offer.alternative().required());
     assert_eq!(codes(offer.alternative().reasons()), ["alternative_child_welfare_responsible"]);
     assert_eq!(referrals(&offer), [Referral::ChildWelfare, Referral::Police]);
-    assert_eq!(offer.day().outcome(), DayOutcome::Offered);
+    assert_eq!(*offer.day().outcome(), DayOutcome::Offered);
     assert_never_left_without_an_offer(&offer);
 
-    let with_guardian = assess(&minor.with_guardian(true), spring()).unwrap();
-    assert_eq!(with_guardian.residential().outcome(), Stay::Offered);
+    let with_guardian = assess(&minor.with_guardian(), spring()).unwrap();
+    assert_eq!(*with_guardian.residential().outcome(), Stay::Offered);
     assert!(with_guardian.referrals().is_empty());
 }
 
@@ -215,7 +229,7 @@ fn a_parent_who_cannot_care_for_the_children() {
         .with_alternatives(romerike_alternatives())
         .unwrap();
     let offer = assess(&a, spring()).unwrap();
-    assert_eq!(offer.residential().outcome(), Stay::NotOffered);
+    assert_eq!(*offer.residential().outcome(), Stay::NotOffered);
     assert_eq!(codes(offer.residential().reasons()), ["cannot_care_for_children"]);
     assert_eq!(referrals(&offer), [Referral::ChildWelfare, Referral::Police]);
     // The children come along, so only an alternative that accepts children fits.
@@ -227,9 +241,9 @@ fn relatives_and_professionals_get_conversations_and_the_phone() {
     for role in [Role::Relative, Role::Professional] {
         let a = victim().with_applicant(Applicant::new(Age::try_new(52).unwrap(), Gender::Male, role));
         let offer = assess(&a, spring()).unwrap();
-        assert_eq!(offer.residential().outcome(), Stay::NotOffered);
+        assert_eq!(*offer.residential().outcome(), Stay::NotOffered);
         assert_eq!(codes(offer.residential().reasons()), ["stay_for_victims_only"]);
-        assert_eq!(offer.day().outcome(), DayOutcome::Offered);
+        assert_eq!(*offer.day().outcome(), DayOutcome::Offered);
         assert_eq!(codes(offer.day().reasons()), ["day_for_relatives_and_professionals"]);
         assert!(!offer.alternative().required());
         assert_eq!(codes(offer.alternative().reasons()), ["alternative_not_required_outside_target_group"]);
@@ -243,26 +257,26 @@ fn relatives_and_professionals_get_conversations_and_the_phone() {
 fn outside_the_target_group_keeps_conversations_and_the_phone() {
     let street = victim().with_violence(Violence::new([ViolenceType::Physical], Relation::None));
     let offer = assess(&street, spring()).unwrap();
-    assert_eq!(offer.residential().outcome(), Stay::NotOffered);
+    assert_eq!(*offer.residential().outcome(), Stay::NotOffered);
     assert_eq!(codes(offer.residential().reasons()), ["no_violence_in_close_relation"]);
     assert!(!offer.alternative().required());
-    assert_eq!(offer.day().outcome(), DayOutcome::Offered);
+    assert_eq!(*offer.day().outcome(), DayOutcome::Offered);
 
-    let safe = victim().with_protection_need(false);
+    let safe = victim_without_protection_need();
     let offer = assess(&safe, spring()).unwrap();
     assert_eq!(codes(offer.residential().reasons()), ["no_protection_need"]);
     assert!(!offer.alternative().required());
     assert!(offer.referrals().is_empty());
 
     let nothing_told = victim().with_violence(Violence::new([], Relation::Partner));
-    assert_eq!(assess(&nothing_told, spring()).unwrap().residential().outcome(), Stay::NotOffered);
+    assert_eq!(*assess(&nothing_told, spring()).unwrap().residential().outcome(), Stay::NotOffered);
 }
 
 #[test]
 fn a_trafficking_victim_is_in_the_target_group_whatever_the_relation() {
     let a = victim().with_violence(Violence::new([ViolenceType::HumanTrafficking], Relation::None));
     let offer = assess(&a, spring()).unwrap();
-    assert_eq!(offer.residential().outcome(), Stay::Offered);
+    assert_eq!(*offer.residential().outcome(), Stay::Offered);
     assert_eq!(codes(offer.residential().reasons()), ["stay_offered", "human_trafficking_victim"]);
     assert_eq!(referrals(&offer), [Referral::Police]);
 }
@@ -277,7 +291,7 @@ fn a_man_gets_the_same_offer_as_a_woman() {
     o.active_substance_use = true;
     let man = man.with_observations(o).with_alternatives(romerike_alternatives()).unwrap();
     let offer = assess(&man, spring()).unwrap();
-    assert_eq!(offer.residential().outcome(), Stay::NotOffered);
+    assert_eq!(*offer.residential().outcome(), Stay::NotOffered);
     assert!(offer.alternative().required());
     assert!(offer.alternative().offer().is_none());
     assert_eq!(codes(offer.alternative().reasons()), ["no_alternative_fits"]);
@@ -292,12 +306,15 @@ fn an_alternative_that_fits_and_one_that_does_not() {
         Alternative::new(
             AlternativeId::try_new("kvinner-rus").unwrap(),
             AlternativeModel::CooperationHousing,
-            Accepts::try_new([Gender::Female], true, false, false).unwrap(),
+            Accepts::try_new([Gender::Female]).unwrap().with_active_substance_use(),
         ),
         Alternative::new(
             AlternativeId::try_new("spesialisert").unwrap(),
             AlternativeModel::SpecialisedCentre,
-            Accepts::try_new([Gender::Female, Gender::Male], true, true, false).unwrap(),
+            Accepts::try_new([Gender::Female, Gender::Male])
+                .unwrap()
+                .with_active_substance_use()
+                .with_serious_mental_illness(),
         ),
     ];
     let a = victim().with_observations(o).with_alternatives(both.clone()).unwrap();
@@ -338,7 +355,7 @@ fn every_concern_at_once_lists_every_reason() {
     };
     let a = victim().with_observations(o).with_children([Child::try_new(4).unwrap()]);
     let offer = assess(&a, spring()).unwrap();
-    assert_eq!(offer.residential().outcome(), Stay::NotOffered);
+    assert_eq!(*offer.residential().outcome(), Stay::NotOffered);
     assert_eq!(
         codes(offer.residential().reasons()),
         [
@@ -355,4 +372,59 @@ fn every_concern_at_once_lists_every_reason() {
         referrals(&offer),
         [Referral::ChildWelfare, Referral::Health, Referral::SubstanceTreatment, Referral::Police]
     );
+}
+
+#[test]
+fn the_alternative_after_staff_refuse_a_stay() {
+    use crate::alternative_if_refused;
+    let follow_up = with(|o| o.needs_health_follow_up = true);
+    let configured = follow_up.clone().with_alternatives(romerike_alternatives()).unwrap();
+
+    // After an individual assessment staff refuse: the duty applies as if assess had refused.
+    let offer = assess(&configured, spring()).unwrap();
+    assert_eq!(*offer.residential().outcome(), Stay::IndividualAssessment);
+    let after = alternative_if_refused(&configured, &offer);
+    assert!(after.required());
+    assert_eq!(after.offer().map(|c| c.id().as_str()), Some("skjermet-enhet"));
+    assert_eq!(codes(after.reasons()), ["equal_alternative_offered"]);
+    assert_eq!(after.reasons().as_of(), spring());
+
+    // No alternative configured, or none that fits: a gap staff must escalate.
+    let offer = assess(&follow_up, spring()).unwrap();
+    let after = alternative_if_refused(&follow_up, &offer);
+    assert!(after.required() && after.offer().is_none());
+    assert_eq!(codes(after.reasons()), ["no_alternatives_configured"]);
+    let women_only = romerike_alternatives().split_off(1);
+    let man = follow_up
+        .clone()
+        .with_applicant(Applicant::new(Age::try_new(40).unwrap(), Gender::Male, Role::Victim))
+        .with_alternatives(women_only)
+        .unwrap();
+    let offer = assess(&man, spring()).unwrap();
+    let after = alternative_if_refused(&man, &offer);
+    assert!(after.required() && after.offer().is_none());
+    assert_eq!(codes(after.reasons()), ["no_alternative_fits"]);
+
+    // Before the amendment there is no duty to refuse into.
+    let offer = assess(&configured, d(2025, 12, 31)).unwrap();
+    let after = alternative_if_refused(&configured, &offer);
+    assert!(!after.required() && after.offer().is_none());
+    assert_eq!(codes(after.reasons()), ["alternative_not_a_duty_before_2026"]);
+
+    // A stay the rules refused already: the offer's own alternative.
+    let refused = with(|o| o.active_substance_use = true).with_alternatives(romerike_alternatives()).unwrap();
+    let offer = assess(&refused, spring()).unwrap();
+    assert_eq!(&alternative_if_refused(&refused, &offer), offer.alternative());
+
+    // Staff depart from an offered stay: the duty applies too.
+    let offer = assess(&victim().with_alternatives(romerike_alternatives()).unwrap(), spring()).unwrap();
+    assert_eq!(*offer.residential().outcome(), Stay::Offered);
+    let after = alternative_if_refused(&victim().with_alternatives(romerike_alternatives()).unwrap(), &offer);
+    assert!(after.required());
+    assert_eq!(after.offer().map(|c| c.id().as_str()), Some("skjermet-enhet"));
+
+    // Outside the target group nothing is owed, whatever staff decide.
+    let relative = victim().with_applicant(Applicant::new(Age::try_new(50).unwrap(), Gender::Female, Role::Relative));
+    let offer = assess(&relative, spring()).unwrap();
+    assert_eq!(&alternative_if_refused(&relative, &offer), offer.alternative());
 }

@@ -3,7 +3,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
-use krisesenter_core::{HouseholdId, Reason, RoomId};
+use krisesenter_core::{HouseholdId, Reasons, RoomId};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
@@ -13,16 +13,16 @@ use crate::inventory::{Inventory, InventoryError, Room};
 use crate::reason::RoomsReason;
 use crate::solver::{self, Problem, SHousehold, SRoom, SolveError};
 
-/// How women and men are housed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum GenderSeparation {
-    /// Women and men in different units (krisesenterlova §2): the adults placed in one unit
-    /// are never both female and male; `other` and `unknown` fit any unit.
-    ByUnit,
-    /// No separation by gender: a trial that departs from krisesenterlova §2.
-    Integrated,
-}
+krisesenter_core::wire_enum!(
+    /// How women and men are housed.
+    pub enum GenderSeparation {
+        /// Women and men in different units (krisesenterlova §2): the adults placed in one unit
+        /// are never both female and male; `other` and `unknown` fit any unit.
+        ByUnit => "by_unit",
+        /// No separation by gender: a trial that departs from krisesenterlova §2.
+        Integrated => "integrated",
+    }
+);
 
 /// The shelter's placement policy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -49,79 +49,156 @@ impl Default for Policy {
     }
 }
 
-/// The input of a placement (the `allocate` document of the contract).
+/// The facts of a placement (the `allocate` document of the contract without `as_of`,
+/// which [`allocate`] takes as its own argument): the policy, the kennel places, the rooms and
+/// the households, current residents among them.
+///
+/// # Example
+///
+/// ```
+/// use krisesenter_rooms::{AllocateInput, Inventory, Policy};
+/// let input = AllocateInput::new(Policy::default(), &Inventory::romerike(), vec![]);
+/// assert_eq!((input.rooms().len(), input.kennel_places()), (16, 2));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[non_exhaustive]
-pub struct AllocationInput {
-    /// The day the placement is made on (reasons cite the law in force that day).
-    pub as_of: NaiveDate,
+pub struct AllocateInput {
     /// The placement policy.
-    pub policy: Policy,
+    policy: Policy,
     /// Kennel places: at most this many households with a pet are placed.
-    pub kennel_places: u16,
+    kennel_places: u16,
     /// The rooms.
-    pub rooms: Vec<Room>,
+    rooms: Vec<Room>,
     /// The households to place, current residents among them.
-    pub households: Vec<HouseholdRequest>,
+    households: Vec<HouseholdRequest>,
 }
 
-impl AllocationInput {
-    /// The input for placing `households` in the rooms of `inventory`.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use chrono::NaiveDate;
-    /// use krisesenter_rooms::{AllocationInput, Inventory, Policy};
-    /// let as_of = NaiveDate::from_ymd_opt(2026, 3, 1).ok_or("date")?;
-    /// let input = AllocationInput::new(as_of, Policy::default(), &Inventory::romerike(), vec![]);
-    /// assert_eq!((input.rooms.len(), input.kennel_places), (16, 2));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn new(as_of: NaiveDate, policy: Policy, inventory: &Inventory, households: Vec<HouseholdRequest>) -> Self {
-        Self { as_of, policy, kennel_places: inventory.kennel_places(), rooms: inventory.rooms().to_vec(), households }
+impl AllocateInput {
+    /// The input for placing `households` in the rooms of `inventory` under `policy`.
+    pub fn new(policy: Policy, inventory: &Inventory, households: Vec<HouseholdRequest>) -> Self {
+        Self { policy, kennel_places: inventory.kennel_places(), rooms: inventory.rooms().to_vec(), households }
+    }
+
+    /// The input from its parts as the contract lists them: rooms (ids unique, checked by
+    /// [`allocate`]) and kennel places.
+    pub fn from_parts(policy: Policy, kennel_places: u16, rooms: Vec<Room>, households: Vec<HouseholdRequest>) -> Self {
+        Self { policy, kennel_places, rooms, households }
+    }
+
+    /// The same input under another policy.
+    #[must_use]
+    pub fn with_policy(mut self, policy: Policy) -> Self {
+        self.policy = policy;
+        self
+    }
+
+    /// The same input with these households.
+    #[must_use]
+    pub fn with_households(mut self, households: Vec<HouseholdRequest>) -> Self {
+        self.households = households;
+        self
+    }
+
+    /// The placement policy.
+    pub const fn policy(&self) -> Policy {
+        self.policy
+    }
+
+    /// Kennel places: at most this many households with a pet are placed.
+    pub const fn kennel_places(&self) -> u16 {
+        self.kennel_places
+    }
+
+    /// The rooms, in the order given.
+    pub fn rooms(&self) -> &[Room] {
+        &self.rooms
+    }
+
+    /// The households, in the order given.
+    pub fn households(&self) -> &[HouseholdRequest] {
+        &self.households
     }
 }
 
 /// One household placed in one room.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[non_exhaustive]
 pub struct Placement {
     /// The household.
-    pub household: HouseholdId,
+    household: HouseholdId,
     /// Its room.
-    pub room: RoomId,
+    room: RoomId,
+}
+
+impl Placement {
+    /// The household.
+    pub fn household(&self) -> &HouseholdId {
+        &self.household
+    }
+
+    /// Its room.
+    pub fn room(&self) -> &RoomId {
+        &self.room
+    }
 }
 
 /// A household left without a room, and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[non_exhaustive]
 pub struct Unplaced {
     /// The household.
-    pub household: HouseholdId,
+    household: HouseholdId,
     /// Why: what makes it impossible even in an empty shelter, or that it lost out for capacity.
-    pub reasons: Vec<Reason>,
+    reasons: Reasons<RoomsReason>,
+}
+
+impl Unplaced {
+    /// The household.
+    pub fn household(&self) -> &HouseholdId {
+        &self.household
+    }
+
+    /// Why: what makes it impossible even in an empty shelter, or that it lost out for capacity.
+    pub const fn reasons(&self) -> &Reasons<RoomsReason> {
+        &self.reasons
+    }
 }
 
 /// The values of the lexicographic objective, in order of importance.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[non_exhaustive]
 pub struct Objective {
     /// Sum of the priorities of the households placed (maximised first).
-    pub priority_placed: u64,
+    priority_placed: u64,
     /// People placed (maximised second).
-    pub people_placed: u64,
+    people_placed: u64,
     /// Current residents not in their current room (minimised third).
-    pub moved: u64,
+    moved: u64,
     /// Empty beds in occupied rooms (minimised last).
-    pub empty_beds: u64,
+    empty_beds: u64,
 }
 
 impl Objective {
+    /// Sum of the priorities of the households placed (maximised first).
+    pub const fn priority_placed(&self) -> u64 {
+        self.priority_placed
+    }
+
+    /// People placed (maximised second).
+    pub const fn people_placed(&self) -> u64 {
+        self.people_placed
+    }
+
+    /// Current residents not in their current room (minimised third).
+    pub const fn moved(&self) -> u64 {
+        self.moved
+    }
+
+    /// Empty beds in occupied rooms (minimised last).
+    pub const fn empty_beds(&self) -> u64 {
+        self.empty_beds
+    }
+
     /// A key that orders objectives from worst to best: a larger key is a better placement.
     pub fn key(&self) -> (u64, u64, std::cmp::Reverse<u64>, std::cmp::Reverse<u64>) {
         (self.priority_placed, self.people_placed, std::cmp::Reverse(self.moved), std::cmp::Reverse(self.empty_beds))
@@ -129,18 +206,45 @@ impl Objective {
 }
 
 /// The result of a placement (the `allocate` output of the contract).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[non_exhaustive]
+#[schemars(description = "The result of a placement (the `allocate` output of the contract).")]
 pub struct Allocation {
     /// Households placed, sorted by household id.
-    pub placements: Vec<Placement>,
+    placements: Vec<Placement>,
     /// Households not placed, sorted by household id, each with its reasons.
-    pub unplaced: Vec<Unplaced>,
+    unplaced: Vec<Unplaced>,
     /// The objective values of the placement (optimal).
-    pub objective: Objective,
+    objective: Objective,
     /// What staff must know about the placement as a whole.
-    pub notes: Vec<Reason>,
+    notes: Reasons<RoomsReason>,
+}
+
+impl Allocation {
+    /// Households placed, sorted by household id.
+    pub fn placements(&self) -> &[Placement] {
+        &self.placements
+    }
+
+    /// Households not placed, sorted by household id, each with its reasons.
+    pub fn unplaced(&self) -> &[Unplaced] {
+        &self.unplaced
+    }
+
+    /// The objective values of the placement (optimal).
+    pub const fn objective(&self) -> Objective {
+        self.objective
+    }
+
+    /// What staff must know about the placement as a whole.
+    pub const fn notes(&self) -> &Reasons<RoomsReason> {
+        &self.notes
+    }
+
+    /// The room of `household`, if it was placed.
+    pub fn room_of(&self, household: &HouseholdId) -> Option<&RoomId> {
+        self.placements.iter().find(|p| &p.household == household).map(|p| &p.room)
+    }
 }
 
 /// Why a placement could not be made.
@@ -197,23 +301,6 @@ pub enum AllocateError {
     TooLarge,
 }
 
-impl AllocateError {
-    /// The path of the offending input field, as the CLI contract names paths.
-    pub fn path(&self) -> Option<String> {
-        match self {
-            AllocateError::Inventory { source: InventoryError::DuplicateRoom { second, .. } } => {
-                Some(format!("rooms[{second}].id"))
-            }
-            AllocateError::DuplicateHousehold { second, .. } => Some(format!("households[{second}].id")),
-            AllocateError::UnknownCurrentRoom { index, .. } | AllocateError::SharedCurrentRoom { index, .. } => {
-                Some(format!("households[{index}].current_room"))
-            }
-            AllocateError::Inventory { .. } => Some(String::from("rooms")),
-            AllocateError::ResidentsCannotBePlaced { .. } | AllocateError::TooLarge => None,
-        }
-    }
-}
-
 /// Places households in rooms optimally under the rules of CONTRACT.md `allocate`.
 ///
 /// Rules (all hard): one household per room; the household's adults and children fit the
@@ -233,43 +320,52 @@ impl AllocateError {
 /// [`AllocateError`] for duplicate ids, a current room that is unknown or shared, or when
 /// the current residents cannot all be placed.
 ///
+/// The reasons cite the provision versions in force on `as_of`, the day the placement is
+/// made on.
+///
 /// # Example
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use krisesenter_core::{Gender, HouseholdId, RoomId};
-/// use krisesenter_rooms::{allocate, Adult, AllocationInput, HouseholdRequest, Inventory, Needs, Policy, Priority};
+/// use krisesenter_rooms::{allocate, AllocateInput, Gender, HouseholdId, HouseholdRequest, Inventory, Needs, Policy, Priority, RoomId};
 ///
 /// let as_of = NaiveDate::from_ymd_opt(2026, 3, 1).ok_or("date")?;
-/// let mother = HouseholdRequest::try_new(
-///     HouseholdId::try_new("h1")?, vec![Adult::new(Gender::Female)], vec![], Priority::try_new(3)?,
-///     Needs::new(false, true, false), vec![], None,
-/// )?;
-/// let input = AllocationInput::new(as_of, Policy::default(), &Inventory::romerike(), vec![mother]);
-/// let result = allocate(&input)?;
-/// assert_eq!(result.placements[0].room.as_str(), "r15"); // a screened room
-/// assert_eq!(result.objective.empty_beds, 2);
+/// let mut screened = Needs::default();
+/// screened.screened = true;
+/// let mother = HouseholdRequest::builder(HouseholdId::try_new("h1")?, Priority::try_new(3)?)
+///     .adult(Gender::Female)
+///     .needs(screened)
+///     .build()?;
+/// let input = AllocateInput::new(Policy::default(), &Inventory::romerike(), vec![mother]);
+/// let result = allocate(&input, as_of)?;
+/// assert_eq!(result.placements()[0].room().as_str(), "r15"); // a screened room
+/// assert_eq!(result.objective().empty_beds(), 2);
 ///
 /// // A resident who lives in a room that does not exist is refused.
-/// let lost = HouseholdRequest::try_new(
-///     HouseholdId::try_new("h2")?, vec![Adult::new(Gender::Female)], vec![], Priority::LOWEST,
-///     Needs::default(), vec![], Some(RoomId::try_new("r99")?),
-/// )?;
-/// let input = AllocationInput::new(as_of, Policy::default(), &Inventory::romerike(), vec![lost]);
-/// assert!(allocate(&input).is_err());
+/// let lost = HouseholdRequest::builder(HouseholdId::try_new("h2")?, Priority::LOWEST)
+///     .adult(Gender::Female)
+///     .living_in(RoomId::try_new("r99")?)
+///     .build()?;
+/// let input = AllocateInput::new(Policy::default(), &Inventory::romerike(), vec![lost]);
+/// assert!(allocate(&input, as_of).is_err());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn allocate(input: &AllocationInput) -> Result<Allocation, AllocateError> {
-    allocate_with_stats(input).map(|(allocation, _)| allocation)
+pub fn allocate(input: &AllocateInput, as_of: NaiveDate) -> Result<Allocation, AllocateError> {
+    allocate_with_stats(input, as_of).map(|(allocation, _)| allocation)
 }
 
 /// How much searching a placement took.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[non_exhaustive]
 pub struct SearchStats {
+    nodes: u64,
+}
+
+impl SearchStats {
     /// Branch-and-bound nodes whose relaxation was solved (1 when the first relaxation
     /// already keeps every rule).
-    pub nodes: u64,
+    pub const fn nodes(&self) -> u64 {
+        self.nodes
+    }
 }
 
 /// [`allocate`], also telling how many branch-and-bound nodes the proof of optimality took.
@@ -282,15 +378,18 @@ pub struct SearchStats {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use krisesenter_rooms::{allocate_with_stats, AllocationInput, Inventory, Policy};
+/// use krisesenter_rooms::{allocate_with_stats, AllocateInput, Inventory, Policy};
 /// let as_of = NaiveDate::from_ymd_opt(2026, 3, 1).ok_or("date")?;
-/// let input = AllocationInput::new(as_of, Policy::default(), &Inventory::romerike(), vec![]);
-/// let (allocation, stats) = allocate_with_stats(&input)?;
-/// assert!(allocation.placements.is_empty());
-/// assert_eq!(stats.nodes, 1);
+/// let input = AllocateInput::new(Policy::default(), &Inventory::romerike(), vec![]);
+/// let (allocation, stats) = allocate_with_stats(&input, as_of)?;
+/// assert!(allocation.placements().is_empty());
+/// assert_eq!(stats.nodes(), 1);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn allocate_with_stats(input: &AllocationInput) -> Result<(Allocation, SearchStats), AllocateError> {
+pub fn allocate_with_stats(
+    input: &AllocateInput,
+    as_of: NaiveDate,
+) -> Result<(Allocation, SearchStats), AllocateError> {
     crate::inventory::check_unique_rooms(&input.rooms)?;
     let (problem, rooms, households) = build_problem(input)?;
     let solution = solver::solve(&problem).map_err(|e| match e {
@@ -299,11 +398,12 @@ pub fn allocate_with_stats(input: &AllocationInput) -> Result<(Allocation, Searc
         },
         SolveError::TooLarge => AllocateError::TooLarge,
     })?;
-    Ok((describe(input, &problem, &rooms, &households, &solution.rooms), SearchStats { nodes: solution.nodes }))
+    let allocation = describe(input, as_of, &problem, &rooms, &households, &solution.rooms);
+    Ok((allocation, SearchStats { nodes: solution.nodes }))
 }
 
 /// Rooms and households sorted by id, and the solver's view of them.
-fn build_problem(input: &AllocationInput) -> Result<(Problem, Vec<&Room>, Vec<&HouseholdRequest>), AllocateError> {
+fn build_problem(input: &AllocateInput) -> Result<(Problem, Vec<&Room>, Vec<&HouseholdRequest>), AllocateError> {
     let mut rooms: Vec<&Room> = input.rooms.iter().collect();
     rooms.sort_by(|a, b| a.id().cmp(b.id()));
     let room_index: BTreeMap<&RoomId, usize> = rooms.iter().enumerate().map(|(i, r)| (r.id(), i)).collect();
@@ -382,13 +482,13 @@ fn build_problem(input: &AllocationInput) -> Result<(Problem, Vec<&Room>, Vec<&H
 
 /// The output document: placements, unplaced households with reasons, objective, notes.
 fn describe(
-    input: &AllocationInput,
+    input: &AllocateInput,
+    as_of: NaiveDate,
     problem: &Problem,
     rooms: &[&Room],
     households: &[&HouseholdRequest],
     assignment: &[Option<usize>],
 ) -> Allocation {
-    let as_of = input.as_of;
     let mut placements = Vec::new();
     let mut unplaced = Vec::new();
     let mut objective = Objective::default();
@@ -404,71 +504,42 @@ fn describe(
                 objective.empty_beds += u64::from(room.beds()).saturating_sub(u64::from(h.size()));
             }
             None => {
-                let mut kinds = impossible_in_empty_shelter(problem, sh);
-                if kinds.is_empty() {
-                    kinds.push(RoomsReason::LostOutForCapacity);
-                    if sh.pet && kennel_full {
-                        kinds.push(RoomsReason::KennelPlacesTaken);
-                    }
+                let mut reasons = impossible_in_empty_shelter(problem, sh, as_of);
+                if reasons.is_empty() {
+                    reasons.insert(RoomsReason::LostOutForCapacity);
+                    reasons.insert_if(sh.pet && kennel_full, RoomsReason::KennelPlacesTaken);
                 }
-                let reasons = kinds.into_iter().map(|k| Reason::explain(k, as_of)).collect();
                 unplaced.push(Unplaced { household: h.id().clone(), reasons });
             }
         }
     }
-    let mut notes = Vec::new();
-    if input.policy.gender_separation == GenderSeparation::Integrated {
-        notes.push(Reason::explain(RoomsReason::IntegratedDepartsFromKsl2, as_of));
-    }
-    if objective.moved > 0 {
-        notes.push(Reason::explain(RoomsReason::ResidentsMoved, as_of));
-    }
+    let mut notes = Reasons::none(as_of);
+    notes.insert_if(
+        input.policy.gender_separation == GenderSeparation::Integrated,
+        RoomsReason::IntegratedDepartsFromKsl2,
+    );
+    notes.insert_if(objective.moved > 0, RoomsReason::ResidentsMoved);
     Allocation { placements, unplaced, objective, notes }
 }
 
-/// What keeps a household out of even an empty shelter (empty when nothing does).
-fn impossible_in_empty_shelter(p: &Problem, h: &SHousehold) -> Vec<RoomsReason> {
-    let mut kinds = Vec::new();
-    if p.by_unit && h.genders == AdultGenders::Mixed {
-        kinds.push(RoomsReason::WomenAndMenInOneHousehold);
-    }
-    if h.pet && p.kennel == 0 {
-        kinds.push(RoomsReason::NoKennelPlaces);
-    }
-    if !p.rooms.iter().any(|r| r.beds >= h.size) {
-        kinds.push(RoomsReason::TooBigForEveryRoom);
-    }
-    if h.accessible && !p.rooms.iter().any(|r| r.accessible) {
-        kinds.push(RoomsReason::NoAccessibleRoom);
-    }
-    if h.screened && !p.rooms.iter().any(|r| r.screened) {
-        kinds.push(RoomsReason::NoScreenedRoom);
-    }
+/// What keeps a household out of even an empty shelter (empty when nothing does), listed in
+/// the order the kinds are declared.
+fn impossible_in_empty_shelter(p: &Problem, h: &SHousehold, as_of: NaiveDate) -> Reasons<RoomsReason> {
+    let mut kinds = Reasons::none(as_of);
+    kinds.insert_if(p.by_unit && h.genders == AdultGenders::Mixed, RoomsReason::WomenAndMenInOneHousehold);
+    kinds.insert_if(h.pet && p.kennel == 0, RoomsReason::NoKennelPlaces);
+    kinds.insert_if(!p.rooms.iter().any(|r| r.beds >= h.size), RoomsReason::TooBigForEveryRoom);
+    kinds.insert_if(h.accessible && !p.rooms.iter().any(|r| r.accessible), RoomsReason::NoAccessibleRoom);
+    kinds.insert_if(h.screened && !p.rooms.iter().any(|r| r.screened), RoomsReason::NoScreenedRoom);
     if kinds.is_empty() && !p.rooms.iter().any(|r| solver::fits(p, h, r)) {
         // Each need alone can be met; together, or with the reservation, they cannot.
         let fits_unreserved =
             |r: &SRoom| h.size <= r.beds && (!h.accessible || r.accessible) && (!h.screened || r.screened);
         if !h.screened && p.reserve_screened && p.rooms.iter().any(fits_unreserved) {
-            kinds.push(RoomsReason::ScreenedRoomsReserved);
+            kinds.insert(RoomsReason::ScreenedRoomsReserved);
         } else {
-            kinds.push(RoomsReason::NoRoomMeetsAllNeeds);
+            kinds.insert(RoomsReason::NoRoomMeetsAllNeeds);
         }
     }
     kinds
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn paths_name_the_offending_field() {
-        let e = AllocateError::UnknownCurrentRoom {
-            index: 3,
-            household: HouseholdId::try_new("h").unwrap(),
-            room: RoomId::try_new("r").unwrap(),
-        };
-        assert_eq!(e.path().as_deref(), Some("households[3].current_room"));
-        assert_eq!(AllocateError::ResidentsCannotBePlaced { residents: 2 }.path(), None);
-    }
 }

@@ -188,6 +188,15 @@ impl Child {
 }
 
 /// What a household needs from its room.
+///
+/// # Example
+///
+/// ```
+/// use krisesenter_rooms::Needs;
+/// let mut needs = Needs::default();
+/// needs.screened = true;
+/// assert!(needs.screened && !needs.accessible && !needs.pet);
+/// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
@@ -198,13 +207,6 @@ pub struct Needs {
     pub screened: bool,
     /// Brings a pet, which needs a kennel place.
     pub pet: bool,
-}
-
-impl Needs {
-    /// Needs as given.
-    pub const fn new(accessible: bool, screened: bool, pet: bool) -> Self {
-        Self { accessible, screened, pet }
-    }
 }
 
 /// How the adults of a household sort under gender separation by unit.
@@ -222,27 +224,20 @@ pub enum AdultGenders {
 
 /// A household to place (or already living in the shelter, with `current_room` set).
 ///
-/// Holds no personal data: adults by gender, children by age, ids are opaque tokens.
+/// Holds no personal data: adults by gender, children by age, ids are opaque tokens. Made
+/// with [`HouseholdRequest::builder`].
 ///
 /// # Example
 ///
 /// ```
 /// use krisesenter_core::{Gender, HouseholdId};
-/// use krisesenter_rooms::{Adult, Child, HouseholdRequest, Needs, Priority};
-/// let h = HouseholdRequest::try_new(
-///     HouseholdId::try_new("h1")?,
-///     vec![Adult::new(Gender::Female)],
-///     vec![Child::try_new(5)?],
-///     Priority::try_new(3)?,
-///     Needs::default(),
-///     vec![],
-///     None,
-/// )?;
+/// use krisesenter_rooms::{Child, HouseholdRequest, Priority};
+/// let h = HouseholdRequest::builder(HouseholdId::try_new("h1")?, Priority::try_new(3)?)
+///     .adult(Gender::Female)
+///     .child(Child::try_new(5)?)
+///     .build()?;
 /// assert_eq!(h.size(), 2);
-/// let nobody = HouseholdRequest::try_new(
-///     HouseholdId::try_new("h2")?, vec![], vec![Child::try_new(5)?], Priority::LOWEST,
-///     Needs::default(), vec![], None,
-/// );
+/// let nobody = HouseholdRequest::builder(HouseholdId::try_new("h2")?, Priority::LOWEST).child(Child::try_new(5)?).build();
 /// assert!(nobody.is_err());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -291,20 +286,77 @@ fn required_nullable_room(generator: &mut schemars::SchemaGenerator) -> schemars
 impl TryFrom<RawHouseholdRequest> for HouseholdRequest {
     type Error = HouseholdError;
     fn try_from(raw: RawHouseholdRequest) -> Result<Self, Self::Error> {
-        HouseholdRequest::try_new(
-            raw.id,
-            raw.adults,
-            raw.children,
-            raw.priority,
-            raw.needs,
-            raw.keep_apart,
-            raw.current_room,
-        )
+        HouseholdBuilder {
+            id: raw.id,
+            adults: raw.adults,
+            children: raw.children,
+            priority: raw.priority,
+            needs: raw.needs,
+            keep_apart: raw.keep_apart,
+            current_room: raw.current_room,
+        }
+        .build()
     }
 }
 
-impl HouseholdRequest {
-    /// Makes a household, checking that it has an adult and does not name itself in `keep_apart`.
+/// Builds a [`HouseholdRequest`]: the id and priority first, then its people, needs,
+/// keep-apart list and current room, each named; [`HouseholdBuilder::build`] checks it.
+#[derive(Debug, Clone)]
+#[must_use]
+pub struct HouseholdBuilder {
+    id: HouseholdId,
+    adults: Vec<Adult>,
+    children: Vec<Child>,
+    priority: Priority,
+    needs: Needs,
+    keep_apart: Vec<HouseholdId>,
+    current_room: Option<RoomId>,
+}
+
+impl HouseholdBuilder {
+    /// Adds an adult of `gender`.
+    pub fn adult(mut self, gender: Gender) -> Self {
+        self.adults.push(Adult::new(gender));
+        self
+    }
+
+    /// Adds these adults.
+    pub fn adults(mut self, adults: impl IntoIterator<Item = Adult>) -> Self {
+        self.adults.extend(adults);
+        self
+    }
+
+    /// Adds a child.
+    pub fn child(mut self, child: Child) -> Self {
+        self.children.push(child);
+        self
+    }
+
+    /// Adds these children.
+    pub fn children(mut self, children: impl IntoIterator<Item = Child>) -> Self {
+        self.children.extend(children);
+        self
+    }
+
+    /// What the household needs from its room (none unless given).
+    pub fn needs(mut self, needs: Needs) -> Self {
+        self.needs = needs;
+        self
+    }
+
+    /// Households never to be placed in the same unit as this one.
+    pub fn keep_apart_from(mut self, households: impl IntoIterator<Item = HouseholdId>) -> Self {
+        self.keep_apart.extend(households);
+        self
+    }
+
+    /// The room the household lives in now: a current resident, who must be placed.
+    pub fn living_in(mut self, room: RoomId) -> Self {
+        self.current_room = Some(room);
+        self
+    }
+
+    /// Checks the household: it has an adult and does not name itself in `keep_apart`.
     ///
     /// # Errors
     ///
@@ -314,36 +366,55 @@ impl HouseholdRequest {
     ///
     /// ```
     /// use krisesenter_core::{Gender, HouseholdId, RoomId};
-    /// use krisesenter_rooms::{Adult, HouseholdRequest, Needs, Priority};
+    /// use krisesenter_rooms::{HouseholdRequest, Priority};
     /// let id = HouseholdId::try_new("h7")?;
-    /// let resident = HouseholdRequest::try_new(
-    ///     id.clone(), vec![Adult::new(Gender::Male)], vec![], Priority::try_new(2)?,
-    ///     Needs::default(), vec![], Some(RoomId::try_new("r03")?),
-    /// )?;
+    /// let resident = HouseholdRequest::builder(id.clone(), Priority::try_new(2)?)
+    ///     .adult(Gender::Male)
+    ///     .living_in(RoomId::try_new("r03")?)
+    ///     .build()?;
     /// assert!(resident.current_room().is_some());
-    /// let odd = HouseholdRequest::try_new(
-    ///     id.clone(), vec![Adult::new(Gender::Male)], vec![], Priority::LOWEST,
-    ///     Needs::default(), vec![id], None,
-    /// );
+    /// let odd = HouseholdRequest::builder(id.clone(), Priority::LOWEST).adult(Gender::Male).keep_apart_from([id]).build();
     /// assert!(odd.is_err());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn try_new(
-        id: HouseholdId,
-        adults: Vec<Adult>,
-        children: Vec<Child>,
-        priority: Priority,
-        needs: Needs,
-        keep_apart: Vec<HouseholdId>,
-        current_room: Option<RoomId>,
-    ) -> Result<Self, HouseholdError> {
+    pub fn build(self) -> Result<HouseholdRequest, HouseholdError> {
+        let Self { id, adults, children, priority, needs, keep_apart, current_room } = self;
         if adults.is_empty() {
             return Err(HouseholdError::NoAdult { household: id });
         }
         if keep_apart.contains(&id) {
             return Err(HouseholdError::KeepApartFromItself { household: id });
         }
-        Ok(Self { id, adults, children, priority, needs, keep_apart, current_room })
+        Ok(HouseholdRequest { id, adults, children, priority, needs, keep_apart, current_room })
+    }
+}
+
+impl HouseholdRequest {
+    /// Starts a household with this id and priority, without people, needs, keep-apart list
+    /// or current room.
+    pub fn builder(id: HouseholdId, priority: Priority) -> HouseholdBuilder {
+        HouseholdBuilder {
+            id,
+            adults: Vec::new(),
+            children: Vec::new(),
+            priority,
+            needs: Needs::default(),
+            keep_apart: Vec::new(),
+            current_room: None,
+        }
+    }
+
+    /// A builder holding this household, to make a changed copy (another current room, say).
+    pub fn to_builder(&self) -> HouseholdBuilder {
+        HouseholdBuilder {
+            id: self.id.clone(),
+            adults: self.adults.clone(),
+            children: self.children.clone(),
+            priority: self.priority,
+            needs: self.needs,
+            keep_apart: self.keep_apart.clone(),
+            current_room: self.current_room.clone(),
+        }
     }
 
     /// The household's id.

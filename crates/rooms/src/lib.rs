@@ -3,7 +3,7 @@
 //! Rooms and beds of a crisis shelter: the [`Inventory`] (rooms with beds, unit, accessible,
 //! screened; kennel places; the embedded default [`Inventory::romerike`]), households as the
 //! placement sees them ([`HouseholdRequest`]), a provably optimal placement of households in
-//! rooms ([`allocate`], the `allocate` command of the JSON contract), and the
+//! rooms ([`allocate`] of an [`AllocateInput`] on a day, the `allocate` command of the JSON contract), and the
 //! [`OccupancyCalendar`] (bookings, nights by the midnight rule, free beds and a forecast).
 //!
 //! The placement applies krisesenterlova §2 (housing for women and men physically separated)
@@ -31,43 +31,42 @@
 //!
 //! ```
 //! use chrono::NaiveDate;
-//! use krisesenter_core::{Gender, HouseholdId, RoomId};
 //! use krisesenter_rooms::{
-//!     allocate, Adult, AllocationInput, Child, GenderSeparation, HouseholdRequest, Inventory, Needs, Policy,
-//!     Priority,
+//!     allocate, AllocateInput, Child, Gender, GenderSeparation, HouseholdId, HouseholdRequest, Inventory, Policy,
+//!     Priority, RoomId,
 //! };
 //!
 //! let as_of = NaiveDate::from_ymd_opt(2026, 3, 1).ok_or("date")?;
 //! let household = |id: &str, gender, children: u8, priority: u8, current: Option<&str>| {
-//!     let children = (0..children).map(|_| Child::try_new(6)).collect::<Result<Vec<_>, _>>()?;
-//!     let current = current.map(RoomId::try_new).transpose()?;
-//!     let h = HouseholdRequest::try_new(
-//!         HouseholdId::try_new(id)?, vec![Adult::new(gender)], children, Priority::try_new(priority)?,
-//!         Needs::default(), vec![], current,
-//!     )?;
-//!     Ok::<_, Box<dyn std::error::Error>>(h)
+//!     let mut h = HouseholdRequest::builder(HouseholdId::try_new(id)?, Priority::try_new(priority)?).adult(gender);
+//!     for _ in 0..children {
+//!         h = h.child(Child::try_new(6)?);
+//!     }
+//!     if let Some(room) = current {
+//!         h = h.living_in(RoomId::try_new(room)?);
+//!     }
+//!     Ok::<_, Box<dyn std::error::Error>>(h.build()?)
 //! };
 //! let households = vec![
 //!     household("h1", Gender::Female, 3, 4, Some("r02"))?, // lives in r02 now
 //!     household("h2", Gender::Male, 0, 2, None)?,
 //!     household("h3", Gender::Female, 1, 5, None)?,
 //! ];
-//! let input = AllocationInput::new(as_of, Policy::default(), &Inventory::romerike(), households);
-//! let result = allocate(&input)?;
+//! let input = AllocateInput::new(Policy::default(), &Inventory::romerike(), households);
+//! let result = allocate(&input, as_of)?;
 //!
 //! // The man cannot share the main unit with the women, and the screened rooms are reserved.
-//! assert_eq!(result.placements.len(), 2);
-//! assert_eq!(result.placements[0].room.as_str(), "r02"); // h1 stays
-//! assert_eq!(result.unplaced[0].household.as_str(), "h2");
-//! assert_eq!(result.unplaced[0].reasons[0].code().as_str(), "lost_out_for_capacity");
-//! assert_eq!((result.objective.priority_placed, result.objective.people_placed), (9, 6));
+//! assert_eq!(result.placements().len(), 2);
+//! assert_eq!(result.placements()[0].room().as_str(), "r02"); // h1 stays
+//! assert_eq!(result.unplaced()[0].household().as_str(), "h2");
+//! assert_eq!(result.unplaced()[0].reasons().codes().next(), Some("lost_out_for_capacity"));
+//! assert_eq!((result.objective().priority_placed(), result.objective().people_placed()), (9, 6));
 //!
 //! // Integrated housing places him too, with a note on krisesenterlova §2.
-//! let mut input = input;
-//! input.policy = Policy::new(GenderSeparation::Integrated, true);
-//! let result = allocate(&input)?;
-//! assert_eq!(result.placements.len(), 3);
-//! assert_eq!(result.notes[0].code().as_str(), "integrated_departs_from_ksl_2");
+//! let input = input.with_policy(Policy::new(GenderSeparation::Integrated, true));
+//! let result = allocate(&input, as_of)?;
+//! assert_eq!(result.placements().len(), 3);
+//! assert_eq!(result.notes().codes().next(), Some("integrated_departs_from_ksl_2"));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 #![forbid(unsafe_code)]
@@ -80,10 +79,13 @@ mod reason;
 mod solver;
 
 pub use allocate::{
-    AllocateError, Allocation, AllocationInput, GenderSeparation, Objective, Placement, Policy, SearchStats, Unplaced,
+    AllocateError, AllocateInput, Allocation, GenderSeparation, Objective, Placement, Policy, SearchStats, Unplaced,
     allocate, allocate_with_stats,
 };
 pub use calendar::{Booking, CalendarError, DayForecast, OccupancyCalendar};
-pub use household::{Adult, AdultGenders, Child, HouseholdError, HouseholdRequest, Needs, Priority};
+pub use household::{Adult, AdultGenders, Child, HouseholdBuilder, HouseholdError, HouseholdRequest, Needs, Priority};
 pub use inventory::{Inventory, InventoryError, MAX_BEDS_PER_ROOM, Room};
 pub use reason::RoomsReason;
+
+/// The core types this crate's API takes and returns, so an embedder needs one `use` line.
+pub use krisesenter_core::{Gender, HouseholdId, Reason, ReasonKind, Reasons, RoomId, UnitId};

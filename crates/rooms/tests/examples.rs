@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use krisesenter_core::{Gender, HouseholdId, RoomId};
 use krisesenter_rooms::{
-    Adult, Allocation, AllocationInput, Child, HouseholdRequest, Inventory, Needs, Policy, Priority, allocate,
+    AllocateInput, Allocation, Child, HouseholdRequest, Inventory, Needs, Policy, Priority, allocate,
 };
 
 fn as_of() -> NaiveDate {
@@ -19,20 +19,30 @@ fn household(
     needs: Needs,
     current: Option<&str>,
 ) -> HouseholdRequest {
-    HouseholdRequest::try_new(
-        HouseholdId::try_new(id).unwrap(),
-        vec![Adult::new(gender)],
-        (0..children).map(|_| Child::try_new(4).unwrap()).collect(),
-        Priority::try_new(priority).unwrap(),
-        needs,
-        vec![],
-        current.map(|r| RoomId::try_new(r).unwrap()),
-    )
-    .unwrap()
+    let mut h = HouseholdRequest::builder(HouseholdId::try_new(id).unwrap(), Priority::try_new(priority).unwrap())
+        .adult(gender)
+        .children((0..children).map(|_| Child::try_new(4).unwrap()))
+        .needs(needs);
+    if let Some(room) = current {
+        h = h.living_in(RoomId::try_new(room).unwrap());
+    }
+    h.build().unwrap()
+}
+
+fn screened() -> Needs {
+    let mut needs = Needs::default();
+    needs.screened = true;
+    needs
+}
+
+fn pet() -> Needs {
+    let mut needs = Needs::default();
+    needs.pet = true;
+    needs
 }
 
 fn room_of<'a>(out: &'a Allocation, h: &str) -> Option<&'a str> {
-    out.placements.iter().find(|p| p.household.as_str() == h).map(|p| p.room.as_str())
+    out.placements().iter().find(|p| p.household().as_str() == h).map(|p| p.room().as_str())
 }
 
 #[test]
@@ -41,13 +51,13 @@ fn a_full_evening_at_romerike() {
     let mut households: Vec<HouseholdRequest> = (1..=14)
         .map(|n| household(&format!("res{n:02}"), Gender::Female, 2, 3, Needs::default(), Some(&format!("r{n:02}"))))
         .collect();
-    households.push(household("res15", Gender::Female, 1, 5, Needs::new(false, true, false), Some("r15")));
+    households.push(household("res15", Gender::Female, 1, 5, screened(), Some("r15")));
     // Tonight: another mother under high threat with two children, a man, and a woman with a dog.
-    households.push(household("new1", Gender::Female, 2, 5, Needs::new(false, true, false), None));
+    households.push(household("new1", Gender::Female, 2, 5, screened(), None));
     households.push(household("new2", Gender::Male, 0, 4, Needs::default(), None));
-    households.push(household("new3", Gender::Female, 1, 2, Needs::new(false, false, true), None));
-    let input = AllocationInput::new(as_of(), Policy::default(), &Inventory::romerike(), households);
-    let out = allocate(&input).unwrap();
+    households.push(household("new3", Gender::Female, 1, 2, pet(), None));
+    let input = AllocateInput::new(Policy::default(), &Inventory::romerike(), households);
+    let out = allocate(&input, as_of()).unwrap();
 
     // Every resident keeps her room; the second screened room goes to the new mother.
     for n in 1..=15 {
@@ -56,16 +66,13 @@ fn a_full_evening_at_romerike() {
     assert_eq!(room_of(&out, "new1"), Some("r16"));
     // No room is left for the man or the woman with the dog: they lost out for capacity
     // (the screened room is reserved, and it is the only one left).
-    let codes: Vec<(&str, Vec<&str>)> = out
-        .unplaced
-        .iter()
-        .map(|u| (u.household.as_str(), u.reasons.iter().map(|r| r.code().as_str()).collect()))
-        .collect();
+    let codes: Vec<(&str, Vec<&str>)> =
+        out.unplaced().iter().map(|u| (u.household().as_str(), u.reasons().codes().collect())).collect();
     assert_eq!(codes, vec![("new2", vec!["lost_out_for_capacity"]), ("new3", vec!["lost_out_for_capacity"])]);
-    assert_eq!(out.objective.moved, 0);
-    assert_eq!(out.objective.people_placed, 14 * 3 + 2 + 3);
-    assert_eq!(out.objective.empty_beds, 14 + 1);
-    assert!(out.notes.is_empty());
+    assert_eq!(out.objective().moved(), 0);
+    assert_eq!(out.objective().people_placed(), 14 * 3 + 2 + 3);
+    assert_eq!(out.objective().empty_beds(), 14 + 1);
+    assert!(out.notes().is_empty());
 }
 
 #[test]
@@ -76,11 +83,11 @@ fn a_man_gets_a_unit_of_his_own_when_it_is_free() {
         household("h1", Gender::Female, 3, 3, Needs::default(), Some("r01")),
         household("h2", Gender::Male, 0, 4, Needs::default(), None),
     ];
-    let mut input = AllocationInput::new(as_of(), Policy::default(), &Inventory::romerike(), households);
-    input.policy = Policy::new(krisesenter_rooms::GenderSeparation::ByUnit, false);
-    let out = allocate(&input).unwrap();
+    let input = AllocateInput::new(Policy::default(), &Inventory::romerike(), households)
+        .with_policy(Policy::new(krisesenter_rooms::GenderSeparation::ByUnit, false));
+    let out = allocate(&input, as_of()).unwrap();
     assert_eq!(room_of(&out, "h2"), Some("r15"));
-    assert_eq!(out.objective.empty_beds, 2);
+    assert_eq!(out.objective().empty_beds(), 2);
 }
 
 #[test]
@@ -91,9 +98,9 @@ fn of_equal_households_the_lowest_id_is_placed() {
         household("h2", Gender::Female, 1, 3, Needs::default(), None),
         household("h5", Gender::Female, 1, 3, Needs::default(), None),
     ];
-    let out = allocate(&AllocationInput::new(as_of(), Policy::default(), &one_room, households)).unwrap();
+    let out = allocate(&AllocateInput::new(Policy::default(), &one_room, households), as_of()).unwrap();
     assert_eq!(room_of(&out, "h2"), Some("r02"));
-    let unplaced: Vec<&str> = out.unplaced.iter().map(|u| u.household.as_str()).collect();
+    let unplaced: Vec<&str> = out.unplaced().iter().map(|u| u.household().as_str()).collect();
     assert_eq!(unplaced, vec!["h5", "h9"]);
 }
 
@@ -106,7 +113,7 @@ fn the_accessible_room_is_kept_free_when_others_fit() {
         household("a", Gender::Female, 1, 3, Needs::default(), None),
         household("b", Gender::Female, 3, 3, Needs::default(), None),
     ];
-    let out = allocate(&AllocationInput::new(as_of(), Policy::default(), &Inventory::romerike(), households)).unwrap();
-    assert_eq!(out.objective.empty_beds, 2);
+    let out = allocate(&AllocateInput::new(Policy::default(), &Inventory::romerike(), households), as_of()).unwrap();
+    assert_eq!(out.objective().empty_beds(), 2);
     assert_eq!((room_of(&out, "a"), room_of(&out, "b")), (Some("r02"), Some("r03")));
 }

@@ -17,20 +17,45 @@
 //! let a = assessment().new_tree(&mut runner).map_err(|e| e.to_string())?.current();
 //! let day = as_of().new_tree(&mut runner).map_err(|e| e.to_string())?.current();
 //! let offer = krisesenter_eligibility::assess(&a, day)?;
-//! assert_eq!(offer.phone().outcome(), krisesenter_eligibility::PhoneOutcome::Offered);
+//! assert_eq!(*offer.phone().outcome(), krisesenter_eligibility::PhoneOutcome::Offered);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
 use chrono::NaiveDate;
-use krisesenter_core::{Age, AlternativeId, Redacted};
+use krisesenter_core::{Age, AgeError, AlternativeId, Gender, Redacted, Relation, ViolenceType};
 use krisesenter_eligibility::{
-    Accepts, AdaptationNeeds, Alternative, AlternativeModel, Applicant, Assessment, Child, Observations,
+    Accepts, AccompanyingChild, AdaptationNeeds, Alternative, AlternativeModel, Applicant, AssessInput, Observations,
     ProtectedAttributes, Role, Violence,
 };
 use proptest::prelude::*;
 use proptest::sample::select;
 
 use crate::core::{adult_age, child_age, date_between, gender, personal_name, relation, violence_type};
+
+/// The ordinary case, for examples and tests: a woman of 34 exposed to physical violence by
+/// a former partner, in need of protection, with no concerns, no children and no alternatives.
+///
+/// # Errors
+///
+/// Never in practice: [`AgeError`] only if 34 were not a valid age.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use krisesenter_eligibility::{assess, ResidentialOutcome};
+/// let offer = assess(&krisesenter_testkit::eligibility::example_victim()?, NaiveDate::from_ymd_opt(2026, 3, 1).ok_or("date")?)?;
+/// assert_eq!(*offer.residential().outcome(), ResidentialOutcome::Offered);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn example_victim() -> Result<AssessInput, AgeError> {
+    Ok(AssessInput::new(
+        Applicant::new(Age::try_new(34)?, Gender::Female, Role::Victim),
+        Violence::new([ViolenceType::Physical], Relation::FormerPartner),
+        Observations::no_concerns(),
+    )
+    .in_need_of_protection())
+}
 
 /// A day from 2010-01-01 (krisesenterlova took effect) to 2035, with one case in three in
 /// the fortnight around the amendment of 2026-01-01.
@@ -93,8 +118,8 @@ pub fn adaptation_needs() -> impl Strategy<Value = AdaptationNeeds> {
 }
 
 /// A child of 0 to 17.
-pub fn child() -> impl Strategy<Value = Child> {
-    child_age().prop_filter_map("a child", |age| Child::try_new(u16::from(age.years())).ok())
+pub fn child() -> impl Strategy<Value = AccompanyingChild> {
+    child_age().prop_filter_map("a child", |age| AccompanyingChild::try_new(u16::from(age.years())).ok())
 }
 
 /// Violence: none one time in seven, otherwise one to three types; any relation (six of
@@ -125,8 +150,22 @@ pub fn observations() -> impl Strategy<Value = Observations> {
 /// Whom an alternative accepts: one to four genders and any answer on substance use,
 /// serious mental illness and children.
 pub fn accepts() -> impl Strategy<Value = Accepts> {
-    (proptest::collection::btree_set(gender(), 1..=4), any::<bool>(), any::<bool>(), any::<bool>())
-        .prop_filter_map("at least one gender", |(g, s, m, c)| Accepts::try_new(g, s, m, c).ok())
+    (proptest::collection::btree_set(gender(), 1..=4), any::<bool>(), any::<bool>(), any::<bool>()).prop_filter_map(
+        "at least one gender",
+        |(g, substance_use, mental_illness, children)| {
+            let mut accepts = Accepts::try_new(g).ok()?;
+            if substance_use {
+                accepts = accepts.with_active_substance_use();
+            }
+            if mental_illness {
+                accepts = accepts.with_serious_mental_illness();
+            }
+            if children {
+                accepts = accepts.with_children();
+            }
+            Some(accepts)
+        },
+    )
 }
 
 /// An alternative with the id `alt-{index}`.
@@ -144,7 +183,7 @@ pub fn alternatives(max: usize) -> impl Strategy<Value = Vec<Alternative>> {
 /// Any assessment: an applicant (mostly adult victims), violence, a protection need four
 /// times in five, observations, up to three children, a guardian or not, adaptation needs
 /// and up to three alternatives.
-pub fn assessment() -> impl Strategy<Value = Assessment> {
+pub fn assessment() -> impl Strategy<Value = AssessInput> {
     (
         applicant(),
         violence(),
@@ -156,11 +195,13 @@ pub fn assessment() -> impl Strategy<Value = Assessment> {
         alternatives(3),
     )
         .prop_filter_map("distinct alternative ids", |(ap, v, p, o, children, guardian, needs, alts)| {
-            Assessment::new(ap, v, p, o)
-                .with_children(children)
-                .with_guardian(guardian)
-                .with_adaptation_needs(needs)
-                .with_alternatives(alts)
-                .ok()
+            let mut input = AssessInput::new(ap, v, o).with_children(children).with_adaptation_needs(needs);
+            if p {
+                input = input.in_need_of_protection();
+            }
+            if guardian {
+                input = input.with_guardian();
+            }
+            input.with_alternatives(alts).ok()
         })
 }

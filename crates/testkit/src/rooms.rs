@@ -13,20 +13,20 @@
 //!
 //! let mut runner = TestRunner::deterministic();
 //! let input = allocation_input(4, 5).new_tree(&mut runner).map_err(|e| e.to_string())?.current();
-//! assert!(input.rooms.len() <= 4 && input.households.len() <= 5);
+//! assert!(input.rooms().len() <= 4 && input.households().len() <= 5);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
 use chrono::NaiveDate;
 use krisesenter_core::{Gender, HouseholdId, RoomId, UnitId};
 use krisesenter_rooms::{
-    Adult, AllocationInput, Booking, Child, GenderSeparation, HouseholdRequest, Inventory, Needs, OccupancyCalendar,
+    Adult, AllocateInput, Booking, Child, GenderSeparation, HouseholdRequest, Inventory, Needs, OccupancyCalendar,
     Policy, Priority, Room,
 };
 use proptest::prelude::*;
 use proptest::sample::select;
 
-use crate::core::{date_between, gender};
+use crate::core::gender;
 
 /// The units generated rooms belong to.
 pub const UNITS: &[&str] = &["a", "b", "c"];
@@ -79,35 +79,36 @@ pub fn household_request(n: usize, others: usize) -> impl Strategy<Value = House
     )
         .prop_filter_map("valid household", move |(adults, ages, priority, (acc, scr, pet), apart)| {
             let children = ages.into_iter().map(Child::try_new).collect::<Result<Vec<_>, _>>().ok()?;
-            let keep_apart = apart
+            let keep_apart: Vec<HouseholdId> = apart
                 .into_iter()
                 .filter(|&o| o != n && others > 0)
                 .filter_map(|o| HouseholdId::try_new(format!("h{o}")).ok())
                 .collect();
-            HouseholdRequest::try_new(
-                HouseholdId::try_new(format!("h{n}")).ok()?,
-                adults,
-                children,
-                Priority::try_new(priority).ok()?,
-                Needs::new(acc, scr, pet),
-                keep_apart,
-                None,
-            )
-            .ok()
+            let mut needs = Needs::default();
+            needs.accessible = acc;
+            needs.screened = scr;
+            needs.pet = pet;
+            HouseholdRequest::builder(HouseholdId::try_new(format!("h{n}")).ok()?, Priority::try_new(priority).ok()?)
+                .adults(adults)
+                .children(children)
+                .needs(needs)
+                .keep_apart_from(keep_apart)
+                .build()
+                .ok()
         })
 }
 
 /// A placement input of up to `max_rooms` rooms and `max_households` households; some
 /// households are current residents of distinct rooms.
-pub fn allocation_input(max_rooms: usize, max_households: usize) -> impl Strategy<Value = AllocationInput> {
+pub fn allocation_input(max_rooms: usize, max_households: usize) -> impl Strategy<Value = AllocateInput> {
     (rooms(max_rooms), 0..=max_households)
         .prop_flat_map(move |(rooms, n)| {
             let households = (0..n).map(|i| household_request(i, n)).collect::<Vec<_>>();
             // For each household: maybe the index of the room it lives in now.
             let residence = prop::collection::vec(prop::option::weighted(0.3, 0..rooms.len().max(1)), n);
-            (Just(rooms), households, residence, policy(), 0u16..=2, date_between(2024, 2027))
+            (Just(rooms), households, residence, policy(), 0u16..=2)
         })
-        .prop_map(|(rooms, households, residence, policy, kennel, as_of)| {
+        .prop_map(|(rooms, households, residence, policy, kennel)| {
             let mut taken = std::collections::BTreeSet::new();
             let households = households
                 .into_iter()
@@ -118,22 +119,13 @@ pub fn allocation_input(max_rooms: usize, max_households: usize) -> impl Strateg
                 })
                 .collect();
             let inventory = Inventory::from_rooms(rooms, kennel).unwrap_or_else(|_| Inventory::romerike());
-            AllocationInput::new(as_of, policy, &inventory, households)
+            AllocateInput::new(policy, &inventory, households)
         })
 }
 
 /// The same household, living in `room` now.
 pub fn with_current_room(h: &HouseholdRequest, room: RoomId) -> HouseholdRequest {
-    HouseholdRequest::try_new(
-        h.id().clone(),
-        h.adults().to_vec(),
-        h.children().to_vec(),
-        h.priority(),
-        h.needs(),
-        h.keep_apart().to_vec(),
-        Some(room),
-    )
-    .unwrap_or_else(|_| h.clone())
+    h.to_builder().living_in(room).build().unwrap_or_else(|_| h.clone())
 }
 
 /// An occupancy calendar of the Romerike default: each room holds a few back-to-back or
