@@ -162,3 +162,43 @@ fn the_disclosure_schema_names_the_contract_fields() {
     );
     assert!(schema["$defs"].get("LogEntry").is_some(), "the log entry is a named definition");
 }
+
+/// §§312 and 314 are listed only when the victim is under 16: at 15 the duty applies, at
+/// exactly 16 it does not.
+///
+/// Kills: disclose.rs, `averting_applies`, `age.years() < 16` replaced by `<= 16`.
+#[test]
+fn a_victim_of_exactly_16_is_not_under_16() {
+    for section in [312, 314] {
+        let with_age = |years: u16| {
+            let offence = SeriousOffence::try_new(section, Likelihood::Certain)
+                .unwrap()
+                .with_victim_age(krisesenter_disclosure::Age::try_new(years).unwrap());
+            let input = DiscloseInput::new(Party::Police, Initiative::Request, [Information::Existence])
+                .with_serious_offence(Some(offence));
+            disclose(&input, as_of()).unwrap()
+        };
+        assert_eq!(with_age(15).outcome(), Outcome::MustReport, "§{section}");
+        let sixteen = with_age(16);
+        assert_eq!(sixteen.outcome(), Outcome::Refuse, "§{section}");
+        assert!(sixteen.reasons().contains(DisclosureReason::VictimNotUnder16), "§{section}");
+    }
+}
+
+/// Duplicate consent ids are refused, and the error says how many consents carry the id.
+///
+/// Kills: input.rs, `DiscloseInput::with_consents`, `c.id() == consent.id()` replaced by `!=`
+/// in the count of the error.
+#[test]
+fn a_repeated_consent_id_is_refused_with_its_count() {
+    use krisesenter_disclosure::{Consent, ConsentId, DiscloseInputError};
+    let day = NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
+    let consent = |id: &str| {
+        Consent::sharing(ConsentId::try_new(id).unwrap(), [Party::Nav], [Information::ContactDetails], day, true)
+            .unwrap()
+    };
+    let input = DiscloseInput::new(Party::Nav, Initiative::Request, [Information::ContactDetails]);
+    let err = input.clone().with_consents(vec![consent("a"), consent("b"), consent("a"), consent("a")]).unwrap_err();
+    assert_eq!(err, DiscloseInputError::DuplicateConsent { id: ConsentId::try_new("a").unwrap(), count: 3 });
+    assert!(input.with_consents(vec![consent("a"), consent("b")]).is_ok());
+}
