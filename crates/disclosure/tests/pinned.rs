@@ -194,8 +194,14 @@ fn a_repeated_consent_id_is_refused_with_its_count() {
     use krisesenter_disclosure::{Consent, ConsentId, DiscloseInputError};
     let day = NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
     let consent = |id: &str| {
-        Consent::sharing(ConsentId::try_new(id).unwrap(), [Party::Nav], [Information::ContactDetails], day, true)
-            .unwrap()
+        Consent::sharing(
+            ConsentId::try_new(id).unwrap(),
+            [Party::Nav],
+            [Information::ContactDetails],
+            day,
+            krisesenter_disclosure::ConsentForm::Written,
+        )
+        .unwrap()
     };
     let input = DiscloseInput::new(Party::Nav, Initiative::Request, [Information::ContactDetails]);
     let err = input.clone().with_consents(vec![consent("a"), consent("b"), consent("a"), consent("a")]).unwrap_err();
