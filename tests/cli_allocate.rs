@@ -112,7 +112,7 @@ fn women_and_men_are_housed_in_different_units() {
     assert_eq!(codes(&h4["reasons"]), vec!["women_and_men_in_one_household"]);
     assert_eq!(
         h4["reasons"][0]["citations"],
-        json!([{"statute": "krisesenterlova", "section": "2", "in_force_from": "2010-01-01"}])
+        json!([{"statute": "krisesenterlova", "section": "2", "in_force_from": "2026-01-01"}])
     );
 
     // Integrated: the couple is placed first, and the note cites krisesenterlova §2.

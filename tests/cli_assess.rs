@@ -62,7 +62,7 @@ fn an_ordinary_victim_gets_every_field_of_the_contract() {
         reason["citations"],
         json!([
             {"statute": "krisesenterlova", "section": "1", "in_force_from": "2010-01-01"},
-            {"statute": "krisesenterlova", "section": "2", "in_force_from": "2010-01-01"},
+            {"statute": "krisesenterlova", "section": "2", "in_force_from": "2026-01-01"},
             {"statute": "krisesenterlova", "section": "3", "in_force_from": "2026-01-01"}
         ])
     );

@@ -153,6 +153,69 @@ fn child_welfare_ground_cites_the_act_in_force() {
     }
 }
 
+/// The citations of the first reason, as `[statute, section, in_force_from]` triples.
+fn first_citations(out: &Value) -> Vec<[String; 3]> {
+    out["reasons"][0]["citations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| ["statute", "section", "in_force_from"].map(|k| c[k].as_str().unwrap().to_owned()))
+        .collect()
+}
+
+fn cites(list: &[[&str; 3]]) -> Vec<[String; 3]> {
+    list.iter().map(|c| c.map(str::to_owned)).collect()
+}
+
+#[test]
+fn the_child_welfare_duty_cites_the_2018_versions_on_both_sides_of_2018_07_01() {
+    for (as_of, ksl6, bvl) in [
+        ("2018-06-30", "2010-01-01", "1993-01-01"),
+        ("2018-07-01", "2018-07-01", "2018-07-01"),
+        ("2020-06-01", "2018-07-01", "2018-07-01"),
+    ] {
+        let out = disclose(&json!({
+            "as_of": as_of, "requester": "child_welfare", "initiative": "own_initiative",
+            "information": [], "consents": [], "child_concern": "serious_care_deficiency"
+        }));
+        assert_eq!(out["outcome"], "must_report", "{as_of}");
+        assert_eq!(
+            first_citations(&out),
+            cites(&[["krisesenterlova", "6", ksl6], ["barnevernloven_1992", "6-4", bvl]]),
+            "{as_of}"
+        );
+    }
+}
+
+#[test]
+fn the_danger_permission_rests_on_fvl_13b_nr_7_only_from_2021_07_01() {
+    for (as_of, expected) in [
+        ("2021-06-30", cites(&[["straffeloven", "17", "2015-10-01"]])),
+        ("2021-07-01", cites(&[["straffeloven", "17", "2015-10-01"], ["forvaltningsloven", "13b", "2021-07-01"]])),
+    ] {
+        let out = disclose(&json!({
+            "as_of": as_of, "requester": "police", "initiative": "request",
+            "information": ["whereabouts"], "consents": [], "danger_to_life_or_health": true
+        }));
+        assert_eq!(out["outcome"], "may_share", "the permission itself does not change on {as_of}");
+        assert_eq!(out["reasons"][0]["code"], "danger_to_life_or_health_permits_sharing");
+        assert_eq!(first_citations(&out), expected, "{as_of}");
+    }
+}
+
+#[test]
+fn the_averting_duty_cites_the_2025_wording_from_2025_07_01() {
+    for (as_of, from) in [("2025-06-30", "2021-01-01"), ("2025-07-01", "2025-07-01")] {
+        let out = disclose(&json!({
+            "as_of": as_of, "requester": "police", "initiative": "request",
+            "information": ["whereabouts"], "consents": [],
+            "serious_offence": {"straffeloven_section": 282, "likelihood": "most_likely"}
+        }));
+        assert_eq!(out["outcome"], "must_report", "{as_of}");
+        assert_eq!(first_citations(&out), cites(&[["straffeloven", "196", from]]), "{as_of}");
+    }
+}
+
 #[test]
 fn order_and_averting_duty_together() {
     let out = disclose(&json!({

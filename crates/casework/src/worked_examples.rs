@@ -402,8 +402,12 @@ fn involve_other_services_only_from_2026() {
     let step = after.steps().iter().find(|s| s.kind() == StepKind::InvolveOtherServices).unwrap();
     let json = serde_json::to_value(step).unwrap();
     assert_eq!(json["basis"], "law");
+    // ksl §2 as reworded from 2026-01-01 (LOV-2025-06-20-42) says so expressly; §4 in its
+    // version from 2022-08-01 (LOV-2021-06-11-78) is the duty to cooperate.
+    assert_eq!(json["citations"][0]["section"], "2");
+    assert_eq!(json["citations"][0]["in_force_from"], "2026-01-01");
     assert_eq!(json["citations"][1]["section"], "4");
-    assert_eq!(json["citations"][1]["in_force_from"], "2026-01-01");
+    assert_eq!(json["citations"][1]["in_force_from"], "2022-08-01");
     assert_eq!(json["practice"][0]["document"], "from_shelter_to_own_home");
     assert!(RULES.is_ordered());
 }

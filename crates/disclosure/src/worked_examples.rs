@@ -198,7 +198,7 @@ fn consent_on_own_initiative_is_a_permission() {
 fn each_child_welfare_ground_in_2022_cites_barnevernloven_1992_and_in_2024_barnevernsloven() {
     for ground in ChildConcern::REPORTING_GROUNDS.iter().copied() {
         for (day, statute, section, from) in [
-            (d(2022, 6, 1), Statute::Barnevernloven1992, "6-4", d(1993, 1, 1)),
+            (d(2022, 6, 1), Statute::Barnevernloven1992, "6-4", d(2018, 7, 1)),
             (d(2024, 6, 1), Statute::Barnevernsloven, "13-2", d(2023, 1, 1)),
         ] {
             // A school asks about the user; staff have reason to believe the ground.
@@ -278,7 +278,7 @@ fn abuse_in_close_relationships_282_most_likely_must_be_averted() {
     let reasons = dec.reasons().explain();
     let duty = &reasons[0];
     assert_eq!(duty.code().as_str(), "duty_to_avert");
-    assert_eq!((duty.citations()[0].section(), duty.citations()[0].in_force_from()), ("196", d(2021, 1, 1)));
+    assert_eq!((duty.citations()[0].section(), duty.citations()[0].in_force_from()), ("196", d(2025, 7, 1)));
     assert_eq!(averting(282, Likelihood::Certain, as_of()).outcome(), Outcome::MustReport);
 }
 
@@ -438,7 +438,7 @@ fn the_wire_form_follows_the_contract() {
     assert_eq!(json["steps"], serde_json::json!(["avert_together_with_user_where_safe", "record_disclosure"]));
     assert_eq!(
         json["reasons"][0]["citations"][0],
-        serde_json::json!({"statute": "straffeloven", "section": "196", "in_force_from": "2021-01-01"})
+        serde_json::json!({"statute": "straffeloven", "section": "196", "in_force_from": "2025-07-01"})
     );
     assert_eq!(json["log_entry"]["passages"][0]["basis"], "averting_duty");
     assert_eq!(json["log_entry"]["date"], "2026-03-01");

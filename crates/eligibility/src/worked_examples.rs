@@ -84,7 +84,7 @@ fn an_ordinary_victim_is_offered_a_stay() {
     assert_eq!(codes(offer.alternative().reasons()), ["stay_offered_no_alternative"]);
     assert!(offer.referrals().is_empty() && offer.adaptations().is_empty());
     assert_never_left_without_an_offer(&offer);
-    // The stay cites ksl §§1-3; §3 in the version of 2026-01-01.
+    // The stay cites ksl §§1-3; §2 and §3 in the versions of 2026-01-01 (LOV-2025-06-20-42).
     let explained = offer.residential().reasons().explain();
     let cited: Vec<(Statute, &str, NaiveDate)> =
         explained[0].citations().iter().map(|c| (c.statute(), c.section(), c.in_force_from())).collect();
@@ -92,7 +92,7 @@ fn an_ordinary_victim_is_offered_a_stay() {
         cited,
         [
             (Statute::Krisesenterlova, "1", d(2010, 1, 1)),
-            (Statute::Krisesenterlova, "2", d(2010, 1, 1)),
+            (Statute::Krisesenterlova, "2", d(2026, 1, 1)),
             (Statute::Krisesenterlova, "3", d(2026, 1, 1)),
         ]
     );
