@@ -442,3 +442,38 @@ fn no_grace_reason_while_a_consent_is_in_force() {
     let r = record(Some(d(2025, 11, 30)), vec![], vec![]);
     assert_eq!(codes(&decide_retention(&r, &grace(30), d(2025, 12, 10))), ["contact_grace_period"]);
 }
+
+/// The contract's report reads back what was decided: record, action, `until`, the reasons
+/// with their citations, and the certificate.
+///
+/// Kills `DecisionReport::until`, `::reasons` and `::certificate` replaced by constants
+/// (decision.rs).
+#[test]
+fn report_accessors_give_what_was_decided() {
+    let r = record(Some(d(2025, 11, 30)), vec![], vec![]);
+    let dec = decide_retention(&r, &DEFAULT, d(2026, 3, 1));
+    let report = dec.report(&r, &DEFAULT);
+    assert_eq!((report.record(), report.action(), report.until()), (r.id(), Action::Delete, Some(d(2025, 11, 30))));
+    assert_eq!(report.reasons(), dec.reasons().explain().as_slice());
+    assert_eq!(report.reasons().len(), 2);
+    let certificate = dec.certificate(&r, &DEFAULT);
+    assert!(certificate.is_some());
+    assert_eq!(report.certificate(), certificate.as_ref());
+    assert_eq!(report.policy_version(), DEFAULT.version());
+}
+
+/// `until` and `certificate` are required in the output schema and admit null
+/// (CONTRACT.md: they are always present).
+///
+/// Kills `required_nullable_schema` replaced by the empty schema (decision.rs).
+#[test]
+fn report_schema_requires_until_and_certificate_and_admits_null() {
+    let schema = serde_json::to_value(schemars::schema_for!(DecisionReport)).unwrap();
+    let required: Vec<&str> = schema["required"].as_array().unwrap().iter().filter_map(|v| v.as_str()).collect();
+    assert!(required.contains(&"until") && required.contains(&"certificate"));
+    assert_eq!(schema["properties"]["until"]["type"], serde_json::json!(["string", "null"]));
+    assert_eq!(schema["properties"]["until"]["format"], "date");
+    let certificate = schema["properties"]["certificate"]["anyOf"].as_array().unwrap();
+    assert_eq!(certificate.len(), 2);
+    assert!(certificate.contains(&serde_json::json!({"type": "null"})));
+}

@@ -264,4 +264,21 @@ mod tests {
         assert!(RetentionPolicy::try_new(100, 3650, None).is_ok());
         assert_eq!(RetentionPolicy::try_new(101, 0, None), Err(PolicyError::RetentionYears { years: 101, max: 100 }));
     }
+
+    /// A version shows as itself, in `Display` and in `Debug`, and its schema is the token
+    /// the contract names `PolicyVersion`.
+    ///
+    /// Kills `Debug`/`Display::fmt` of `PolicyVersion` replaced by `Ok(())`, and
+    /// `JsonSchema::schema_name`/`json_schema` replaced by constants (policy.rs).
+    #[test]
+    fn version_displays_itself_and_has_the_contract_schema() {
+        let v = PolicyVersion::try_new("romerike-2026").unwrap();
+        assert_eq!(v.to_string(), "romerike-2026");
+        assert_eq!(format!("{v:?}"), r#"PolicyVersion("romerike-2026")"#);
+        assert_eq!(<PolicyVersion as JsonSchema>::schema_name(), "PolicyVersion");
+        let schema = serde_json::to_value(schemars::schema_for!(PolicyVersion)).unwrap();
+        assert_eq!(schema["type"], "string");
+        assert_eq!((schema["minLength"].as_u64(), schema["maxLength"].as_u64()), (Some(1), Some(64)));
+        assert_eq!(schema["pattern"], "^[A-Za-z0-9_.:-]+$");
+    }
 }

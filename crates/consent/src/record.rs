@@ -394,4 +394,28 @@ mod tests {
         let unknown = r#"{"id":"c1","kind":"storage","recipients":[],"information":[],"given_on":"2026-01-02","written":true,"x":1}"#;
         assert!(serde_json::from_str::<Consent>(unknown).is_err());
     }
+
+    /// A consent the person gave serialises without `given_by` (the default); a guardian's
+    /// names it.
+    ///
+    /// Kills `is_person` replaced by `true`/`false` and its `==` replaced by `!=` (record.rs).
+    #[test]
+    fn given_by_is_written_only_for_a_guardian() {
+        let person = Consent::storage(id(), d(2026, 1, 10), ConsentForm::Written);
+        let json = serde_json::to_value(&person).unwrap();
+        assert!(json.get("given_by").is_none(), "{json}");
+        let guardian = Consent::new(
+            id(),
+            ConsentKind::Sharing,
+            [Party::School],
+            [Information::Children],
+            d(2026, 1, 10),
+            ConsentForm::Written,
+            GivenBy::Guardian,
+        )
+        .unwrap();
+        let json = serde_json::to_value(&guardian).unwrap();
+        assert_eq!(json["given_by"], "guardian");
+        assert_eq!(serde_json::from_value::<Consent>(json).unwrap(), guardian);
+    }
 }
