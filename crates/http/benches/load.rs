@@ -1,0 +1,2 @@
+//! The load test (written next).
+fn main() {}
