@@ -1,6 +1,6 @@
 // The reference front end of krisesenter-http. No build step, no library, nothing fetched
-// from elsewhere. Nothing typed is stored: no localStorage, sessionStorage, cookies or
-// IndexedDB; the forms live in this page's memory and go only to this server.
+// from elsewhere. Nothing typed is stored: no web storage, no cookies, no browser
+// database; the forms live in this page's memory and go only to this server.
 'use strict';
 
 (function () {

@@ -2,6 +2,7 @@
 //! headers and error bodies, panic catching, the request timeout, the concurrency limit and
 //! the body limit.
 
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use axum::Router;
@@ -9,7 +10,7 @@ use axum::extract::{DefaultBodyLimit, MatchedPath, Request, State};
 use axum::http::{HeaderName, HeaderValue, Method, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::Response;
-use tower::limit::ConcurrencyLimitLayer;
+use tokio::sync::Semaphore;
 use tower_http::catch_panic::CatchPanicLayer;
 
 use crate::api::Route;
@@ -22,13 +23,27 @@ pub(crate) const CSP: &str = "default-src 'self'; script-src 'self'; style-src '
      frame-ancestors 'none'";
 
 pub(crate) fn wrap(routes: Router, config: &Config) -> Router {
+    // One semaphore for the whole router: axum applies a layer to each route separately, so
+    // a layer that made its own (tower's ConcurrencyLimitLayer) would limit each route alone.
+    let permits = Arc::new(Semaphore::new(config.concurrency));
     routes
         .layer(DefaultBodyLimit::max(config.body_limit))
-        .layer(ConcurrencyLimitLayer::new(config.concurrency))
+        .layer(middleware::from_fn_with_state(permits, limit))
         .layer(middleware::from_fn_with_state(config.request_timeout, timeout))
         .layer(CatchPanicLayer::custom(panicked))
         .layer(middleware::map_response(harden))
         .layer(middleware::from_fn(access_log))
+        // Turn the handlers into services once, not on every request.
+        .with_state(())
+}
+
+/// At most `concurrency` requests are served at once; the others wait for a permit (within
+/// the request timeout, which wraps this layer).
+async fn limit(State(permits): State<Arc<Semaphore>>, request: Request, next: Next) -> Response {
+    match permits.acquire().await {
+        Ok(_permit) => next.run(request).await,
+        Err(_) => error::for_status(StatusCode::SERVICE_UNAVAILABLE),
+    }
 }
 
 /// The answer to a panic: the payload (which might hold anything) is dropped unread.
