@@ -70,9 +70,7 @@ fn main() {
     }
     let cli = root.join("target/release/examples/krisesenter-cli");
     if !cli.exists() {
-        println!(
-            "\nthe peer was not run: build it first with `cargo build --release --example krisesenter-cli`"
-        );
+        println!("\nthe peer was not run: build it first with `cargo build --release --example krisesenter-cli`");
         return;
     }
     for (command, body) in &payloads {
@@ -174,7 +172,12 @@ impl Cell {
 }
 
 /// `clients` threads share a budget of `requests` and a deadline; each records its latencies.
-fn run_bounded(clients: usize, requests: usize, seconds: u64, work: impl Fn() -> Box<dyn FnMut() + Send> + Sync) -> Cell {
+fn run_bounded(
+    clients: usize,
+    requests: usize,
+    seconds: u64,
+    work: impl Fn() -> Box<dyn FnMut() + Send> + Sync,
+) -> Cell {
     let issued = Arc::new(AtomicUsize::new(0));
     let latencies = Arc::new(Mutex::new(Vec::with_capacity(requests)));
     let deadline = Instant::now() + Duration::from_secs(seconds);
