@@ -129,6 +129,8 @@ impl Driver {
             .spawn()
             .expect("chromedriver starts");
         let addr = SocketAddr::from(([127, 0, 0, 1], port));
+        // Owned from here on, so that a failure below still stops chromedriver (Drop).
+        let mut driver = Self { addr, session: String::new(), process };
         let deadline = Instant::now() + Duration::from_secs(20);
         while TcpStream::connect(addr).is_err() || http(addr, "GET", "/status", None).1["value"]["ready"] != true {
             assert!(Instant::now() < deadline, "chromedriver did not become ready in 20 s");
@@ -146,8 +148,8 @@ impl Driver {
         }}});
         let (status, answer) = http(addr, "POST", "/session", Some(&capabilities));
         assert_eq!(status, 200, "no WebDriver session: {answer}");
-        let session = answer["value"]["sessionId"].as_str().expect("session id").to_owned();
-        Self { addr, session, process }
+        driver.session = answer["value"]["sessionId"].as_str().expect("session id").to_owned();
+        driver
     }
 
     fn command(&self, method: &str, path: &str, body: Option<Value>) -> Value {
@@ -214,7 +216,9 @@ impl Driver {
 
 impl Drop for Driver {
     fn drop(&mut self) {
-        let _ = http(self.addr, "DELETE", &format!("/session/{}", self.session), None);
+        if !self.session.is_empty() {
+            let _ = http(self.addr, "DELETE", &format!("/session/{}", self.session), None);
+        }
         let _ = self.process.kill();
         let _ = self.process.wait();
     }
