@@ -6,12 +6,25 @@
 //! cargo bench --bench consent -- --warm-up-time 1 --measurement-time 5
 //! ```
 //!
+//! `register_sweep_1m` is the same sweep over the same records laid out flat
+//! (`krisesenter_consent::Register`, `sweep_register`; building the register is not timed),
+//! checked equal to `sweep_1m`'s decisions before timing.
+//!
 //! `sweep_1m` is the decision itself (owned `RetentionDecision`s: action, `until`, rule and
 //! reason kinds, no allocation per record beyond the output vector); `scan_1m` only reads the same memory (the floor);
 //! `sweep_1k_in_cache` is the rules alone; `report_100k` also builds the contract's output
 //! for each record (reasons with their messages and citations, certificates), which
 //! allocates. Before timing, the bench prints the mix of actions and the CPU time of one
-//! sweep on the benchmarking thread (Linux), the figure that stays honest on a shared machine.
+//! sweep on the benchmarking thread (Linux), the figure that stays honest on a shared machine,
+//! for both layouts.
+//!
+//! With `CONSENT_SWEEPS_ONLY=records|register|none` the bench builds the register, runs
+//! three sweeps of that layout (or none) and stops, for counting instructions under
+//! `valgrind --tool=callgrind` (a count that does not depend on the machine's load):
+//!
+//! ```text
+//! CONSENT_SWEEPS_ONLY=register valgrind --tool=callgrind target/release/deps/consent-* --bench
+//! ```
 #![forbid(unsafe_code)]
 #![expect(clippy::unwrap_used, reason = "benchmark setup: a failure should stop the run")]
 
@@ -19,7 +32,9 @@ use std::hint::black_box;
 
 use chrono::{Duration, NaiveDate};
 use criterion::{Criterion, Throughput};
-use krisesenter::consent::{Action, CaseRecord, Consent, ConsentForm, HoldReason, LegalHold, RetentionPolicy, sweep};
+use krisesenter::consent::{
+    Action, CaseRecord, Consent, ConsentForm, HoldReason, LegalHold, Register, RetentionPolicy, sweep, sweep_register,
+};
 use krisesenter::core::{ConsentId, HoldId, Information, Party, RecordId};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -95,9 +110,23 @@ fn bench(c: &mut Criterion) {
     let as_of = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
     let policy = RetentionPolicy::default();
     let records = register(1_000_000, 7);
+    let flat = Register::try_from_records(&records).unwrap();
 
-    // Print the mix once, so the figure can be read against it.
+    if let Ok(which) = std::env::var("CONSENT_SWEEPS_ONLY") {
+        for _ in 0..3 {
+            match which.as_str() {
+                "records" => drop(black_box(sweep(black_box(&records), &policy, as_of))),
+                "register" => drop(black_box(sweep_register(black_box(&flat), &policy, as_of))),
+                _ => {}
+            }
+        }
+        return;
+    }
+
+    // Print the mix once, so the figure can be read against it; the flat register must
+    // decide exactly the same.
     let decisions = sweep(&records, &policy, as_of);
+    assert_eq!(decisions, sweep_register(&flat, &policy, as_of), "the register decides as the records do");
     let count = |a: Action| decisions.iter().filter(|d| d.action() == a).count();
     eprintln!(
         "register of {}: keep {}, delete {}, held {}",
@@ -107,7 +136,8 @@ fn bench(c: &mut Criterion) {
         count(Action::Held)
     );
     drop(decisions);
-    cpu_time_per_sweep(&records, as_of, &policy);
+    cpu_time_per_sweep("records", || drop(black_box(sweep(black_box(&records), &policy, as_of))));
+    cpu_time_per_sweep("register", || drop(black_box(sweep_register(black_box(&flat), &policy, as_of))));
 
     let mut group = c.benchmark_group("retention");
     group.sample_size(10);
@@ -120,6 +150,9 @@ fn bench(c: &mut Criterion) {
         })
     });
     group.bench_function("sweep_1m", |b| b.iter(|| black_box(sweep(black_box(&records), &policy, as_of))));
+    group.bench_function("register_sweep_1m", |b| {
+        b.iter(|| black_box(sweep_register(black_box(&flat), &policy, as_of)))
+    });
     let few = records.get(..1_000).unwrap();
     group.throughput(Throughput::Elements(few.len() as u64));
     group.bench_function("sweep_1k_in_cache", |b| b.iter(|| black_box(sweep(black_box(few), &policy, as_of))));
@@ -150,17 +183,17 @@ fn thread_cpu_ticks() -> Option<u64> {
 
 /// Wall time measures the machine's load as well as the code; on a shared machine the CPU
 /// time the sweeping thread itself used is the figure "on one core". Clock ticks are 1/100 s.
-fn cpu_time_per_sweep(records: &[CaseRecord], as_of: NaiveDate, policy: &RetentionPolicy) {
+fn cpu_time_per_sweep(layout: &str, mut sweep_once: impl FnMut()) {
     const RUNS: u32 = 30;
     let start_wall = std::time::Instant::now();
     let Some(start) = thread_cpu_ticks() else { return };
     for _ in 0..RUNS {
-        black_box(sweep(black_box(records), policy, as_of));
+        sweep_once();
     }
     let Some(end) = thread_cpu_ticks() else { return };
     let wall = start_wall.elapsed() / RUNS;
     let cpu_ms = (end - start) as f64 * 10.0 / f64::from(RUNS);
-    eprintln!("sweep of {}: {cpu_ms:.1} ms CPU time per sweep on one thread ({wall:.1?} wall)", records.len());
+    eprintln!("sweep of 1,000,000 {layout}: {cpu_ms:.1} ms CPU time per sweep on one thread ({wall:.1?} wall)");
 }
 
 fn main() {

@@ -11,6 +11,7 @@ use thiserror::Error;
 
 use crate::hold::LegalHold;
 use crate::record::Consent;
+use crate::schedule::RecordFacts;
 
 /// Why a case record is not acceptable.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -180,6 +181,16 @@ impl CaseRecord {
     /// Whether the user opted out of statistics.
     pub fn statistics_opt_out(&self) -> bool {
         self.statistics_opt_out
+    }
+
+    /// The record as the rules read it.
+    pub(crate) fn facts(&self) -> RecordFacts<'_, Consent, LegalHold> {
+        RecordFacts {
+            contact_ended_on: self.contact_ended_on,
+            consents: &self.consents,
+            holds: &self.holds,
+            statistics_opt_out: self.statistics_opt_out,
+        }
     }
 }
 

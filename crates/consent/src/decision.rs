@@ -11,7 +11,7 @@ use crate::certificate::{DisposalCertificate, DisposalRule, StatisticalFact};
 use crate::policy::{PolicyVersion, RetentionPolicy};
 use crate::reason::RetentionReason;
 use crate::record::Consent;
-use crate::schedule::{Contact, Schedule, StorageConsent};
+use crate::schedule::{ConsentFacts, Contact, HoldFacts, RecordFacts, Schedule, StorageConsent};
 
 krisesenter_core::wire_enum!(
     /// What happens to a record (CONTRACT.md `action`). Exhaustive on purpose: a new outcome
@@ -94,12 +94,22 @@ pub struct RetentionDecision {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn decide_retention(record: &CaseRecord, policy: &RetentionPolicy, as_of: NaiveDate) -> RetentionDecision {
+    decide(record.facts(), policy, as_of)
+}
+
+/// The rules of [`decide_retention`], on a record as the rules read it: a [`CaseRecord`] or an
+/// entry of a [`Register`](crate::Register) (one code for both, so they cannot disagree).
+pub(crate) fn decide<C: ConsentFacts, H: HoldFacts>(
+    record: RecordFacts<'_, C, H>,
+    policy: &RetentionPolicy,
+    as_of: NaiveDate,
+) -> RetentionDecision {
     let schedule = Schedule::new(record, policy);
     let state = schedule.state(as_of);
     let mut reasons = Reasons::none(as_of);
 
     // 1. Active holds, one reason per kind of hold.
-    for hold in record.holds() {
+    for hold in record.holds {
         if hold.active_on(as_of) {
             reasons.insert(RetentionReason::for_hold(hold.reason()));
         } else if hold.placed_on() > as_of {
@@ -156,7 +166,7 @@ pub fn decide_retention(record: &CaseRecord, policy: &RetentionPolicy, as_of: Na
         // Not due: keep until the first due day, if one follows from the record.
         (false, false) => (Action::Keep, schedule.first_due_after(as_of)),
     };
-    let statistics = if record.statistics_opt_out() { StatisticsUse::OptedOut } else { StatisticsUse::Kept };
+    let statistics = if record.statistics_opt_out { StatisticsUse::OptedOut } else { StatisticsUse::Kept };
     if action == Action::Delete {
         reasons.insert(match statistics {
             StatisticsUse::OptedOut => RetentionReason::StatisticsOptOut,
@@ -257,9 +267,17 @@ impl RetentionDecision {
     /// The disposal certificate of a delete of `record` under `policy` (the record and the
     /// policy this decision was made for), or `None` for keep and held.
     pub fn certificate(&self, record: &CaseRecord, policy: &RetentionPolicy) -> Option<DisposalCertificate> {
+        self.certificate_for(record.id(), policy)
+    }
+
+    /// The disposal certificate of a delete of the record `record` under `policy` (the record
+    /// and the policy this decision was made for), or `None` for keep and held: the same as
+    /// [`RetentionDecision::certificate`], for a record known by its id (an entry of a
+    /// [`Register`](crate::Register)).
+    pub fn certificate_for(&self, record: &RecordId, policy: &RetentionPolicy) -> Option<DisposalCertificate> {
         match (self.action, self.rule) {
             (Action::Delete, Some(rule)) => Some(DisposalCertificate::new(
-                record.id().clone(),
+                record.clone(),
                 rule,
                 self.as_of(),
                 policy.version().clone(),
@@ -272,13 +290,20 @@ impl RetentionDecision {
     /// The decision on `record` under `policy` (the record and the policy this decision was
     /// made for) in the shape of the JSON contract.
     pub fn report(&self, record: &CaseRecord, policy: &RetentionPolicy) -> DecisionReport {
+        self.report_for(record.id(), policy)
+    }
+
+    /// The decision on the record `record` under `policy` in the shape of the JSON contract:
+    /// the same as [`RetentionDecision::report`], for a record known by its id (an entry of a
+    /// [`Register`](crate::Register)).
+    pub fn report_for(&self, record: &RecordId, policy: &RetentionPolicy) -> DecisionReport {
         DecisionReport {
-            record: record.id().clone(),
+            record: record.clone(),
             action: self.action,
             until: self.until,
             reasons: self.reasons.explain(),
             policy_version: policy.version().clone(),
-            certificate: self.certificate(record, policy),
+            certificate: self.certificate_for(record, policy),
         }
     }
 }

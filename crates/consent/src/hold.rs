@@ -148,7 +148,8 @@ impl LegalHold {
     /// Whether the hold is active on `day`: placed on or before `day` and not released on or
     /// before `day`.
     pub fn active_on(&self, day: NaiveDate) -> bool {
-        self.placed_on <= day && self.released_on.is_none_or(|r| day < r)
+        // The rule is written once, for the flat register's holds as well.
+        crate::schedule::HoldFacts::active_on(self, day)
     }
 
     /// The id.

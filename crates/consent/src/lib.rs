@@ -15,6 +15,10 @@
 //! - [`decide_retention`] and [`sweep`]: one record, or many, decided without allocating:
 //!   keep, delete or held, with the first day due (`until`), the rule, and the
 //!   [`RetentionReason`]s; a delete gives a [`DisposalCertificate`].
+//! - [`Register`] and [`sweep_register`]: many records laid out flat (one vector of
+//!   fixed-size entries, consents and holds in one vector each, ids apart), built from
+//!   [`CaseRecord`]s or straight from the contract's JSON, and swept by the same rules at
+//!   memory speed.
 //! - [`fhir`]: a sharing consent as an HL7 FHIR R4 `Consent` resource.
 //!
 //! No I/O, no clock: every decision takes the day it is made on, as the last argument
@@ -60,6 +64,7 @@ mod hold;
 mod policy;
 mod reason;
 mod record;
+mod register;
 mod retain;
 mod schedule;
 
@@ -73,6 +78,7 @@ pub use policy::{
 };
 pub use reason::RetentionReason;
 pub use record::{Consent, ConsentError, ConsentForm, ConsentKind, GivenBy, NotInForce};
+pub use register::{Register, RegisterError, sweep_register};
 pub use retain::{Retention, RetentionError, RetentionInput, retain};
 
 /// The types of `krisesenter-core` this crate's API takes and gives, so an embedder needs one

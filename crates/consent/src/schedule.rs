@@ -12,9 +12,90 @@
 use chrono::{Days, NaiveDate};
 use krisesenter_core::calendar::add_years;
 
-use crate::case::CaseRecord;
+use crate::hold::HoldReason;
 use crate::policy::RetentionPolicy;
-use crate::record::{Consent, ConsentKind};
+use crate::record::ConsentKind;
+
+/// What the rules read of a consent: its kind, its form and its days. Implemented by
+/// [`Consent`](crate::Consent) and by the flat register's consents, so both are decided by
+/// the same code.
+pub(crate) trait ConsentFacts {
+    /// Storage or sharing.
+    fn kind(&self) -> ConsentKind;
+    /// Whether it was given in writing.
+    fn written(&self) -> bool;
+    /// The day it was given.
+    fn given_on(&self) -> NaiveDate;
+    /// The day it was withdrawn, if it was.
+    fn withdrawn_on(&self) -> Option<NaiveDate>;
+}
+
+/// What the rules read of a legal hold: why, and the days it is active. Implemented by
+/// [`LegalHold`](crate::LegalHold) and by the flat register's holds.
+pub(crate) trait HoldFacts {
+    /// Why the record is held.
+    fn reason(&self) -> HoldReason;
+    /// The first day the hold is active.
+    fn placed_on(&self) -> NaiveDate;
+    /// The first day it is no longer active, if it was released.
+    fn released_on(&self) -> Option<NaiveDate>;
+
+    /// Whether the hold is active on `day`: placed on or before `day` and not released on or
+    /// before `day` (the one definition, [`LegalHold::active_on`](crate::LegalHold::active_on)
+    /// included).
+    fn active_on(&self, day: NaiveDate) -> bool {
+        self.placed_on() <= day && self.released_on().is_none_or(|r| day < r)
+    }
+}
+
+impl ConsentFacts for crate::Consent {
+    fn kind(&self) -> ConsentKind {
+        crate::Consent::kind(self)
+    }
+    fn written(&self) -> bool {
+        crate::Consent::written(self)
+    }
+    fn given_on(&self) -> NaiveDate {
+        crate::Consent::given_on(self)
+    }
+    fn withdrawn_on(&self) -> Option<NaiveDate> {
+        crate::Consent::withdrawn_on(self)
+    }
+}
+
+impl HoldFacts for crate::LegalHold {
+    fn reason(&self) -> HoldReason {
+        crate::LegalHold::reason(self)
+    }
+    fn placed_on(&self) -> NaiveDate {
+        crate::LegalHold::placed_on(self)
+    }
+    fn released_on(&self) -> Option<NaiveDate> {
+        crate::LegalHold::released_on(self)
+    }
+}
+
+/// A record as the rules read it: the contact's end, the consents, the holds and the
+/// statistics opt-out, borrowed from a [`CaseRecord`](crate::CaseRecord) or from a flat
+/// register.
+pub(crate) struct RecordFacts<'a, C, H> {
+    /// The last day of the contact, or `None` while it is ongoing.
+    pub(crate) contact_ended_on: Option<NaiveDate>,
+    /// Every consent, storage and sharing, written and oral.
+    pub(crate) consents: &'a [C],
+    /// Every legal hold.
+    pub(crate) holds: &'a [H],
+    /// The user opted out of statistics.
+    pub(crate) statistics_opt_out: bool,
+}
+
+impl<C, H> Clone for RecordFacts<'_, C, H> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<C, H> Copy for RecordFacts<'_, C, H> {}
 
 /// Where the contact stands on a day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,9 +149,8 @@ impl DayState {
 
 /// One record's schedule under one policy, with what it needs of the record worked out
 /// once, so that looking at many days costs little.
-#[derive(Debug, Clone)]
-pub(crate) struct Schedule<'a> {
-    record: &'a CaseRecord,
+pub(crate) struct Schedule<'a, C, H> {
+    record: RecordFacts<'a, C, H>,
     /// The first day the contact counts as ended with its grace, or `None` while it is
     /// ongoing (or when the date would overflow the calendar, which keeps the record).
     ended_from: Option<NaiveDate>,
@@ -136,7 +216,7 @@ impl Spans {
 }
 
 /// The days a written storage consent counts under a consent period of `years`.
-fn span(consent: &Consent, years: u32) -> Span {
+fn span(consent: &impl ConsentFacts, years: u32) -> Span {
     // The period runs out on the anniversary: given 2016-03-01, ten years, kept up to and
     // including 2026-02-28 (add_years turns 29 February into 28 February).
     let given_on = consent.given_on();
@@ -147,19 +227,19 @@ fn span(consent: &Consent, years: u32) -> Span {
     }
 }
 
-impl<'a> Schedule<'a> {
-    pub(crate) fn new(record: &'a CaseRecord, policy: &RetentionPolicy) -> Self {
+impl<'a, C: ConsentFacts, H: HoldFacts> Schedule<'a, C, H> {
+    pub(crate) fn new(record: RecordFacts<'a, C, H>, policy: &RetentionPolicy) -> Self {
         let grace = Days::new(u64::from(policy.no_consent_grace_days()));
         let ended_from = match policy.no_consent_grace_days() {
-            0 => record.contact_ended_on(),
-            _ => record.contact_ended_on().and_then(|end| end.checked_add_days(grace)),
+            0 => record.contact_ended_on,
+            _ => record.contact_ended_on.and_then(|end| end.checked_add_days(grace)),
         };
         let years = policy.consent_retention_years();
         // One pass over the consents: written storage consents become spans, oral ones only
         // count for the note.
         let mut spans = Spans::new();
         let mut first_oral: Option<NaiveDate> = None;
-        for consent in record.consents().iter().filter(|c| c.kind() == ConsentKind::Storage) {
+        for consent in record.consents.iter().filter(|c| c.kind() == ConsentKind::Storage) {
             if consent.written() {
                 spans.push(span(consent, years));
             } else if first_oral.is_none_or(|first| consent.given_on() < first) {
@@ -171,7 +251,7 @@ impl<'a> Schedule<'a> {
 
     /// The facts of `day`.
     pub(crate) fn state(&self, day: NaiveDate) -> DayState {
-        let contact = match (self.record.contact_ended_on(), self.ended_from) {
+        let contact = match (self.record.contact_ended_on, self.ended_from) {
             (Some(end), _) if day < end => Contact::Ongoing,
             (None, _) => Contact::Ongoing,
             (Some(_), Some(from)) if day >= from => Contact::Ended,
@@ -208,7 +288,7 @@ impl<'a> Schedule<'a> {
             (true, false) => StorageConsent::PeriodEnded,
         };
         let oral_storage_consent = self.first_oral.is_some_and(|first| first <= day);
-        let held = self.record.holds().iter().any(|h| h.active_on(day));
+        let held = self.record.holds.iter().any(|h| h.active_on(day));
         DayState { contact, consent, written_storage_consents, oral_storage_consent, held }
     }
 
@@ -225,7 +305,7 @@ impl<'a> Schedule<'a> {
                 f(span.ends_on);
             }
         }
-        for hold in self.record.holds() {
+        for hold in self.record.holds {
             f(hold.placed_on());
             if let Some(released) = hold.released_on() {
                 f(released);

@@ -1,0 +1,78 @@
+//! The flat register decides as the records do (docs/invariants.md, consent-13): a
+//! differential property of `sweep_register` against `decide_retention` over generated
+//! registers, on any day. `decide_retention` itself is checked against the reference model of
+//! `properties.rs` (consent-1, consent-5), so the register agrees with it too.
+
+#![allow(clippy::unwrap_used, clippy::indexing_slicing, reason = "test helpers fail loudly")]
+
+use chrono::NaiveDate;
+use krisesenter_consent::{CaseRecord, Register, RetentionPolicy, decide_retention, sweep_register};
+use krisesenter_testkit::consent::{case_records, decision_day, policy, window_date};
+use proptest::prelude::*;
+
+/// Records, a policy, and a day: anywhere in the window, or next to one of the dates of one
+/// of the records (where the rules change).
+fn register_and_day() -> impl Strategy<Value = (Vec<CaseRecord>, RetentionPolicy, NaiveDate)> {
+    (case_records(16), policy()).prop_flat_map(|(records, p)| {
+        let days: Vec<BoxedStrategy<NaiveDate>> = records.iter().map(decision_day).collect();
+        let day = if days.is_empty() { window_date().boxed() } else { proptest::strategy::Union::new(days).boxed() };
+        (Just(records), Just(p), day)
+    })
+}
+
+proptest! {
+    #![proptest_config(krisesenter_testkit::config(128))]
+
+    /// consent-13: the flat register and `decide_retention` give identical decisions
+    /// (action, until, rule, reasons, statistics), certificates and reports, record by record
+    /// in input order, on any day; built from the records or from their JSON, the register
+    /// is the same.
+    #[test]
+    fn the_register_decides_as_the_records_do((records, p, day) in register_and_day()) {
+        let register = Register::try_from_records(&records).unwrap();
+        prop_assert_eq!(register.len(), records.len());
+        let decisions = sweep_register(&register, &p, day);
+        prop_assert_eq!(decisions.len(), records.len());
+        for ((record, id), decision) in records.iter().zip(register.ids()).zip(&decisions) {
+            prop_assert_eq!(id, record.id());
+            let expected = decide_retention(record, &p, day);
+            prop_assert_eq!(decision, &expected);
+            prop_assert_eq!(decision.certificate_for(id, &p), expected.certificate(record, &p));
+            prop_assert_eq!(decision.report_for(id, &p), expected.report(record, &p));
+        }
+        let json = serde_json::to_string(&records).unwrap();
+        let from_json: Register = serde_json::from_str(&json).unwrap();
+        prop_assert_eq!(&from_json, &register);
+        prop_assert_eq!(sweep_register(&from_json, &p, day), decisions);
+    }
+
+    /// A register read from JSON refuses what a record refuses: a record that is not valid
+    /// on its own makes the whole array fail, with the record's own error.
+    #[test]
+    fn json_records_are_validated_as_records((records, _, _) in register_and_day()) {
+        let mut json = serde_json::to_value(&records).unwrap();
+        if let Some(first) = json.as_array_mut().and_then(|a| a.first_mut()) {
+            first.as_object_mut().unwrap().remove("contact_ended_on");
+            let as_records = serde_json::from_value::<Vec<CaseRecord>>(json.clone()).unwrap_err();
+            let as_register = serde_json::from_value::<Register>(json).unwrap_err();
+            prop_assert_eq!(as_register.to_string(), as_records.to_string());
+        } else {
+            prop_assert!(serde_json::from_value::<Register>(json).unwrap().is_empty());
+        }
+    }
+}
+
+#[test]
+fn an_empty_register_sweeps_to_nothing() {
+    let register = Register::new();
+    assert!(register.is_empty());
+    assert_eq!(register.id(0), None);
+    let day = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
+    assert!(sweep_register(&register, &RetentionPolicy::default(), day).is_empty());
+    assert_eq!(format!("{register:?}"), "Register { records: 0, consents: 0, holds: 0 }");
+}
+
+#[test]
+fn a_register_that_is_not_an_array_is_refused() {
+    assert!(serde_json::from_str::<Register>(r#"{"records":[]}"#).is_err());
+}
