@@ -658,10 +658,10 @@ impl Publication {
 mod tests {
     use super::*;
 
-    /// Three unknown cells x0, x1, x2 and three published totals: x0 + x1 = t3,
-    /// x1 + x2 = t4, x0 + x2 = t5.
+    /// Three unknown cells x0, x1, x2 and three published totals: t3 = x0 + x1,
+    /// t4 = x1 + x2, t5 = x0 + x2 (totals +1, parts −1, as `Table::build` writes them).
     fn triangle() -> Vec<Vec<(usize, i128)>> {
-        vec![vec![(0, 1), (1, 1), (3, -1)], vec![(1, 1), (2, 1), (4, -1)], vec![(0, 1), (2, 1), (5, -1)]]
+        vec![vec![(3, 1), (0, -1), (1, -1)], vec![(4, 1), (1, -1), (2, -1)], vec![(5, 1), (0, -1), (2, -1)]]
     }
 
     const UNKNOWN_XS: [bool; 6] = [true, true, true, false, false, false];
@@ -683,6 +683,19 @@ mod tests {
         // Pivots found below the first row: x2 alone, then x0 + x1 with x1 alone.
         let lower = vec![vec![(2, 1), (4, -1)], vec![(0, 1), (1, 1), (3, -1)], vec![(1, 1), (5, -1)]];
         assert_eq!(determined_cells(&lower, &UNKNOWN_XS), Some(BTreeSet::from([0, 1, 2])));
+    }
+
+    /// A system whose elimination doubles every row at each step unless the common factor is
+    /// divided out: 130 cells, row i is 2·x_i + x_0 + … + x_(i−1), every cell determined. Without
+    /// the division the coefficients pass 2^127 and the elimination gives up (`None`, which
+    /// would hide every cell). Kills `g > 1` mutated to `g == 1`, `/=` mutated to `*=`, and
+    /// `gcd` replaced by 0 or 1 in `determined_cells`.
+    #[test]
+    fn determined_cells_divides_out_common_factors() {
+        let n = 130;
+        let equations: Vec<Vec<(usize, i128)>> =
+            (0..n).map(|i| (0..i).map(|j| (j, 1)).chain([(i, 2)]).collect()).collect();
+        assert_eq!(determined_cells(&equations, &vec![true; n]), Some((0..n).collect()));
     }
 
     #[test]
@@ -712,5 +725,49 @@ mod tests {
         assert_eq!(table.next_to_hide(&hidden, 5), None);
         // At threshold 7 the groups' hidden sums (6) are small: rule 2 hides a total first.
         assert_eq!(table.next_to_hide(&[true, true, true, false, false, false], 7), Some(3));
+    }
+
+    /// Rule 2 looks only at groups whose total is published: with the total hidden too, a
+    /// small sum of hidden parts (1 + 1) tells nothing, and no further cell is hidden when
+    /// nothing is determined. Kills the test of a total (`*c > 0`) in `next_to_hide`'s rule 2
+    /// mutated to `*c == 0` (every group treated as having its total published).
+    #[test]
+    fn rule_two_needs_a_published_total() {
+        let table = Table {
+            values: vec![1, 1, 10, 12],
+            explicit: vec![true; 4],
+            equations: vec![vec![(0, 1), (1, 1), (2, 1), (3, -1)].into_iter().map(|(i, c)| (i, -c)).collect()],
+            has_residual: vec![false],
+        };
+        assert_eq!(table.next_to_hide(&[true, true, false, true], 5), None);
+        // With the total published, the two hidden ones (sum 2) hide the published part.
+        assert_eq!(table.next_to_hide(&[true, true, false, false], 5), Some(2));
+    }
+
+    /// Rule 2 with every part hidden hides the total: two hidden ones whose published total
+    /// is 2 tell that both are 1. Kills the choice of the totals (`*c > 0`) mutated to `*c < 0`.
+    #[test]
+    fn rule_two_hides_the_total_when_every_part_is_hidden() {
+        let table = Table {
+            values: vec![1, 1, 2],
+            explicit: vec![true; 3],
+            equations: vec![vec![(2, 1), (0, -1), (1, -1)]],
+            has_residual: vec![false],
+        };
+        assert_eq!(table.next_to_hide(&[true, true, false], 5), Some(2));
+    }
+
+    /// Rule 3 hides a cell of a group that holds the determined cell (x0 is in the groups of
+    /// t3 = 6 and t5 = 5, so t5), not the smallest published cell anywhere (t4 = 5 comes
+    /// first in report order). Kills `*i == exposed` mutated to `!=` in `next_to_hide`.
+    #[test]
+    fn rule_three_hides_in_a_group_of_the_determined_cell() {
+        let table = Table {
+            values: vec![3, 3, 2, 6, 5, 5],
+            explicit: vec![true; 6],
+            equations: triangle(),
+            has_residual: vec![false; 3],
+        };
+        assert_eq!(table.next_to_hide(&[true, true, true, false, false, false], 4), Some(5));
     }
 }

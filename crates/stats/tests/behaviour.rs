@@ -179,5 +179,71 @@ fn the_default_threshold_is_five() {
     let report = exactly_the_threshold();
     let input: PublishInput = serde_json::from_value(json!({"report": report})).unwrap();
     assert_eq!(input.threshold, 5);
+    assert_eq!(publish(&input).unwrap().threshold(), 5);
+    assert_eq!(publish(&PublishInput::new(exactly_the_threshold(), 3)).unwrap().threshold(), 3);
     assert_eq!(publish(&input).unwrap(), publish(&PublishInput::new(report.clone(), 5)).unwrap());
+}
+
+/// A report whose complete group does not add up (a total one more than its parts) was not
+/// made by `report` and is refused, naming the group; one whose parts exceed a total with a
+/// residual is refused too. Kills the guard `l != r` replaced by `false` in `Table::build`.
+#[test]
+fn a_report_that_does_not_add_up_is_refused() {
+    let report = exactly_the_threshold();
+    let forged = edited(&report, |j| j["stays"]["total"] = json!(26));
+    assert_eq!(
+        publish(&PublishInput::new(forged, 5)),
+        Err(krisesenter_stats::PublishError::Inconsistent { group: "stays" })
+    );
+    let too_many = edited(&report, |j| j["repeat_stays"] = json!(26));
+    assert_eq!(
+        publish(&PublishInput::new(too_many, 5)),
+        Err(krisesenter_stats::PublishError::Inconsistent { group: "repeat_stays" })
+    );
+}
+
+/// An aggregate with the lengths of stay `lengths` (days → count) from its wire form.
+fn with_lengths(lengths: Value) -> Aggregate {
+    let mut wire = serde_json::to_value(Aggregate::empty(year())).unwrap();
+    wire["lengths_of_stay"] = lengths;
+    serde_json::from_value(wire).unwrap()
+}
+
+/// Lengths of stay of 4096 days and more (beyond the dense histogram) count, merge, travel
+/// and give the median like short ones; a stay of 4095 days stays in the dense part. Kills
+/// mutants of `Aggregate::add_length` (the bound `d < DENSE_LENGTHS`, the resize of the
+/// dense part) and of the merge of long lengths.
+#[test]
+fn very_long_stays_count_like_short_ones() {
+    let woman = person(PersonKind::Adult, Gender::Female, "3205");
+    let day = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+    let long = stay("l", woman, day(2012, 1, 1), Some(d(3, 1)));
+    let dense_edge = stay("e", woman, day(2013, 12, 14), Some(d(3, 1)));
+    let sparse_edge = stay("f", woman, day(2013, 12, 13), Some(d(3, 1)));
+    let short = stay("s", woman, d(3, 1), Some(d(3, 5)));
+    let a = Aggregate::from_records(year(), 62, [&long], []);
+    assert_eq!(a.lengths_of_stay().into_iter().collect::<Vec<_>>(), [(4808, 1)]);
+    let edges = Aggregate::from_records(year(), 62, [&dense_edge, &sparse_edge, &short], []);
+    assert_eq!(edges.lengths_of_stay().into_iter().collect::<Vec<_>>(), [(4, 1), (4095, 1), (4096, 1)]);
+    let merged = a.merge(&a).unwrap().merge(&edges).unwrap();
+    assert_eq!(merged.lengths_of_stay().into_iter().collect::<Vec<_>>(), [(4, 1), (4095, 1), (4096, 1), (4808, 2)]);
+    assert_eq!(merged, Aggregate::from_records(year(), 186, [&long, &long, &dense_edge, &sparse_edge, &short], []));
+    let report = merged.report();
+    assert_eq!(report.length_of_stay().median_days(), Some(4096.0));
+    assert_eq!(report.length_of_stay().buckets().days_91_plus(), 4);
+    let travelled: Aggregate = serde_json::from_str(&serde_json::to_string(&merged).unwrap()).unwrap();
+    assert_eq!(travelled, merged);
+}
+
+/// Merging lengths of stay whose counts would pass `u64::MAX` is `MergeError::Overflow`, in
+/// the dense part and in the sparse part. Kills the overflow checks of `add_slices` and of
+/// the long lengths in `Aggregate::merge` removed.
+#[test]
+fn merging_lengths_that_overflow_fails() {
+    for days in ["4", "5000"] {
+        let full = with_lengths(json!({days: u64::MAX}));
+        let one = with_lengths(json!({days: 1}));
+        assert_eq!(full.merge(&one), Err(MergeError::Overflow), "{days}");
+        assert_eq!(one.merge(&one).unwrap(), with_lengths(json!({days: 2})));
+    }
 }
