@@ -35,7 +35,8 @@ use criterion::{Criterion, Throughput};
 use krisesenter::consent::{
     Action, CaseRecord, Consent, ConsentForm, HoldReason, LegalHold, Register, RetentionPolicy, sweep, sweep_register,
 };
-use krisesenter::core::{ConsentId, HoldId, Information, Party, RecordId};
+use krisesenter::consent::{HoldId, RecordId};
+use krisesenter::core::{ConsentId, Information, Party};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 

@@ -13,7 +13,8 @@ use std::hint::black_box;
 
 use chrono::NaiveDate;
 use criterion::{Criterion, Throughput};
-use krisesenter::core::{Age, AlternativeId, Gender, Relation, ViolenceType};
+use krisesenter::core::{Age, Gender, Relation, ViolenceType};
+use krisesenter::eligibility::AlternativeId;
 use krisesenter::eligibility::{
     Accepts, AccompanyingChild, AdaptationNeeds, Alternative, AlternativeModel, Applicant, AssessInput, Observations,
     Role, Violence, assess,

@@ -23,11 +23,12 @@ use std::time::Instant;
 
 use chrono::NaiveDate;
 use criterion::Criterion;
-use krisesenter::core::{Gender, HouseholdId, RoomId, UnitId};
+use krisesenter::core::{Gender, RoomId};
 use krisesenter::rooms::{
     Adult, AllocateInput, Child, HouseholdRequest, Inventory, Needs, Policy, Priority, Room, allocate,
     allocate_with_stats,
 };
+use krisesenter::rooms::{HouseholdId, UnitId};
 
 /// The day the benchmark placements are made on.
 fn as_of() -> NaiveDate {

@@ -12,10 +12,8 @@ use std::error::Error;
 
 use chrono::{Datelike, Duration, NaiveDate};
 use krisesenter::consent::{CaseRecord, Consent, ConsentForm, HoldReason, LegalHold};
-use krisesenter::core::{
-    Age, AlternativeId, ConsentId, Gender, HoldId, HouseholdId, Information, Party, PersonKind, ReasonKind, RecordId,
-    RoomId, StaffId, StayId,
-};
+use krisesenter::consent::{HoldId, RecordId};
+use krisesenter::core::{Age, ConsentId, Gender, Information, Party, PersonKind, ReasonKind, RoomId};
 use krisesenter::disclosure::{
     self, ChildConcern, DiscloseInput, Initiative, Likelihood, Outcome, SeriousOffence, Step,
 };
@@ -23,9 +21,12 @@ use krisesenter::eligibility::{
     self, Accepts, AccompanyingChild, AdaptationNeeds, Alternative, AlternativeModel, Applicant, AssessInput,
     DayOutcome, FinalOutcome, ResidentialOutcome, StaffDecision, Violence,
 };
+use krisesenter::eligibility::{AlternativeId, StaffId};
+use krisesenter::rooms::HouseholdId;
 use krisesenter::rooms::{
     self, AllocateInput, GenderSeparation, HouseholdRequest, Inventory, Needs, Policy, Priority, RoomsReason,
 };
+use krisesenter::stats::StayId;
 use krisesenter::stats::{AfterStay, DayContact, Municipality, Stay, StayPerson, ViolenceTypes};
 use rand::Rng;
 

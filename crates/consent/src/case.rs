@@ -3,8 +3,9 @@
 
 use std::collections::BTreeSet;
 
+use crate::{HoldId, RecordId};
 use chrono::NaiveDate;
-use krisesenter_core::{ConsentId, HoldId, RecordId};
+use krisesenter_core::ConsentId;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;

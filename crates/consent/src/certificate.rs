@@ -1,8 +1,8 @@
 //! Disposal evidence that never re-identifies the person: record id, rule, date and policy
 //! version, and which anonymous statistics may be kept.
 
+use crate::RecordId;
 use chrono::NaiveDate;
-use krisesenter_core::RecordId;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 

@@ -1,8 +1,9 @@
 //! Deciding what happens to a record on a day: keep, delete or held, with the first day it
 //! falls due, the reasons, and the disposal certificate of a delete.
 
+use crate::RecordId;
 use chrono::NaiveDate;
-use krisesenter_core::{Reason, Reasons, RecordId};
+use krisesenter_core::{Reason, Reasons};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 

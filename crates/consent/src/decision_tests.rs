@@ -1,7 +1,8 @@
 //! Worked examples of DOMAIN.md §5 and issue 3.
 
+use crate::{HoldId, RecordId};
 use chrono::NaiveDate;
-use krisesenter_core::{ConsentId, HoldId, Information, Party, RecordId};
+use krisesenter_core::{ConsentId, Information, Party};
 
 use super::*;
 use crate::hold::{HoldReason, LegalHold};

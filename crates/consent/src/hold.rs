@@ -1,8 +1,8 @@
 //! Legal holds: a police case, a court case, a child-welfare case or a complaint stops every
 //! disposal of a record while the hold is active.
 
+use crate::HoldId;
 use chrono::NaiveDate;
-use krisesenter_core::HoldId;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
@@ -57,7 +57,7 @@ pub enum HoldError {
 /// ```
 /// use chrono::NaiveDate;
 /// use krisesenter_consent::{HoldReason, LegalHold};
-/// use krisesenter_core::HoldId;
+/// use krisesenter_consent::HoldId;
 ///
 /// let placed = NaiveDate::from_ymd_opt(2026, 1, 5).ok_or("date")?;
 /// let hold = LegalHold::new(HoldId::try_new("h1")?, HoldReason::PoliceCase, placed);
@@ -121,7 +121,7 @@ impl LegalHold {
     /// ```
     /// use chrono::NaiveDate;
     /// use krisesenter_consent::{HoldError, HoldReason, LegalHold};
-    /// use krisesenter_core::HoldId;
+    /// use krisesenter_consent::HoldId;
     ///
     /// let placed = NaiveDate::from_ymd_opt(2026, 1, 5).ok_or("date")?;
     /// let hold = LegalHold::new(HoldId::try_new("h1")?, HoldReason::Complaint, placed);

@@ -81,8 +81,14 @@ pub use record::{Consent, ConsentError, ConsentForm, ConsentKind, GivenBy, NotIn
 pub use register::{Register, RegisterError, sweep_register};
 pub use retain::{Retention, RetentionError, RetentionInput, retain};
 
+krisesenter_core::id_type!(
+    /// Identifies a case record kept about a user.
+    RecordId
+);
+krisesenter_core::id_type!(
+    /// Identifies a legal hold placed on a record.
+    HoldId
+);
 /// The types of `krisesenter-core` this crate's API takes and gives, so an embedder needs one
 /// `use` line.
-pub use krisesenter_core::{
-    ConsentId, EnumSet, HoldId, IdError, Information, Party, PersonId, Reason, ReasonKind, Reasons, RecordId,
-};
+pub use krisesenter_core::{ConsentId, EnumSet, IdError, Information, Party, PersonId, Reason, ReasonKind, Reasons};

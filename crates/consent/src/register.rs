@@ -3,8 +3,8 @@
 //! range of it), the ids kept apart from what the rules read. Decided by the same rules as
 //! [`decide_retention`](crate::decide_retention), read from contiguous memory.
 
+use crate::RecordId;
 use chrono::NaiveDate;
-use krisesenter_core::RecordId;
 use serde::{Deserialize, Deserializer};
 use thiserror::Error;
 

@@ -3,8 +3,8 @@
 
 use std::collections::BTreeMap;
 
+use crate::RecordId;
 use chrono::NaiveDate;
-use krisesenter_core::RecordId;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;

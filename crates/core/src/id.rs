@@ -49,13 +49,34 @@ pub fn validate_id(raw: &str) -> Result<(), IdError> {
     Ok(())
 }
 
+/// Declares an id type: an opaque, validated token of 1 to 64 characters from
+/// `[A-Za-z0-9_.:-]` (the rules of [`validate_id`]), serialised as a plain JSON string and
+/// validated on construction and on deserialisation.
+///
+/// Core declares the ids several crates share ([`PersonId`], [`RoomId`], [`ConsentId`]); a
+/// domain crate declares the ids only it uses with this macro, so every id of the workspace
+/// has the same rules, the same `Debug`, `Display`, serde and schema.
+///
+/// ```
+/// krisesenter_core::id_type!(
+///     /// Identifies a shift of the phone service.
+///     ShiftId
+/// );
+///
+/// let id = ShiftId::try_new("s1")?;
+/// assert_eq!(serde_json::to_string(&id)?, r#""s1""#);
+/// assert!(ShiftId::try_new("Kari Nordmann").is_err());
+/// assert!(serde_json::from_str::<ShiftId>(r#""""#).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[macro_export]
 macro_rules! id_type {
     ($(#[$meta:meta])* $name:ident) => {
         $(#[$meta])*
         ///
-        /// Serialised as a plain JSON string; validated on construction and on deserialisation.
-        #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
-        #[serde(try_from = "String", into = "String")]
+        /// Serialised as a plain JSON string; validated on construction and on deserialisation
+        /// (see [`krisesenter_core::validate_id`]).
+        #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub struct $name(String);
 
         impl $name {
@@ -63,15 +84,15 @@ macro_rules! id_type {
             ///
             /// # Errors
             ///
-            /// [`IdError`] when the token is not a valid id.
-            pub fn try_new(raw: impl Into<String>) -> Result<Self, IdError> {
+            /// [`krisesenter_core::IdError`] when the token is not a valid id.
+            pub fn try_new(raw: impl Into<String>) -> Result<Self, $crate::IdError> {
                 let raw = raw.into();
-                validate_id(&raw)?;
+                $crate::validate_id(&raw)?;
                 Ok(Self(raw))
             }
 
             /// Makes an id from a uuid (hyphenated lower case), which is always valid.
-            pub fn from_uuid(uuid: uuid::Uuid) -> Self {
+            pub fn from_uuid(uuid: $crate::__private::uuid::Uuid) -> Self {
                 Self(uuid.hyphenated().to_string())
             }
 
@@ -81,27 +102,27 @@ macro_rules! id_type {
             }
         }
 
-        impl std::fmt::Debug for $name {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        impl ::std::fmt::Debug for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 write!(f, "{}({:?})", stringify!($name), self.0)
             }
         }
 
-        impl std::fmt::Display for $name {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(&self.0)
             }
         }
 
-        impl std::str::FromStr for $name {
-            type Err = IdError;
+        impl ::std::str::FromStr for $name {
+            type Err = $crate::IdError;
             fn from_str(s: &str) -> Result<Self, Self::Err> {
                 Self::try_new(s)
             }
         }
 
         impl TryFrom<String> for $name {
-            type Error = IdError;
+            type Error = $crate::IdError;
             fn try_from(s: String) -> Result<Self, Self::Error> {
                 Self::try_new(s)
             }
@@ -113,18 +134,31 @@ macro_rules! id_type {
             }
         }
 
-        impl From<uuid::Uuid> for $name {
-            fn from(uuid: uuid::Uuid) -> Self {
+        impl From<$crate::__private::uuid::Uuid> for $name {
+            fn from(uuid: $crate::__private::uuid::Uuid) -> Self {
                 Self::from_uuid(uuid)
             }
         }
 
-        impl schemars::JsonSchema for $name {
-            fn schema_name() -> std::borrow::Cow<'static, str> {
-                std::borrow::Cow::Borrowed(stringify!($name))
+        impl $crate::__private::serde::Serialize for $name {
+            fn serialize<S: $crate::__private::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(&self.0)
             }
-            fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-                schemars::json_schema!({
+        }
+
+        impl<'de> $crate::__private::serde::Deserialize<'de> for $name {
+            fn deserialize<D: $crate::__private::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let raw = <String as $crate::__private::serde::Deserialize>::deserialize(deserializer)?;
+                Self::try_new(raw).map_err(<D::Error as $crate::__private::serde::de::Error>::custom)
+            }
+        }
+
+        impl $crate::__private::schemars::JsonSchema for $name {
+            fn schema_name() -> ::std::borrow::Cow<'static, str> {
+                ::std::borrow::Cow::Borrowed(stringify!($name))
+            }
+            fn json_schema(_: &mut $crate::__private::schemars::SchemaGenerator) -> $crate::__private::schemars::Schema {
+                $crate::__private::schemars::json_schema!({
                     "type": "string",
                     "minLength": 1,
                     "maxLength": 64,
@@ -140,40 +174,12 @@ id_type!(
     PersonId
 );
 id_type!(
-    /// Identifies a household placed together in one room.
-    HouseholdId
-);
-id_type!(
     /// Identifies a room of the shelter.
     RoomId
 );
 id_type!(
-    /// Identifies a unit (a wing or floor whose rooms share common areas).
-    UnitId
-);
-id_type!(
-    /// Identifies a case record kept about a user.
-    RecordId
-);
-id_type!(
     /// Identifies a consent given by a user or their guardian.
     ConsentId
-);
-id_type!(
-    /// Identifies a legal hold placed on a record.
-    HoldId
-);
-id_type!(
-    /// Identifies one person's stay at the shelter.
-    StayId
-);
-id_type!(
-    /// Identifies an alternative crisis-shelter offer configured by a municipality.
-    AlternativeId
-);
-id_type!(
-    /// Identifies a member of staff (who decided, who disclosed).
-    StaffId
 );
 
 #[cfg(test)]
@@ -184,16 +190,16 @@ mod tests {
     fn accepts_contract_style_and_uuid_ids() {
         assert_eq!(RoomId::try_new("r01").map(|r| r.to_string()), Ok("r01".into()));
         let uuid = uuid::Uuid::from_u128(0x1234);
-        assert_eq!(RecordId::from_uuid(uuid).as_str(), "00000000-0000-0000-0000-000000001234");
+        assert_eq!(ConsentId::from_uuid(uuid).as_str(), "00000000-0000-0000-0000-000000001234");
     }
 
     #[test]
     fn rejects_bad_ids_without_repeating_them() {
-        assert_eq!(HouseholdId::try_new(""), Err(IdError::Empty));
-        let err = HouseholdId::try_new("Kari Nordmann").unwrap_err();
+        assert_eq!(PersonId::try_new(""), Err(IdError::Empty));
+        let err = PersonId::try_new("Kari Nordmann").unwrap_err();
         assert_eq!(err, IdError::BadCharacter { position: 4 });
         assert!(!err.to_string().contains("Kari"));
-        assert!(matches!(HouseholdId::try_new("x".repeat(65)), Err(IdError::TooLong { len: 65 })));
+        assert!(matches!(PersonId::try_new("x".repeat(65)), Err(IdError::TooLong { len: 65 })));
     }
 
     #[test]

@@ -44,10 +44,18 @@ mod vocab;
 pub mod wire;
 
 pub use age::{ADULT_AGE, Age, AgeError, MAX_AGE};
-pub use id::{
-    AlternativeId, ConsentId, HoldId, HouseholdId, IdError, PersonId, RecordId, RoomId, StaffId, StayId, UnitId,
-    validate_id,
-};
+pub use id::{ConsentId, IdError, PersonId, RoomId, validate_id};
+
+// Lets the docs of ids declared by `id_type!` link to core from inside core too.
+extern crate self as krisesenter_core;
+
+/// What the exported macros of this crate name; not a public API.
+#[doc(hidden)]
+pub mod __private {
+    pub use schemars;
+    pub use serde;
+    pub use uuid;
+}
 pub use law::{Citation, Provision, Statute};
 pub use practice::{PracticeDocument, PracticeSource};
 pub use reason::{Explained, Reason, ReasonCode, ReasonCodeError, ReasonKind, Reasons};

@@ -27,7 +27,7 @@ proptest! {
         party in strat::party(), i in strat::information(), s in strat::service_kind(),
         prov in strat::provision(), c in strat::citation(), age in strat::adult_age(),
         child in strat::child_age(), text in strat::redacted_personal_text(),
-        room in strat::room_id(), rec in strat::record_id(),
+        room in strat::room_id(), rec in strat::id::<krisesenter_core::PersonId>(),
     ) {
         round_trips(&g)?; round_trips(&v)?; round_trips(&r)?; round_trips(&party)?;
         round_trips(&i)?; round_trips(&s)?; round_trips(&prov)?; round_trips::<Citation>(&c)?;

@@ -1,7 +1,8 @@
 //! The library recommends; staff decide. A [`StaffDecision`] records the recommendation, the
 //! final outcome, who decided and, when they differ, why.
 
-use krisesenter_core::{Redacted, StaffId};
+use crate::StaffId;
+use krisesenter_core::Redacted;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
@@ -45,7 +46,7 @@ pub enum DecisionError {
 /// # Example
 ///
 /// ```
-/// use krisesenter_core::StaffId;
+/// use krisesenter_eligibility::StaffId;
 /// use krisesenter_eligibility::{StaffDecision, DecisionError, FinalOutcome, ResidentialOutcome};
 ///
 /// let staff = StaffId::try_new("staff-7")?;

@@ -4,7 +4,8 @@
 
 use std::collections::BTreeSet;
 
-use krisesenter_core::{ADULT_AGE, Age, AlternativeId, Gender, Redacted, Relation, ViolenceType};
+use crate::AlternativeId;
+use krisesenter_core::{ADULT_AGE, Age, Gender, Redacted, Relation, ViolenceType};
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize};
 use thiserror::Error;
@@ -477,7 +478,8 @@ impl Accepts {
 /// # Example
 ///
 /// ```
-/// use krisesenter_core::{AlternativeId, Gender};
+/// use krisesenter_core::Gender;
+/// use krisesenter_eligibility::AlternativeId;
 /// use krisesenter_eligibility::{Accepts, Alternative, AlternativeModel};
 /// let alt = Alternative::new(
 ///     AlternativeId::try_new("rus-kvinner")?,
@@ -531,7 +533,8 @@ impl Alternative {
     /// # Example
     ///
     /// ```
-    /// use krisesenter_core::{AlternativeId, Gender};
+    /// use krisesenter_core::Gender;
+    /// use krisesenter_eligibility::AlternativeId;
     /// use krisesenter_eligibility::{Accepts, Alternative, AlternativeModel};
     /// let id = AlternativeId::try_new("a")?;
     /// let alt = Alternative::new(id, AlternativeModel::InternalUnit, Accepts::try_new([Gender::Male])?);

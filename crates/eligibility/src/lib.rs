@@ -85,10 +85,17 @@ pub use rules::{
     AssessError, EligibilityRules, RULES, V2010, V2026, alternative_if_refused, assess, choose_alternative,
 };
 
+krisesenter_core::id_type!(
+    /// Identifies an alternative crisis-shelter offer configured by a municipality.
+    AlternativeId
+);
+krisesenter_core::id_type!(
+    /// Identifies a member of staff (who decided).
+    StaffId
+);
 /// The core types this crate's API takes and returns, so an embedder needs one `use` line.
 pub use krisesenter_core::{
-    Age, AlternativeId, EnumSet, Explained, Gender, Reason, ReasonKind, Reasons, Redacted, Relation, StaffId,
-    ViolenceType,
+    Age, EnumSet, Explained, Gender, Reason, ReasonKind, Reasons, Redacted, Relation, ViolenceType,
 };
 
 #[cfg(test)]

@@ -1,7 +1,8 @@
 //! The offer: an outcome with reasons for every service, the equal alternative, the
 //! adaptations and the referrals, shaped exactly as CONTRACT.md `assess` output.
 
-use krisesenter_core::{AlternativeId, EnumSet, Explained, Reason, Reasons};
+use crate::AlternativeId;
+use krisesenter_core::{EnumSet, Explained, Reason, Reasons};
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde::Serialize;
 

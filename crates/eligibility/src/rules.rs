@@ -176,7 +176,8 @@ pub fn assess(input: &AssessInput, as_of: NaiveDate) -> Result<Offer, AssessErro
 /// # Example
 ///
 /// ```
-/// use krisesenter_core::{Age, AlternativeId, Gender, Relation, ViolenceType};
+/// use krisesenter_core::{Age, Gender, Relation, ViolenceType};
+/// use krisesenter_eligibility::AlternativeId;
 /// use krisesenter_eligibility::{
 ///     choose_alternative, Accepts, Alternative, AlternativeModel, Applicant, AssessInput, Observations, Role, Violence,
 /// };

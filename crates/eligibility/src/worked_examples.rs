@@ -1,9 +1,10 @@
 //! Worked examples from the seeds (Romerike platform §§2-3, workshop 2026) and the issue,
 //! one test each, asserting outcomes, reason codes, the alternative and the referrals.
 
+use crate::AlternativeId;
 use chrono::NaiveDate;
 use krisesenter_core::law::Statute;
-use krisesenter_core::{Age, AlternativeId, Gender, Relation, ViolenceType};
+use krisesenter_core::{Age, Gender, Relation, ViolenceType};
 
 use crate::{
     Accepts, AccompanyingChild as Child, AdaptationNeeds, Alternative, AlternativeModel, Applicant, AssessInput,

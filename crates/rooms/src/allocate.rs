@@ -2,8 +2,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::HouseholdId;
 use chrono::NaiveDate;
-use krisesenter_core::{HouseholdId, Reasons, RoomId};
+use krisesenter_core::{Reasons, RoomId};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;

@@ -7,8 +7,9 @@
 //! check-in on. A room holds one household at a time, so the beds of an occupied room are
 //! not free even when the household leaves some of them empty.
 
+use crate::HouseholdId;
 use chrono::NaiveDate;
-use krisesenter_core::{HouseholdId, RoomId, calendar};
+use krisesenter_core::{RoomId, calendar};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
@@ -75,7 +76,8 @@ pub enum CalendarError {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use krisesenter_core::{HouseholdId, RoomId};
+/// use krisesenter_core::RoomId;
+/// use krisesenter_rooms::HouseholdId;
 /// use krisesenter_rooms::Booking;
 /// let aug = |d| NaiveDate::from_ymd_opt(2025, 8, d).ok_or("date");
 /// let stay = Booking::try_new(RoomId::try_new("r01")?, HouseholdId::try_new("h1")?, 2, aug(1)?, Some(aug(5)?))?;
@@ -129,7 +131,8 @@ impl Booking {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use krisesenter_core::{HouseholdId, RoomId};
+    /// use krisesenter_core::RoomId;
+    /// use krisesenter_rooms::HouseholdId;
     /// use krisesenter_rooms::Booking;
     /// let day = NaiveDate::from_ymd_opt(2026, 1, 10).ok_or("date")?;
     /// let open = Booking::try_new(RoomId::try_new("r02")?, HouseholdId::try_new("h2")?, 3, day, None)?;
@@ -217,7 +220,8 @@ pub struct DayForecast {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use krisesenter_core::{HouseholdId, RoomId};
+/// use krisesenter_core::RoomId;
+/// use krisesenter_rooms::HouseholdId;
 /// use krisesenter_rooms::{Booking, Inventory, OccupancyCalendar};
 /// let aug = |d| NaiveDate::from_ymd_opt(2025, 8, d).ok_or("date");
 /// let stay = Booking::try_new(RoomId::try_new("r01")?, HouseholdId::try_new("h1")?, 3, aug(1)?, Some(aug(5)?))?;
@@ -248,7 +252,8 @@ impl OccupancyCalendar {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use krisesenter_core::{HouseholdId, RoomId};
+    /// use krisesenter_core::RoomId;
+    /// use krisesenter_rooms::HouseholdId;
     /// use krisesenter_rooms::{Booking, CalendarError, Inventory, OccupancyCalendar};
     /// let day = NaiveDate::from_ymd_opt(2026, 2, 1).ok_or("date")?;
     /// let ok = Booking::try_new(RoomId::try_new("r15")?, HouseholdId::try_new("h1")?, 3, day, None)?;
@@ -331,7 +336,8 @@ impl OccupancyCalendar {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use krisesenter_core::{HouseholdId, RoomId};
+    /// use krisesenter_core::RoomId;
+    /// use krisesenter_rooms::HouseholdId;
     /// use krisesenter_rooms::{Booking, Inventory, OccupancyCalendar};
     /// let mar = |d| NaiveDate::from_ymd_opt(2026, 3, d).ok_or("date");
     /// let leaving = Booking::try_new(RoomId::try_new("r02")?, HouseholdId::try_new("h1")?, 2, mar(1)?, Some(mar(3)?))?;

@@ -1,7 +1,8 @@
 //! Households as the placement sees them: adults by gender, children by age, a priority,
 //! needs, the households they must be kept apart from, and the room they live in now.
 
-use krisesenter_core::{Gender, HouseholdId, RoomId};
+use crate::HouseholdId;
+use krisesenter_core::{Gender, RoomId};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
@@ -230,7 +231,8 @@ pub enum AdultGenders {
 /// # Example
 ///
 /// ```
-/// use krisesenter_core::{Gender, HouseholdId};
+/// use krisesenter_core::Gender;
+/// use krisesenter_rooms::HouseholdId;
 /// use krisesenter_rooms::{Child, HouseholdRequest, Priority};
 /// let h = HouseholdRequest::builder(HouseholdId::try_new("h1")?, Priority::try_new(3)?)
 ///     .adult(Gender::Female)
@@ -365,7 +367,8 @@ impl HouseholdBuilder {
     /// # Example
     ///
     /// ```
-    /// use krisesenter_core::{Gender, HouseholdId, RoomId};
+    /// use krisesenter_core::{Gender, RoomId};
+    /// use krisesenter_rooms::HouseholdId;
     /// use krisesenter_rooms::{HouseholdRequest, Priority};
     /// let id = HouseholdId::try_new("h7")?;
     /// let resident = HouseholdRequest::builder(id.clone(), Priority::try_new(2)?)

@@ -3,7 +3,8 @@
 
 use std::collections::BTreeSet;
 
-use krisesenter_core::{RoomId, UnitId};
+use crate::UnitId;
+use krisesenter_core::RoomId;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
@@ -63,7 +64,8 @@ pub enum InventoryError {
 /// # Example
 ///
 /// ```
-/// use krisesenter_core::{RoomId, UnitId};
+/// use krisesenter_core::RoomId;
+/// use krisesenter_rooms::UnitId;
 /// use krisesenter_rooms::Room;
 /// let room = Room::try_new(RoomId::try_new("r01")?, UnitId::try_new("a")?, 4, false, false)?;
 /// assert_eq!(room.beds(), 4);
@@ -113,7 +115,8 @@ impl Room {
     /// # Example
     ///
     /// ```
-    /// use krisesenter_core::{RoomId, UnitId};
+    /// use krisesenter_core::RoomId;
+    /// use krisesenter_rooms::UnitId;
     /// use krisesenter_rooms::{InventoryError, Room};
     /// let screened = Room::try_new(RoomId::try_new("s1")?, UnitId::try_new("s")?, 3, false, true)?;
     /// assert!(screened.screened());
@@ -212,7 +215,8 @@ impl Inventory {
     /// # Example
     ///
     /// ```
-    /// use krisesenter_core::{RoomId, UnitId};
+    /// use krisesenter_core::RoomId;
+    /// use krisesenter_rooms::UnitId;
     /// use krisesenter_rooms::{Inventory, InventoryError, Room};
     /// let a = UnitId::try_new("a")?;
     /// let room = Room::try_new(RoomId::try_new("r01")?, a.clone(), 4, true, false)?;
@@ -247,7 +251,8 @@ impl Inventory {
     /// # Example
     ///
     /// ```
-    /// use krisesenter_core::{RoomId, UnitId};
+    /// use krisesenter_core::RoomId;
+    /// use krisesenter_rooms::UnitId;
     /// use krisesenter_rooms::{Inventory, Room};
     /// let r = |id: &str| Room::try_new(RoomId::try_new(id).ok()?, UnitId::try_new("a").ok()?, 2, false, false).ok();
     /// let inv = Inventory::from_rooms(vec![r("r1").ok_or("room")?, r("r2").ok_or("room")?], 0)?;
@@ -327,7 +332,8 @@ impl Inventory {
     /// # Example
     ///
     /// ```
-    /// use krisesenter_core::{RoomId, UnitId};
+    /// use krisesenter_core::RoomId;
+    /// use krisesenter_rooms::UnitId;
     /// use krisesenter_rooms::{Inventory, Room};
     /// let inv = Inventory::romerike();
     /// let extra = Room::try_new(RoomId::try_new("r17")?, UnitId::try_new("main")?, 2, false, false)?;

@@ -88,4 +88,12 @@ pub use inventory::{Inventory, InventoryError, MAX_BEDS_PER_ROOM, Room};
 pub use reason::RoomsReason;
 
 /// The core types this crate's API takes and returns, so an embedder needs one `use` line.
-pub use krisesenter_core::{Gender, HouseholdId, Reason, ReasonKind, Reasons, RoomId, UnitId};
+pub use krisesenter_core::{Gender, Reason, ReasonKind, Reasons, RoomId};
+krisesenter_core::id_type!(
+    /// Identifies a household placed together in one room.
+    HouseholdId
+);
+krisesenter_core::id_type!(
+    /// Identifies a unit (a wing or floor whose rooms share common areas).
+    UnitId
+);

@@ -2,11 +2,12 @@
 #![expect(clippy::unwrap_used, reason = "test code: a panic fails the test")]
 
 use chrono::NaiveDate;
-use krisesenter_core::{Gender, HouseholdId, RoomId, UnitId};
+use krisesenter_core::{Gender, RoomId};
 use krisesenter_rooms::{
     AllocateInput, Allocation, Child, HouseholdRequest, Inventory, Needs, Policy, Priority, Room, allocate,
     allocate_with_stats,
 };
+use krisesenter_rooms::{HouseholdId, UnitId};
 
 fn as_of() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 3, 1).unwrap()

@@ -12,10 +12,11 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
-use krisesenter_core::{Gender, HouseholdId, RoomId, UnitId};
+use krisesenter_core::{Gender, RoomId};
 use krisesenter_rooms::{
     AllocateError, AllocateInput, Allocation, GenderSeparation, HouseholdRequest, Objective, Room, allocate,
 };
+use krisesenter_rooms::{HouseholdId, UnitId};
 use krisesenter_testkit::rooms::{allocation_input, occupancy_calendar};
 use proptest::prelude::*;
 

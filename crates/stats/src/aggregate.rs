@@ -52,7 +52,8 @@ pub enum MergeError {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use krisesenter_core::{Age, Gender, PersonKind, StayId};
+/// use krisesenter_core::{Age, Gender, PersonKind};
+/// use krisesenter_stats::StayId;
 /// use krisesenter_stats::{Aggregate, Period, Stay, StayPerson};
 ///
 /// let year = Period::year(2025)?;

@@ -321,7 +321,7 @@ mod tests {
         );
         let check_in = NaiveDate::from_ymd_opt(2026, 12, 20).unwrap();
         let check_out = (nights >= 0).then(|| check_in + chrono::Duration::days(nights));
-        Stay::try_new(krisesenter_core::StayId::try_new(id).unwrap(), person, check_in, check_out)
+        Stay::try_new(crate::StayId::try_new(id).unwrap(), person, check_in, check_out)
             .unwrap()
             .with_statistics_opt_out(opt_out)
     }

@@ -107,7 +107,9 @@ pub use report::{
 };
 pub use rules::{STATS_RULES, StatsRules, may_opt_out};
 
+krisesenter_core::id_type!(
+    /// Identifies one person's stay at the shelter.
+    StayId
+);
 /// The core types this crate's API takes and gives, so that one `use` line per crate does.
-pub use krisesenter_core::{
-    Age, EnumSet, Gender, PersonKind, Reason, Relation, RuleVersion, StayId, Versioned, ViolenceType,
-};
+pub use krisesenter_core::{Age, EnumSet, Gender, PersonKind, Reason, Relation, RuleVersion, Versioned, ViolenceType};

@@ -8,8 +8,9 @@
 
 use std::borrow::Cow;
 
+use crate::StayId;
 use chrono::{Datelike, NaiveDate};
-use krisesenter_core::{Age, EnumSet, Gender, PersonKind, Relation, StayId, ViolenceType};
+use krisesenter_core::{Age, EnumSet, Gender, PersonKind, Relation, ViolenceType};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;

@@ -397,7 +397,7 @@ pub enum ReportError {
     #[error("stay id {id} appears more than once (stays[{first}] and stays[{second}])")]
     DuplicateStay {
         /// The id.
-        id: krisesenter_core::StayId,
+        id: crate::StayId,
         /// Index of the first stay with the id.
         first: usize,
         /// Index of the second.

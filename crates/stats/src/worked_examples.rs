@@ -1,8 +1,9 @@
 //! Worked examples of the counting and publication rules (CONTRACT.md `report` and `publish`,
 //! DOMAIN.md §6), each computed by hand.
 
+use crate::StayId;
 use chrono::NaiveDate;
-use krisesenter_core::{Age, Gender, PersonKind, Relation, StayId, ViolenceType};
+use krisesenter_core::{Age, Gender, PersonKind, Relation, ViolenceType};
 
 use crate::{AfterStay, Aggregate, ContactMode, DayContact, Period, PublishInput, Stay, StayPerson, publish};
 

@@ -4,7 +4,8 @@
 #![allow(clippy::unwrap_used, clippy::indexing_slicing, reason = "tests fail loudly")]
 
 use chrono::NaiveDate;
-use krisesenter_core::{Age, Gender, PersonKind, StayId};
+use krisesenter_core::{Age, Gender, PersonKind};
+use krisesenter_stats::StayId;
 use krisesenter_stats::{Aggregate, MergeError, Period, PublishInput, Report, Stay, StayPerson, publish};
 use serde_json::{Value, json};
 

@@ -27,11 +27,12 @@
 
 use chrono::{Duration, NaiveDate};
 use krisesenter_consent::{CaseRecord, Consent, ConsentForm, HoldReason, LegalHold, PolicyVersion, RetentionPolicy};
-use krisesenter_core::{ConsentId, HoldId, RecordId};
+use krisesenter_consent::{HoldId, RecordId};
+use krisesenter_core::ConsentId;
 use proptest::prelude::*;
 use proptest::sample::select;
 
-use crate::core::{date_between, information, party, record_id};
+use crate::core::{date_between, id, information, party};
 
 /// A day in the window the consent strategies draw from (2014-2036).
 pub fn window_date() -> impl Strategy<Value = NaiveDate> {
@@ -137,7 +138,7 @@ pub fn case_record_with_id(id: RecordId) -> impl Strategy<Value = CaseRecord> {
 
 /// A case record with any id.
 pub fn case_record() -> impl Strategy<Value = CaseRecord> {
-    record_id().prop_flat_map(case_record_with_id)
+    id::<RecordId>().prop_flat_map(case_record_with_id)
 }
 
 /// Up to `max` case records with distinct ids `r0`, `r1`, ….

@@ -2,8 +2,8 @@
 
 use chrono::NaiveDate;
 use krisesenter_core::{
-    Age, Citation, ConsentId, Gender, HouseholdId, Information, Party, Provision, RecordId, Redacted, Relation, RoomId,
-    ServiceKind, ViolenceType,
+    Age, Citation, ConsentId, Gender, Information, Party, Provision, Redacted, Relation, RoomId, ServiceKind,
+    ViolenceType,
 };
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -80,14 +80,10 @@ pub fn room_id() -> impl Strategy<Value = RoomId> {
     id_token().prop_filter_map("valid id", |s| RoomId::try_new(s).ok())
 }
 
-/// A [`HouseholdId`].
-pub fn household_id() -> impl Strategy<Value = HouseholdId> {
-    id_token().prop_filter_map("valid id", |s| HouseholdId::try_new(s).ok())
-}
-
-/// A [`RecordId`].
-pub fn record_id() -> impl Strategy<Value = RecordId> {
-    id_token().prop_filter_map("valid id", |s| RecordId::try_new(s).ok())
+/// Any id type declared with `krisesenter_core::id_type!`, core's or a domain crate's
+/// (`id::<HouseholdId>()`).
+pub fn id<T: std::str::FromStr + std::fmt::Debug>() -> impl Strategy<Value = T> {
+    id_token().prop_filter_map("valid id", |s| s.parse().ok())
 }
 
 /// A [`ConsentId`].

@@ -22,7 +22,8 @@
 //! ```
 
 use chrono::NaiveDate;
-use krisesenter_core::{Age, AgeError, AlternativeId, Gender, Redacted, Relation, ViolenceType};
+use krisesenter_core::{Age, AgeError, Gender, Redacted, Relation, ViolenceType};
+use krisesenter_eligibility::AlternativeId;
 use krisesenter_eligibility::{
     Accepts, AccompanyingChild, AdaptationNeeds, Alternative, AlternativeModel, Applicant, AssessInput, Observations,
     ProtectedAttributes, Role, Violence,

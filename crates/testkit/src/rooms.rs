@@ -18,11 +18,12 @@
 //! ```
 
 use chrono::NaiveDate;
-use krisesenter_core::{Gender, HouseholdId, RoomId, UnitId};
+use krisesenter_core::{Gender, RoomId};
 use krisesenter_rooms::{
     Adult, AllocateInput, Booking, Child, GenderSeparation, HouseholdRequest, Inventory, Needs, OccupancyCalendar,
     Policy, Priority, Room,
 };
+use krisesenter_rooms::{HouseholdId, UnitId};
 use proptest::prelude::*;
 use proptest::sample::select;
 

@@ -13,7 +13,8 @@
 //! municipalities and small counts on purpose, so that small cells (and suppression) are common.
 
 use chrono::{Duration, NaiveDate};
-use krisesenter_core::{Age, Gender, PersonKind, Relation, StayId, ViolenceType};
+use krisesenter_core::{Age, Gender, PersonKind, Relation, ViolenceType};
+use krisesenter_stats::StayId;
 use krisesenter_stats::{
     AfterStay, ContactMode, DayContact, Municipality, Period, ROMERIKE_OWNERS, Report, ReportInput, StatsRecordError,
     Stay, StayPerson, ViolenceTypes,
