@@ -55,6 +55,8 @@ pub mod cli;
 
 #[cfg(feature = "casework")]
 pub use krisesenter_casework as casework;
+#[cfg(all(feature = "compose", any(feature = "stats", feature = "disclosure")))]
+pub mod compose;
 #[cfg(feature = "consent")]
 pub use krisesenter_consent as consent;
 pub use krisesenter_core as core;
