@@ -329,14 +329,6 @@ impl MunicipalityCounts {
     }
 }
 
-impl PartialEq for MunicipalityCounts {
-    fn eq(&self, other: &Self) -> bool {
-        self.sorted() == other.sorted()
-    }
-}
-
-impl Eq for MunicipalityCounts {}
-
 const fn stay_slot(kind: PersonKind, gender: Gender) -> usize {
     match kind {
         PersonKind::Adult => match gender {

@@ -77,6 +77,32 @@ fn with_home(stays: u64, nights: u64) -> Aggregate {
     serde_json::from_value(wire).unwrap()
 }
 
+/// The beds an aggregate is for are the ones it was given (the occupancy rate divides by
+/// them). Kills `Aggregate::beds` replaced by `0` or `1`.
+#[test]
+fn an_aggregate_keeps_its_beds() {
+    assert_eq!(Aggregate::empty(year()).with_beds(62).beds(), 62);
+    assert_eq!(Aggregate::empty(year()).beds(), 0);
+}
+
+/// A length of stay listed with a zero count in an aggregate's wire form counts nothing: the
+/// aggregate equals the one without it and its wire form lists no zero count, for a short
+/// stay and for one past the dense table (5,000 days). Kills `count > 0` mutated to `>=` in
+/// `Aggregate::try_from`.
+#[test]
+fn a_zero_count_of_a_length_of_stay_is_not_kept() {
+    let read = |lengths: Value| {
+        let mut wire = serde_json::to_value(Aggregate::empty(year())).unwrap();
+        wire["lengths_of_stay"] = lengths;
+        serde_json::from_value::<Aggregate>(wire).unwrap()
+    };
+    let with_zeros = read(json!({"3": 0, "4": 2, "5000": 0}));
+    let without = read(json!({"4": 2}));
+    assert_eq!(with_zeros, without);
+    assert_eq!(with_zeros.lengths_of_stay().into_iter().collect::<Vec<_>>(), [(4, 2)]);
+    assert_eq!(serde_json::to_value(&with_zeros).unwrap()["lengths_of_stay"], json!({"4": 2}));
+}
+
 /// Merging aggregates whose stays or nights of one municipality would pass `u64::MAX` is
 /// `MergeError::Overflow`, never a saturated count. Kills `MunicipalityCounts::get` replaced
 /// by `(0, 0)` or `(1, 1)` and the overflow checks of `MunicipalityCounts::merge` removed.
