@@ -274,3 +274,44 @@ fn merging_lengths_that_overflow_fails() {
         assert_eq!(one.merge(&one).unwrap(), with_lengths(json!({days: 2})));
     }
 }
+
+/// A key that divides by a total of zero is refused, and only that key: by population with
+/// no inhabitants, by nights with no night used; the other key over the same members is
+/// divided. Kills `pop_w > 0` mutated to `==`, `<` or `>=`, and `night_w > 0` mutated to `<`,
+/// in `share_costs`.
+#[test]
+fn a_cost_key_refuses_only_a_total_of_zero_it_divides_by() {
+    use krisesenter_stats::{CostKey, CostShareError, OwnerMunicipality, share_costs};
+    use std::collections::BTreeMap;
+    let m = |n: &str| n.parse::<krisesenter_stats::Municipality>().unwrap();
+    let nobody = [OwnerMunicipality::new(m("3205"), "a", 0), OwnerMunicipality::new(m("3209"), "b", 0)];
+    let nights = BTreeMap::from([(m("3205"), 3), (m("3209"), 1)]);
+    assert_eq!(
+        share_costs(400, &nobody, CostKey::Population, &nights),
+        Err(CostShareError::NothingToDivideBy { key: "population" })
+    );
+    let by_nights = share_costs(400, &nobody, CostKey::Nights, &nights).unwrap();
+    assert_eq!(by_nights.into_iter().collect::<Vec<_>>(), [(m("3205"), 300), (m("3209"), 100)]);
+
+    let people = [OwnerMunicipality::new(m("3205"), "a", 1), OwnerMunicipality::new(m("3209"), "b", 3)];
+    assert_eq!(
+        share_costs(400, &people, CostKey::Nights, &BTreeMap::new()),
+        Err(CostShareError::NothingToDivideBy { key: "nights" })
+    );
+    let by_people = share_costs(400, &people, CostKey::Population, &BTreeMap::new()).unwrap();
+    assert_eq!(by_people.into_iter().collect::<Vec<_>>(), [(m("3205"), 100), (m("3209"), 300)]);
+}
+
+/// A report notes `opted_out_of_statistics` only when a stay was left out for an opt-out.
+/// Kills `excluded_opt_out > 0` mutated to `>=` in `Aggregate::report`.
+#[test]
+fn a_report_notes_opt_outs_only_when_there_are_some() {
+    use krisesenter_stats::{ReportInput, report};
+    let kept = stay("s1", person(PersonKind::Adult, Gender::Female, "3205"), d(3, 1), Some(d(3, 5)));
+    let plain = report(&ReportInput::new(year(), 10, vec![kept.clone()], vec![])).unwrap();
+    assert!(codes(plain.notes()).is_empty());
+    let out = stay("s2", person(PersonKind::Adult, Gender::Female, "3205"), d(3, 1), Some(d(3, 5)))
+        .with_statistics_opt_out(true);
+    let noted = report(&ReportInput::new(year(), 10, vec![kept, out], vec![])).unwrap();
+    assert_eq!(codes(noted.notes()), ["opted_out_of_statistics"]);
+}
