@@ -199,7 +199,7 @@ impl Places for PlaceLog {
 
 /// Whether an assessment is one of the demand: someone exposed to violence, refused a stay,
 /// owed an equal alternative.
-fn in_demand(a: &Assessed) -> bool {
+pub(crate) fn in_demand(a: &Assessed) -> bool {
     a.role == Role::Victim && a.final_outcome == FinalOutcome::NotOffered && a.alternative_required
 }
 
@@ -371,7 +371,7 @@ fn outcome(scenario: &Scenario, model: Option<&Model>, year: &Year, log: &PlaceL
 const INFORMATIVE: [&str; 3] =
     ["serious_mental_illness_tolerated", "human_trafficking_victim", "needs_health_follow_up"];
 
-fn ordinary(year: &Year) -> Ordinary {
+pub(crate) fn ordinary(year: &Year) -> Ordinary {
     let in_year = |d: NaiveDate| year.contains(d);
     let placed: Vec<_> = year.households.iter().filter(|h| h.check_in.is_some_and(in_year)).collect();
     let referred: Vec<&str> = year
