@@ -110,7 +110,7 @@ const MUNICIPALITIES: &[(u16, u32)] = &[
     (3242, 3),  // Hurdal
 ];
 
-fn municipality(rng: &mut ChaCha8Rng) -> u16 {
+pub(crate) fn municipality(rng: &mut ChaCha8Rng) -> u16 {
     let total: u32 = MUNICIPALITIES.iter().map(|(_, w)| w).sum();
     let mut pick = rng.random_range(0..total.max(1));
     for (code, w) in MUNICIPALITIES {
@@ -128,7 +128,7 @@ fn chance(rng: &mut ChaCha8Rng, p: f64) -> bool {
 
 /// Length of a stay in nights: a skewed distribution with a mean near 27 (many short stays,
 /// a long tail of stays held up by the housing market).
-fn planned_nights(rng: &mut ChaCha8Rng) -> i64 {
+pub(crate) fn planned_nights(rng: &mut ChaCha8Rng) -> i64 {
     let u: f64 = rng.random_range(0.0..1.0);
     let nights = match u {
         u if u < 0.28 => rng.random_range(1..=7),

@@ -209,22 +209,74 @@ fn date(year: i32, month: u32, day: u32) -> Result<NaiveDate, BoxError> {
     NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| format!("no date {year}-{month}-{day}").into())
 }
 
+/// What the day loop runs on: the shelter, the alternatives offered to those refused a stay,
+/// and the first contacts. [`Setup::romerike`] is romerike-year's; alternatives-plan changes
+/// the alternatives, the rooms (an internal unit takes some) and the contacts (the demand).
+pub(crate) struct Setup {
+    pub(crate) inventory: Inventory,
+    pub(crate) policy: Policy,
+    pub(crate) alternatives: Vec<Alternative>,
+    /// Every first contact from the warm-up on, in date order, `index` its position.
+    pub(crate) contacts: Vec<Contact>,
+    /// The seed of the random stream that decides who comes back after a stay.
+    pub(crate) seed: u64,
+    /// One line per month on standard error.
+    pub(crate) progress: bool,
+}
+
+impl Setup {
+    /// romerike-year's: Romerike's shelter, the three alternatives of [`alternatives`], and the
+    /// first contacts drawn from `seed` from the warm-up to the end of `year`.
+    pub(crate) fn romerike(year: i32, seed: u64) -> Result<Self, BoxError> {
+        let (from, to) = (date(year, 1, 1)?, date(year, 12, 31)?);
+        let start = from - Duration::days(WARM_UP_DAYS);
+        let (inventory, policy) = shelter();
+        let contacts = arrivals::contacts(&mut arrivals::stream(seed, STREAM_CONTACTS), start, to);
+        Ok(Self { inventory, policy, alternatives: alternatives()?, contacts, seed, progress: true })
+    }
+}
+
+/// What happens to the people refused a stay and given an alternative, when the alternative's
+/// places are counted (alternatives-plan). romerike-year counts none: `()`.
+pub(crate) trait Places {
+    /// Called every day of the loop after the first contacts were assessed (`assessed`, those of
+    /// the day) and before the ordinary stay's placement.
+    fn day(&mut self, day: NaiveDate, assessed: &[Assessed], contacts: &[Contact]);
+}
+
+impl Places for () {
+    fn day(&mut self, _: NaiveDate, _: &[Assessed], _: &[Contact]) {}
+}
+
 /// Simulates `year` from `seed`, printing one line per month on standard error.
 pub(crate) fn run(year: i32, seed: u64) -> Result<Year, BoxError> {
+    let mut year_out = simulate(year, Setup::romerike(year, seed)?, &mut ())?;
+    stays(&mut year_out)?;
+    day_contacts(&mut year_out, seed);
+    let holds = disclosures(&mut year_out, seed)?;
+    records(&mut year_out, holds)?;
+    Ok(year_out)
+}
+
+/// The day loop alone, from the warm-up to 31 December of `year`: first contacts assessed,
+/// `places` told of those given an alternative, the ordinary stay placed, one night recorded a
+/// day. The stay records, day contacts, disclosures and case records are left empty.
+pub(crate) fn simulate(year: i32, setup: Setup, places: &mut impl Places) -> Result<Year, BoxError> {
     let from = date(year, 1, 1)?;
     let to = date(year, 12, 31)?;
     let start = from - Duration::days(WARM_UP_DAYS);
-    let (inventory, policy) = shelter();
-    let contacts = arrivals::contacts(&mut arrivals::stream(seed, STREAM_CONTACTS), start, to);
-    let mut shelter =
-        Shelter::new(inventory, policy, alternatives()?, contacts, arrivals::stream(seed, STREAM_RETURNS));
+    let Setup { inventory, policy, alternatives, contacts, seed, progress } = setup;
+    let returns = arrivals::stream(seed, STREAM_RETURNS);
+    let mut shelter = Shelter::new(inventory, policy, alternatives, contacts, returns);
 
     let mut days = Vec::new();
     let mut month = MonthLine::default();
     let mut day = start;
     while day <= to {
         shelter.end_stays(day, to);
+        let before = shelter.assessed.len();
         shelter.first_contacts(day, &mut month)?;
+        places.day(day, shelter.assessed.get(before..).unwrap_or_default(), &shelter.contacts);
         shelter.place(day, &mut month)?;
         if day >= from {
             let night = shelter.midnight(day);
@@ -233,7 +285,7 @@ pub(crate) fn run(year: i32, seed: u64) -> Result<Year, BoxError> {
         }
         let next = day + Duration::days(1);
         if next.month() != day.month() || next > to {
-            if day >= from {
+            if day >= from && progress {
                 month.print(day);
             }
             month = MonthLine::default();
@@ -241,7 +293,7 @@ pub(crate) fn run(year: i32, seed: u64) -> Result<Year, BoxError> {
         day = next;
     }
 
-    let mut year_out = Year {
+    Ok(Year {
         year,
         from,
         to,
@@ -261,12 +313,7 @@ pub(crate) fn run(year: i32, seed: u64) -> Result<Year, BoxError> {
         consents_withdrawn: 0,
         holds_placed: 0,
         allocations: shelter.allocations,
-    };
-    stays(&mut year_out)?;
-    day_contacts(&mut year_out, seed);
-    let holds = disclosures(&mut year_out, seed)?;
-    records(&mut year_out, holds)?;
-    Ok(year_out)
+    })
 }
 
 /// The shelter as the days go by: who has been in contact, who waits, who lives where.
@@ -463,7 +510,7 @@ impl MonthLine {
 }
 
 /// The assessment of one first contact, and staff's decision when it is an individual one.
-fn assess(contact: &Contact, alternatives: &[Alternative]) -> Result<Assessed, BoxError> {
+pub(crate) fn assess(contact: &Contact, alternatives: &[Alternative]) -> Result<Assessed, BoxError> {
     let assessment = assessment(contact, alternatives)?;
     let offer = eligibility::assess(&assessment, contact.date)?;
     let recommendation = *offer.residential().outcome();

@@ -242,6 +242,48 @@ pub fn share_costs(
     Ok(shares.into_iter().map(|(m, whole, _)| (m, u64::try_from(whole).unwrap_or(u64::MAX))).collect())
 }
 
+/// Splits `budget_ore` as [`share_costs`] does, for a cost that may have been used by nobody
+/// (a service with places kept free all year): when the members used no nights at all, the
+/// part of `key` that goes by nights has nothing to divide by and is divided by population
+/// instead, so the whole budget is shared by population. With nights, it is exactly
+/// [`share_costs`].
+///
+/// # Errors
+///
+/// [`CostShareError`] as [`share_costs`]; `NothingToDivideBy` only when the members'
+/// population sums to zero.
+///
+/// # Example
+///
+/// ```
+/// use std::collections::BTreeMap;
+/// use krisesenter_stats::{share_costs, share_costs_by_use, CostKey, ROMERIKE_OWNERS};
+/// let budget = 3_000_000_00; // NOK 3 million for places kept free all year
+/// let key = CostKey::Weighted { population_percent: 50 };
+/// // Nobody used a night: shared by population.
+/// let idle = share_costs_by_use(budget, &ROMERIKE_OWNERS, key, &BTreeMap::new())?;
+/// assert_eq!(idle, share_costs(budget, &ROMERIKE_OWNERS, CostKey::Population, &BTreeMap::new())?);
+/// // Nights used: the IKS key as it is.
+/// let nights = BTreeMap::from([("3242".parse()?, 40)]);
+/// assert_eq!(share_costs_by_use(budget, &ROMERIKE_OWNERS, key, &nights)?, share_costs(budget, &ROMERIKE_OWNERS, key, &nights)?);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn share_costs_by_use(
+    budget_ore: u64,
+    members: &[OwnerMunicipality],
+    key: CostKey,
+    nights: &BTreeMap<Municipality, u64>,
+) -> Result<BTreeMap<Municipality, u64>, CostShareError> {
+    let used = members.iter().any(|m| nights.get(&m.municipality).is_some_and(|n| *n > 0));
+    // A weight above 100 % stays an error, with or without nights.
+    let key = match key {
+        CostKey::Weighted { population_percent } if population_percent > 100 => key,
+        CostKey::Nights | CostKey::Weighted { .. } if !used => CostKey::Population,
+        _ => key,
+    };
+    share_costs(budget_ore, members, key, nights)
+}
+
 /// `(a * b) / d` and its remainder, exactly, for `a < 2^64` and `d < 2^126`, without
 /// overflow: when `a * b` does not fit in u128, the product is built bit by bit of `a` as a
 /// quotient and a remainder in base `d`.
@@ -348,6 +390,54 @@ mod tests {
         // The statistics leave the opted-out stays out.
         let counted = Aggregate::from_records(year, 62, &stays, []).nights_by_municipality();
         assert_eq!(counted.values().sum::<u64>(), 5 + 12);
+    }
+
+    /// Without nights the whole budget goes by population; with nights of members, the key is
+    /// used as given; nights of non-members do not count as use; a bad weight stays an error.
+    #[test]
+    fn share_costs_by_use_falls_back_to_population_only_without_nights() {
+        let members = [OwnerMunicipality::new(m(3205), "a", 300), OwnerMunicipality::new(m(3209), "b", 100)];
+        let key = CostKey::Weighted { population_percent: 50 };
+        let none = BTreeMap::new();
+        assert_eq!(
+            share_costs_by_use(1000, &members, key, &none).unwrap().values().copied().collect::<Vec<_>>(),
+            [750, 250]
+        );
+        assert_eq!(
+            share_costs_by_use(1000, &members, CostKey::Nights, &none).unwrap().values().copied().collect::<Vec<_>>(),
+            [750, 250]
+        );
+        let outsider: BTreeMap<_, _> = [(m(3222), 5)].into();
+        assert_eq!(
+            share_costs_by_use(1000, &members, key, &outsider).unwrap().values().copied().collect::<Vec<_>>(),
+            [750, 250]
+        );
+        let zero: BTreeMap<_, _> = [(m(3209), 0)].into();
+        assert_eq!(
+            share_costs_by_use(1000, &members, key, &zero).unwrap().values().copied().collect::<Vec<_>>(),
+            [750, 250]
+        );
+        let nights: BTreeMap<_, _> = [(m(3209), 30)].into();
+        // 50 % by population (375/125) and 50 % by nights (0/500).
+        assert_eq!(
+            share_costs_by_use(1000, &members, key, &nights).unwrap().values().copied().collect::<Vec<_>>(),
+            [375, 625]
+        );
+        assert_eq!(
+            share_costs_by_use(1000, &members, CostKey::Nights, &nights).unwrap().values().copied().collect::<Vec<_>>(),
+            [0, 1000]
+        );
+        for bad in [&none, &nights] {
+            assert!(matches!(
+                share_costs_by_use(1000, &members, CostKey::Weighted { population_percent: 101 }, bad),
+                Err(CostShareError::WeightOutOfRange { percent: 101 })
+            ));
+        }
+        let empty = [OwnerMunicipality::new(m(3205), "a", 0)];
+        assert!(matches!(
+            share_costs_by_use(1000, &empty, key, &none),
+            Err(CostShareError::NothingToDivideBy { key: "population" })
+        ));
     }
 
     #[test]

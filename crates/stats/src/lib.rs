@@ -91,7 +91,7 @@ mod worked_examples;
 pub use aggregate::{Aggregate, AggregateError, MergeError};
 pub use cost::{
     CostKey, CostShareError, OwnerMunicipality, ROMERIKE_OWNERS, ROMERIKE_POPULATION_AS_OF, billable_nights,
-    share_costs,
+    share_costs, share_costs_by_use,
 };
 pub use publish::{
     AdditiveGroup, DEFAULT_THRESHOLD, HIDDEN_SYMBOL, NOT_APPLICABLE_SYMBOL, Publication, PublishError, PublishInput,
