@@ -6,7 +6,8 @@
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
-use krisesenter::core::{AlternativeId, Gender, RoomId};
+use krisesenter::core::{Gender, RoomId};
+use krisesenter::eligibility::AlternativeId;
 use krisesenter::eligibility::{Accepts, AlternativeModel};
 use krisesenter::rooms::Inventory;
 use krisesenter::stats::{CostKey, Municipality, OwnerMunicipality};
