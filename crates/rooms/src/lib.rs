@@ -79,8 +79,8 @@ mod reason;
 mod solver;
 
 pub use allocate::{
-    AllocateError, AllocateInput, Allocation, GenderSeparation, Objective, Placement, Policy, SearchStats, Unplaced,
-    allocate, allocate_with_stats,
+    AllocateError, AllocateInput, AllocateOptions, Allocation, Bound, DEFAULT_NODE_BUDGET, GenderSeparation, Objective,
+    Placement, Policy, SearchStats, Unplaced, allocate, allocate_with_stats,
 };
 pub use calendar::{Booking, CalendarError, DayForecast, OccupancyCalendar};
 pub use household::{Adult, AdultGenders, Child, HouseholdBuilder, HouseholdError, HouseholdRequest, Needs, Priority};
