@@ -25,7 +25,7 @@ struct AllocationInput {
     /// The households to place, current residents among them.
     households: Vec<HouseholdRequest>,
     /// How far the search may go (optional, an addition to the contract; default: a node
-    /// budget of 2000).
+    /// budget of 40).
     #[serde(default)]
     options: AllocateOptions,
 }

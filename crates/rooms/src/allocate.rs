@@ -49,10 +49,10 @@ impl Default for Policy {
     }
 }
 
-/// The search budget a placement takes when the input gives none: enough for a proven optimum
-/// on every instance of the bench families but the hardest, and an answer within about a second
-/// on the national instance (450 rooms, 520 households) in a release build.
-pub const DEFAULT_NODE_BUDGET: u64 = 2_000;
+/// The search budget a placement takes when the input gives none: a proven optimum on every
+/// instance of the bench families but one (docs/performance.md), and an answer in about a
+/// second on the national instance (450 rooms, 520 households) in a release build.
+pub const DEFAULT_NODE_BUDGET: u64 = 40;
 
 fn default_node_budget() -> u64 {
     DEFAULT_NODE_BUDGET
@@ -77,7 +77,7 @@ fn default_node_budget() -> u64 {
 #[schemars(description = "How far the search for a placement may go (an addition to the contract).")]
 pub struct AllocateOptions {
     /// Most branch-and-bound nodes to solve (at least one always is; when no placement has
-    /// been found by then, the search goes on until it finds one). Default 2000.
+    /// been found by then, the search goes on until it finds one). Default 40.
     #[serde(default = "default_node_budget")]
     node_budget: u64,
 }

@@ -49,7 +49,20 @@
 //! flow puts a keep-apart pair in one unit, the node branches on which of the two is kept
 //! out of that unit (the lighter one first).
 //! A node whose flow breaks no rule is a placement, and optimal for its subtree. Nodes whose
-//! bound does not beat the best placement found are cut. The search ends with a proven optimum.
+//! bound does not beat the best placement found are cut. The search ends with a proven optimum,
+//! or when the node budget runs out, with the best placement found (a greedy placement is the
+//! first) and the best bound of the nodes left.
+//!
+//! # Stronger bounds
+//!
+//! A keep-apart clique (of a greedy clique cover) with more members than units it can use
+//! gets a node in the flow with that many units as capacity. Under `by_unit`, a node's bound
+//! is also the unit bound: the type, kennel and clique limits relaxed with the flow's dual
+//! values as multipliers, and each unit filled at those prices with the better of its female
+//! and male households (or as its label allows); it equals the flow's value where genders do
+//! not bind and is lower where the flow mixes them. Every keep-apart pair sharing a unit is
+//! branched on at once, and units of the same rooms with nobody living in them are not
+//! explored in mirror order (male adults in one, female in a later one).
 //!
 //! # Tie-break (which optimal placement is returned)
 //!
