@@ -1,6 +1,7 @@
 //! Benchmarks of the exact placement (`krisesenter_rooms::allocate`) on seeded synthetic
 //! instances: a Romerike-size shelter (16 rooms, 24 households), 40 rooms with 60
-//! households, and a national-size instance (450 rooms in 45 units, 520 households).
+//! households, a national-size instance (450 rooms in 45 units, 520 households), and the
+//! hostile families of issue 17 (see [`families`]), all with the default node budget.
 //!
 //! ```text
 //! cargo bench --bench rooms -- --warm-up-time 1 --measurement-time 3
@@ -188,15 +189,44 @@ fn instance(spec: &Spec) -> AllocateInput {
     AllocateInput::new(Policy::default(), &inv, households)
 }
 
+/// The hostile families of issue 17 (generators in `krisesenter_testkit::rooms::hostile`):
+/// keep-apart cliques of 6 to 12 households in 4 to 6 units of two single rooms; random
+/// `by_unit` shelters of 50 units (3 rooms of 1-6 beds each) with a fifth residents, at 100,
+/// 200 and 500 households; `integrated` shelters with 2n random keep-apart pairs at 200, 500
+/// and 1,000 households.
+fn families() -> Vec<(String, AllocateInput)> {
+    use krisesenter_testkit::rooms::hostile;
+    let mut out = Vec::new();
+    for (n, units) in [(6, 4), (7, 4), (8, 4), (10, 5), (12, 6)] {
+        out.push((format!("clique_{n}in{units}"), hostile::keep_apart_clique(n, units, 1)));
+    }
+    for n in [100, 200, 500] {
+        out.push((format!("byunit50_{n}"), hostile::by_unit_shelter(50, 3, n, 1)));
+    }
+    for n in [200, 500, 1000] {
+        out.push((format!("pairs_{n}"), hostile::keep_apart_pairs(n, 1)));
+    }
+    out
+}
+
+/// Every instance of this file, named: the shelters of [`SPECS`], then the hostile families.
+fn instances() -> Vec<(String, AllocateInput, bool)> {
+    let mut out: Vec<(String, AllocateInput, bool)> = SPECS
+        .iter()
+        .map(|spec| (spec.name.to_owned(), instance(spec), spec.layout.is_some_and(|(u, _)| u > 10)))
+        .collect();
+    out.extend(families().into_iter().map(|(name, input)| (name, input, true)));
+    out
+}
+
 fn bench_allocate(c: &mut Criterion) {
     let mut group = c.benchmark_group("allocate");
-    for spec in SPECS {
-        let input = instance(spec);
+    for (name, input, large) in instances() {
         allocate(&input, as_of()).expect("the generated instances are feasible");
-        if spec.layout.is_some_and(|(u, _)| u > 10) {
+        if large {
             group.sample_size(10);
         }
-        group.bench_function(spec.name, |b| b.iter(|| allocate(std::hint::black_box(&input), as_of())));
+        group.bench_function(&name, |b| b.iter(|| allocate(std::hint::black_box(&input), as_of())));
     }
     group.finish();
 }
@@ -224,10 +254,9 @@ fn cpu_seconds() -> Option<f64> {
 fn export(dir: &std::path::Path, runs_override: Option<usize>) -> Result<(), Box<dyn std::error::Error>> {
     std::fs::create_dir_all(dir)?;
     let mut out = std::io::stdout();
-    for spec in SPECS {
-        let input = instance(spec);
+    for (name, input, large) in instances() {
         let (allocation, stats) = allocate_with_stats(&input, as_of())?;
-        let runs = runs_override.unwrap_or(if spec.layout.is_some_and(|(u, _)| u > 10) { 11 } else { 101 });
+        let runs = runs_override.unwrap_or(if large { 3 } else { 101 });
         let cpu_start = cpu_seconds();
         let mut times: Vec<f64> = (0..runs)
             .map(|_| {
@@ -247,25 +276,29 @@ fn export(dir: &std::path::Path, runs_override: Option<usize>) -> Result<(), Box
             "rooms": input.rooms(),
             "households": input.households(),
         });
-        std::fs::write(dir.join(format!("{}.json", spec.name)), serde_json::to_string_pretty(&document)?)?;
+        std::fs::write(dir.join(format!("{name}.json")), serde_json::to_string_pretty(&document)?)?;
         let ours = serde_json::json!({
             "objective": allocation.objective(),
             "median_seconds": median,
             "mean_cpu_seconds": cpu_mean,
             "runs": runs,
             "nodes": stats.nodes(),
+            "proven_optimal": allocation.proven_optimal(),
+            "bound": allocation.bound(),
             "rooms": input.rooms().len(),
             "households": input.households().len(),
         });
-        std::fs::write(dir.join(format!("{}.ours.json", spec.name)), serde_json::to_string_pretty(&ours)?)?;
+        std::fs::write(dir.join(format!("{name}.ours.json")), serde_json::to_string_pretty(&ours)?)?;
         writeln!(
             out,
-            "{}: {} rooms, {} households, objective {:?}, {} nodes, median {:.3} ms over {runs} runs, mean CPU {:.3} ms",
-            spec.name,
+            "{}: {} rooms, {} households, objective {:?}, {} nodes, proven {}, priority bound {}, median {:.3} ms over {runs} runs, mean CPU {:.3} ms",
+            name,
             input.rooms().len(),
             input.households().len(),
             allocation.objective(),
             stats.nodes(),
+            allocation.proven_optimal(),
+            allocation.bound().priority_placed(),
             median * 1e3,
             cpu_mean.unwrap_or(f64::NAN) * 1e3
         )?;

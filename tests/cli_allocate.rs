@@ -59,9 +59,51 @@ fn the_contract_example_gives_the_exact_shape() {
             "placements": [{"household": "h1", "room": "r01"}],
             "unplaced": [],
             "objective": {"priority_placed": 3, "people_placed": 2, "moved": 0, "empty_beds": 2},
-            "notes": []
+            "notes": [],
+            "proven_optimal": true,
+            "bound": {"priority_placed": 3}
         })
     );
+}
+
+/// The node budget of `options` (an addition to the contract): a budget of one node still
+/// answers with a placement that keeps every rule, places the resident, and says whether it
+/// is proven optimal and how much priority any placement could reach; an unknown option is
+/// refused.
+#[test]
+fn a_node_budget_answers_with_its_proof_status() {
+    // Eight women who must all be kept apart, four units of two single rooms.
+    let rooms: Vec<Value> = (0..8).map(|i| room(&format!("r{i}"), &format!("u{}", i / 2), 1, false, false)).collect();
+    let ids: Vec<String> = (0..8).map(|i| format!("h{i}")).collect();
+    let households: Vec<Value> = ids
+        .iter()
+        .enumerate()
+        .map(|(i, id)| {
+            let mut h = household(id, &["female"], 0, 1 + (i % 5) as u8);
+            h["keep_apart"] = json!(ids.iter().filter(|o| *o != id).collect::<Vec<_>>());
+            if i == 0 {
+                h["current_room"] = json!("r0");
+            }
+            h
+        })
+        .collect();
+    let mut doc = input("integrated", 0, rooms, households);
+    let full = allocate(&doc);
+    assert_eq!(full["proven_optimal"], json!(true));
+    assert_eq!(full["placements"].as_array().unwrap().len(), 4, "one household per unit");
+    assert_eq!(full["bound"]["priority_placed"], full["objective"]["priority_placed"]);
+    doc["options"] = json!({"node_budget": 1});
+    let quick = allocate(&doc);
+    let placed = quick["placements"].as_array().unwrap();
+    assert!(placed.iter().any(|p| p["household"] == "h0"), "the resident is placed");
+    let unit = |p: &Value| p["room"].as_str().unwrap()[1..].parse::<usize>().unwrap() / 2;
+    let units: std::collections::BTreeSet<usize> = placed.iter().map(unit).collect();
+    assert_eq!(units.len(), placed.len(), "keep-apart households in different units");
+    let bound = quick["bound"]["priority_placed"].as_u64().unwrap();
+    assert!(bound >= quick["objective"]["priority_placed"].as_u64().unwrap());
+    assert!(bound >= full["objective"]["priority_placed"].as_u64().unwrap());
+    doc["options"] = json!({"node_budget": 1, "seconds": 3});
+    assert!(run("allocate", doc.to_string().as_bytes()).is_err(), "an unknown option is refused");
 }
 
 #[test]

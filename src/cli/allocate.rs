@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 use krisesenter_rooms::{
-    AllocateError, AllocateInput, Allocation, HouseholdRequest, InventoryError, Policy, Room, allocate,
+    AllocateError, AllocateInput, AllocateOptions, Allocation, HouseholdRequest, InventoryError, Policy, Room, allocate,
 };
 use schemars::{JsonSchema, Schema};
 use serde::Deserialize;
@@ -24,6 +24,10 @@ struct AllocationInput {
     rooms: Vec<Room>,
     /// The households to place, current residents among them.
     households: Vec<HouseholdRequest>,
+    /// How far the search may go (optional, an addition to the contract; default: a node
+    /// budget of 40).
+    #[serde(default)]
+    options: AllocateOptions,
 }
 
 impl Locate for AllocateError {
@@ -46,8 +50,8 @@ impl Locate for AllocateError {
 /// reject (duplicate ids, an unknown or shared current room, current residents who cannot
 /// all be placed) are `invalid_input`, with the path of the offending field where there is one.
 pub(super) fn run(input: &[u8]) -> Result<String, CliError> {
-    let AllocationInput { as_of, policy, kennel_places, rooms, households } = super::parse(input)?;
-    let input = AllocateInput::from_parts(policy, kennel_places, rooms, households);
+    let AllocationInput { as_of, policy, kennel_places, rooms, households, options } = super::parse(input)?;
+    let input = AllocateInput::from_parts(policy, kennel_places, rooms, households).with_options(options);
     let output = allocate(&input, as_of).map_err(|err| CliError::located(&err))?;
     super::to_json(&output)
 }

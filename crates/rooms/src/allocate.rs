@@ -50,6 +50,61 @@ impl Default for Policy {
     }
 }
 
+/// The search budget a placement takes when the input gives none: a proven optimum on every
+/// instance of the bench families but one (docs/performance.md), and an answer in about a
+/// second on the national instance (450 rooms, 520 households) in a release build.
+pub const DEFAULT_NODE_BUDGET: u64 = 40;
+
+fn default_node_budget() -> u64 {
+    DEFAULT_NODE_BUDGET
+}
+
+/// How far the search for a placement may go (an addition to the contract: the `options` of
+/// the `allocate` input, optional).
+///
+/// The budget counts the branch-and-bound nodes whose relaxation is solved, not time: the
+/// same input and budget give the same output on every machine. When the budget runs out, the
+/// best placement found so far is returned with `proven_optimal: false` and the bound.
+///
+/// # Example
+///
+/// ```
+/// use krisesenter_rooms::{AllocateOptions, DEFAULT_NODE_BUDGET};
+/// assert_eq!(AllocateOptions::default().node_budget(), DEFAULT_NODE_BUDGET);
+/// assert_eq!(AllocateOptions::with_node_budget(10).node_budget(), 10);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(description = "How far the search for a placement may go (an addition to the contract).")]
+pub struct AllocateOptions {
+    /// Most branch-and-bound nodes to solve (at least one always is; when no placement has
+    /// been found by then, the search goes on until it finds one). Default 40.
+    #[serde(default = "default_node_budget")]
+    node_budget: u64,
+}
+
+impl Default for AllocateOptions {
+    fn default() -> Self {
+        Self { node_budget: DEFAULT_NODE_BUDGET }
+    }
+}
+
+impl AllocateOptions {
+    /// Options with this node budget.
+    pub const fn with_node_budget(node_budget: u64) -> Self {
+        Self { node_budget }
+    }
+
+    /// Most branch-and-bound nodes to solve.
+    pub const fn node_budget(&self) -> u64 {
+        self.node_budget
+    }
+
+    fn is_default(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
 /// The facts of a placement (the `allocate` document of the contract without `as_of`,
 /// which [`allocate`] takes as its own argument): the policy, the kennel places, the rooms and
 /// the households, current residents among them.
@@ -72,18 +127,39 @@ pub struct AllocateInput {
     rooms: Vec<Room>,
     /// The households to place, current residents among them.
     households: Vec<HouseholdRequest>,
+    /// How far the search may go (optional; an addition to the contract).
+    #[serde(default, skip_serializing_if = "AllocateOptions::is_default")]
+    options: AllocateOptions,
 }
 
 impl AllocateInput {
     /// The input for placing `households` in the rooms of `inventory` under `policy`.
     pub fn new(policy: Policy, inventory: &Inventory, households: Vec<HouseholdRequest>) -> Self {
-        Self { policy, kennel_places: inventory.kennel_places(), rooms: inventory.rooms().to_vec(), households }
+        Self {
+            policy,
+            kennel_places: inventory.kennel_places(),
+            rooms: inventory.rooms().to_vec(),
+            households,
+            options: AllocateOptions::default(),
+        }
     }
 
     /// The input from its parts as the contract lists them: rooms (ids unique, checked by
     /// [`allocate`]) and kennel places.
     pub fn from_parts(policy: Policy, kennel_places: u16, rooms: Vec<Room>, households: Vec<HouseholdRequest>) -> Self {
-        Self { policy, kennel_places, rooms, households }
+        Self { policy, kennel_places, rooms, households, options: AllocateOptions::default() }
+    }
+
+    /// The same input with these search options.
+    #[must_use]
+    pub fn with_options(mut self, options: AllocateOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// How far the search may go.
+    pub const fn options(&self) -> AllocateOptions {
+        self.options
     }
 
     /// The same input under another policy.
@@ -206,6 +282,24 @@ impl Objective {
     }
 }
 
+/// What the search proved about the objective: an upper bound on what any placement reaches
+/// (an addition to the contract).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Bound {
+    /// No placement places more priority than this. It equals `objective.priority_placed`
+    /// when the placement is proven optimal, and may equal it when only lower levels are
+    /// unproven; the difference is the gap on the first level.
+    priority_placed: u64,
+}
+
+impl Bound {
+    /// No placement places more priority than this.
+    pub const fn priority_placed(&self) -> u64 {
+        self.priority_placed
+    }
+}
+
 /// The result of a placement (the `allocate` output of the contract).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -219,6 +313,12 @@ pub struct Allocation {
     objective: Objective,
     /// What staff must know about the placement as a whole.
     notes: Reasons<RoomsReason>,
+    /// Whether the search proved the placement optimal within its node budget (an addition
+    /// to the contract). When false, the placement is the best found, keeps every rule and
+    /// places every current resident, and `bound` says how much better one could be.
+    proven_optimal: bool,
+    /// An upper bound on the objective of any placement (an addition to the contract).
+    bound: Bound,
 }
 
 impl Allocation {
@@ -232,9 +332,19 @@ impl Allocation {
         &self.unplaced
     }
 
-    /// The objective values of the placement (optimal).
+    /// The objective values of the placement (optimal when [`Allocation::proven_optimal`]).
     pub const fn objective(&self) -> Objective {
         self.objective
+    }
+
+    /// Whether the search proved the placement optimal within its node budget.
+    pub const fn proven_optimal(&self) -> bool {
+        self.proven_optimal
+    }
+
+    /// An upper bound on the objective of any placement.
+    pub const fn bound(&self) -> Bound {
+        self.bound
     }
 
     /// What staff must know about the placement as a whole.
@@ -313,8 +423,11 @@ pub enum AllocateError {
 ///
 /// Objective, lexicographic: the most priority placed, then the most people placed, then
 /// the fewest residents moved, then the fewest empty beds in occupied rooms. The placement
-/// is a proven optimum; equal inputs give equal outputs, and the order of rooms and
-/// households in the input does not change the result (see the crate docs for the tie-break).
+/// is a proven optimum when the search ends within the input's node budget
+/// ([`AllocateOptions`]); else it is the best placement found, feasible and with every
+/// current resident placed, with `proven_optimal: false` and an upper bound. Equal inputs
+/// (budget included) give equal outputs, and the order of rooms and households in the input
+/// does not change the result (see the crate docs for the tie-break).
 ///
 /// # Errors
 ///
@@ -393,13 +506,15 @@ pub fn allocate_with_stats(
 ) -> Result<(Allocation, SearchStats), AllocateError> {
     crate::inventory::check_unique_rooms(&input.rooms)?;
     let (problem, rooms, households) = build_problem(input)?;
-    let solution = solver::solve(&problem).map_err(|e| match e {
+    let solution = solver::solve(&problem, input.options.node_budget).map_err(|e| match e {
         SolveError::ResidentsCannotBePlaced => AllocateError::ResidentsCannotBePlaced {
             residents: households.iter().filter(|h| h.current_room().is_some()).count(),
         },
         SolveError::TooLarge => AllocateError::TooLarge,
     })?;
-    let allocation = describe(input, as_of, &problem, &rooms, &households, &solution.rooms);
+    let mut allocation = describe(input, as_of, &problem, &rooms, &households, &solution.rooms);
+    allocation.proven_optimal = solution.proven;
+    allocation.bound = Bound { priority_placed: solution.priority_bound };
     Ok((allocation, SearchStats { nodes: solution.nodes }))
 }
 
@@ -520,7 +635,8 @@ fn describe(
         RoomsReason::IntegratedDepartsFromKsl2,
     );
     notes.insert_if(objective.moved > 0, RoomsReason::ResidentsMoved);
-    Allocation { placements, unplaced, objective, notes }
+    let bound = Bound { priority_placed: objective.priority_placed };
+    Allocation { placements, unplaced, objective, notes, proven_optimal: true, bound }
 }
 
 /// What keeps a household out of even an empty shelter (empty when nothing does), listed in

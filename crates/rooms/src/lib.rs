@@ -18,7 +18,9 @@
 //! residents moved, then fewer empty beds in occupied rooms) is folded into one integer weight
 //! per (household, room) pair with multipliers large enough that no lower level can outweigh a
 //! higher one. Kennel places are exact in the flow; the gender of each unit (under `by_unit`)
-//! and keep-apart pairs are branched on. The search ends with a proven optimum.
+//! and keep-apart pairs are branched on. The search ends with a proven optimum within the
+//! input's node budget ([`AllocateOptions`]), or returns the best placement found by then,
+//! feasible, with `proven_optimal: false` and a bound.
 //!
 //! Among placements optimal for those four levels, a fifth level prefers the fewest households
 //! placed against the gender of a unit's current residents and the fewest placed in an
@@ -79,8 +81,8 @@ mod reason;
 mod solver;
 
 pub use allocate::{
-    AllocateError, AllocateInput, Allocation, GenderSeparation, Objective, Placement, Policy, SearchStats, Unplaced,
-    allocate, allocate_with_stats,
+    AllocateError, AllocateInput, AllocateOptions, Allocation, Bound, DEFAULT_NODE_BUDGET, GenderSeparation, Objective,
+    Placement, Policy, SearchStats, Unplaced, allocate, allocate_with_stats,
 };
 pub use calendar::{Booking, CalendarError, DayForecast, OccupancyCalendar};
 pub use household::{Adult, AdultGenders, Child, HouseholdBuilder, HouseholdError, HouseholdRequest, Needs, Priority};

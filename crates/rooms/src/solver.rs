@@ -49,7 +49,20 @@
 //! flow puts a keep-apart pair in one unit, the node branches on which of the two is kept
 //! out of that unit (the lighter one first).
 //! A node whose flow breaks no rule is a placement, and optimal for its subtree. Nodes whose
-//! bound does not beat the best placement found are cut. The search ends with a proven optimum.
+//! bound does not beat the best placement found are cut. The search ends with a proven optimum,
+//! or when the node budget runs out, with the best placement found (a greedy placement is the
+//! first) and the best bound of the nodes left.
+//!
+//! # Stronger bounds
+//!
+//! A keep-apart clique (of a greedy clique cover) with more members than units it can use
+//! gets a node in the flow with that many units as capacity. Under `by_unit`, a node's bound
+//! is also the unit bound: the type, kennel and clique limits relaxed with the flow's dual
+//! values as multipliers, and each unit filled at those prices with the better of its female
+//! and male households (or as its label allows); it equals the flow's value where genders do
+//! not bind and is lower where the flow mixes them. Every keep-apart pair sharing a unit is
+//! branched on at once, and units of the same rooms with nobody living in them are not
+//! explored in mirror order (male adults in one, female in a later one).
 //!
 //! # Tie-break (which optimal placement is returned)
 //!
@@ -114,11 +127,14 @@ pub(crate) enum SolveError {
     TooLarge,
 }
 
-/// A placement: the room of each household (or none), and the number of search nodes.
+/// A placement: the room of each household (or none), the number of search nodes, whether
+/// the search proved it optimal, and an upper bound on the priority any placement can reach.
 #[derive(Debug, Clone)]
 pub(crate) struct Solution {
     pub(crate) rooms: Vec<Option<usize>>,
     pub(crate) nodes: u64,
+    pub(crate) proven: bool,
+    pub(crate) priority_bound: u64,
 }
 
 /// Whether household `h` may use room `r` on its own (beds, needs, reservation, gender of
@@ -172,14 +188,21 @@ struct Flow {
 }
 
 struct Relaxed {
+    /// The flow's value: a bound on every placement below the node.
     value: i128,
+    /// A bound no weaker than `value` (it also sees the unit constraints).
+    bound: i128,
+    /// The unit bound alone (under `by_unit`).
+    #[cfg_attr(not(test), expect(dead_code, reason = "read by the test of the bound's tightness"))]
+    unit_bound: Option<i128>,
     flows: Vec<Flow>,
 }
 
-/// Solves the problem to a proven optimum.
-pub(crate) fn solve(p: &Problem) -> Result<Solution, SolveError> {
+/// Solves the problem, to a proven optimum when the search ends within `budget` nodes (at
+/// least one node is always solved), else the best placement found by then.
+pub(crate) fn solve(p: &Problem, budget: u64) -> Result<Solution, SolveError> {
     let search = Search::new(p)?;
-    search.run()
+    search.run(budget)
 }
 
 struct Search<'a> {
@@ -197,6 +220,26 @@ struct Search<'a> {
     residents: usize,
     /// The singleton type of each household in a keep-apart pair.
     singleton_type: BTreeMap<usize, usize>,
+    /// The type of each household and the class of each room.
+    type_of: Vec<usize>,
+    class_of: Vec<usize>,
+    /// Keep-apart cliques (of a clique cover) with more members than units they can use.
+    cliques: Vec<Clique>,
+    /// The clique of each type, if any.
+    clique_of: Vec<Option<usize>>,
+    /// Groups of interchangeable units (the same classes of rooms, nobody living in them), in
+    /// unit order.
+    twins: Vec<Vec<usize>>,
+    /// Multipliers of the folded objective (to read a bound back as priority).
+    d_mult: i128,
+    a_mult: i128,
+    b_mult: i128,
+}
+
+/// Households that all name each other in `keep_apart`: at most one of them per unit, so at
+/// most `units` of them are placed (the members with a pet are left out of the count).
+struct Clique {
+    units: i64,
 }
 
 fn checked(x: Option<i128>) -> Result<i128, SolveError> {
@@ -224,6 +267,7 @@ impl<'a> Search<'a> {
         let mut type_of_key: BTreeMap<Key, usize> = BTreeMap::new();
         let mut types: Vec<Type> = Vec::new();
         let mut singleton_type = BTreeMap::new();
+        let mut type_of = Vec::with_capacity(p.households.len());
         for (i, h) in p.households.iter().enumerate() {
             let key = (h.priority, h.size, h.genders, h.accessible, h.screened, h.pet, h.current.is_some());
             let existing = if in_pair.contains(&i) { None } else { type_of_key.get(&key).copied() };
@@ -248,6 +292,7 @@ impl<'a> Search<'a> {
                 }
             };
             types[t].members.push(i);
+            type_of.push(t);
             if let Some(r) = h.current {
                 *types[t].homes.entry(class_of_room[r]).or_default() += 1;
             }
@@ -321,7 +366,26 @@ impl<'a> Search<'a> {
         // falls back to i128 if a distance ever leaves i64.
         let max_weight = weights.iter().flatten().flatten().copied().max().unwrap_or(0) + c_mult;
         let small_costs = max_weight.checked_mul(64).is_some_and(|x| x < i128::from(i64::MAX));
-        Ok(Self { p, classes, types, weights, small_costs, stay_bonus: c_mult, residents, singleton_type })
+        let (cliques, clique_of) = clique_cover(p, &classes, &types, &weights, &singleton_type);
+        let twins = twin_units(p, &classes);
+        Ok(Self {
+            p,
+            classes,
+            types,
+            weights,
+            small_costs,
+            stay_bonus: c_mult,
+            residents,
+            singleton_type,
+            type_of,
+            class_of: class_of_room,
+            cliques,
+            clique_of,
+            twins,
+            d_mult,
+            a_mult,
+            b_mult,
+        })
     }
 
     fn allowed(&self, node: &Node, t: usize, c: usize) -> bool {
@@ -349,17 +413,28 @@ impl<'a> Search<'a> {
     fn relax_with<C: Cost>(&self, node: &Node) -> Option<Relaxed> {
         let nt = self.types.len();
         let nc = self.classes.len();
+        let nk = self.cliques.len();
         let source = 0;
         let kennel = 1;
-        let type_node = |t: usize| 2 + t;
-        let class_node = |c: usize| 2 + nt + c;
-        let sink = 2 + nt + nc;
+        let clique_node = |k: usize| 2 + k;
+        let type_node = |t: usize| 2 + nk + t;
+        let class_node = |c: usize| 2 + nk + nt + c;
+        let sink = 2 + nk + nt + nc;
         let mut g = Graph::<C>::new(sink + 1);
         g.add_edge(source, kennel, i64::from(self.p.kennel), C::ZERO)?;
+        for (k, clique) in self.cliques.iter().enumerate() {
+            g.add_edge(source, clique_node(k), clique.units, C::ZERO)?;
+        }
         let mut pair_edges = Vec::new();
+        let mut parent = Vec::with_capacity(nt);
         for (t, ty) in self.types.iter().enumerate() {
             let count = i64::try_from(ty.members.len()).unwrap_or(i64::MAX);
-            let from = if ty.pet { kennel } else { source };
+            let from = match (ty.pet, self.clique_of[t]) {
+                (true, _) => kennel,
+                (false, Some(k)) => clique_node(k),
+                (false, None) => source,
+            };
+            parent.push(from);
             g.add_edge(from, type_node(t), count, C::ZERO)?;
             for (c, class) in self.classes.iter().enumerate() {
                 let Some(w) = self.weights[t][c] else { continue };
@@ -378,7 +453,7 @@ impl<'a> Search<'a> {
         for (c, class) in self.classes.iter().enumerate() {
             g.add_edge(class_node(c), sink, i64::try_from(class.rooms.len()).unwrap_or(i64::MAX), C::ZERO)?;
         }
-        let cost = g.min_cost_flow(source, sink)?;
+        let (cost, pot) = g.min_cost_flow(source, sink)?;
         let flows = pair_edges
             .into_iter()
             .filter_map(|(t, c, stay, (u, i))| {
@@ -386,22 +461,126 @@ impl<'a> Search<'a> {
                 (flow > 0).then_some(Flow { t, c, flow, stay })
             })
             .collect();
-        Some(Relaxed { value: -cost, flows })
+        let value = -cost;
+        let pot: Vec<i128> = pot.iter().map(|p| p.to_i128()).collect();
+        // Lagrangian multipliers from the flow's dual: what one more household of a type,
+        // one more kennel place, one more member of a clique would be worth.
+        let dual = |from: usize, to: usize| (pot[to] - pot[from]).max(0);
+        let lambda: Vec<i128> = (0..nt)
+            .map(|t| {
+                let own = dual(parent[t], type_node(t));
+                let above = if parent[t] == kennel {
+                    dual(source, kennel)
+                } else if parent[t] == source {
+                    0
+                } else {
+                    dual(source, parent[t])
+                };
+                own + above
+            })
+            .collect();
+        let unit_bound = if self.p.by_unit { Some(self.unit_bound(node, &lambda, &pot, &parent)?) } else { None };
+        let bound = unit_bound.map_or(value, |l| l.min(value));
+        Some(Relaxed { value, bound, unit_bound, flows })
     }
 
-    fn run(&self) -> Result<Solution, SolveError> {
+    /// A bound that sees the gender of each unit: the type, kennel and clique limits are
+    /// relaxed with the flow's dual values as multipliers, and each unit then takes the better
+    /// of its female and its male filling at those prices (or the one its label allows). It
+    /// is never above the flow's value with optimal multipliers and often below it where the
+    /// flow mixes women and men in a unit.
+    fn unit_bound(&self, node: &Node, lambda: &[i128], pot: &[i128], parent: &[usize]) -> Option<i128> {
+        let nk = self.cliques.len();
+        let source = 0;
+        let kennel = 1;
+        let dual = |from: usize, to: usize| (pot[to] - pot[from]).max(0);
+        // The relaxed limits, each times its multiplier.
+        let mut total: i128 = 0;
+        for (t, ty) in self.types.iter().enumerate() {
+            let n = i128::try_from(ty.members.len()).ok()?;
+            total = total.checked_add(dual(parent[t], 2 + nk + t).checked_mul(n)?)?;
+        }
+        total = total.checked_add(dual(source, kennel).checked_mul(i128::from(self.p.kennel))?)?;
+        for (k, clique) in self.cliques.iter().enumerate() {
+            total = total.checked_add(dual(source, 2 + k).checked_mul(i128::from(clique.units))?)?;
+        }
+        // Each unit's best filling at those prices.
+        let mut by_unit: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for (c, class) in self.classes.iter().enumerate() {
+            by_unit.entry(class.unit).or_default().push(c);
+        }
+        let mut items: Vec<(i128, i64)> = Vec::new();
+        for (unit, classes) in by_unit {
+            let options: &[Option<AdultGenders>] = match node.labels.get(&unit) {
+                Some(_) => &[None],
+                None => &[Some(AdultGenders::Male), Some(AdultGenders::Female)],
+            };
+            let mut best: i128 = 0;
+            for &excluded in options {
+                let mut fill: i128 = 0;
+                for &c in &classes {
+                    items.clear();
+                    let rooms = i64::try_from(self.classes[c].rooms.len()).ok()?;
+                    for (t, ty) in self.types.iter().enumerate() {
+                        let Some(w) = self.weights[t][c] else { continue };
+                        if Some(ty.genders) == excluded || !self.allowed(node, t, c) {
+                            continue;
+                        }
+                        let count = i64::try_from(ty.members.len()).ok()?;
+                        let profit = w - lambda[t];
+                        if let Some(&home) = ty.homes.get(&c) {
+                            items.push((profit + self.stay_bonus, home));
+                        }
+                        items.push((profit, count.min(rooms)));
+                    }
+                    items.sort_unstable_by_key(|&(profit, _)| Reverse(profit));
+                    let mut left = rooms;
+                    for &(profit, cap) in &items {
+                        if left == 0 || profit <= 0 {
+                            break;
+                        }
+                        let take = cap.min(left);
+                        fill = fill.checked_add(profit.checked_mul(i128::from(take))?)?;
+                        left -= take;
+                    }
+                }
+                best = best.max(fill);
+            }
+            total = total.checked_add(best)?;
+        }
+        Some(total)
+    }
+
+    /// Depth-first branch and bound from the greedy placement, for at most `budget` nodes
+    /// (at least one; when no placement has been found by then, the search goes on until it
+    /// finds one or shows there is none).
+    fn run(&self, budget: u64) -> Result<Solution, SolveError> {
+        let greedy = self.greedy();
+        let greedy_value = greedy.as_ref().map(|g| g.0);
+        // A node is worth solving when its bound beats the best flow placement found, and is
+        // not below the greedy one (on a tie the search's placement is taken: the documented
+        // tie-break is the search's).
+        let worth = |bound: i128, best: &Option<Relaxed>| {
+            best.as_ref().is_none_or(|b| bound > b.value) && greedy_value.is_none_or(|g| bound >= g)
+        };
+        let budget = budget.max(1);
         let mut best: Option<Relaxed> = None;
         let mut stack = vec![Node::default()];
         let mut nodes = 0u64;
+        // The best bound of the nodes left unexplored when the budget ran out.
+        let mut open: Option<Option<i128>> = None;
         while let Some(node) = stack.pop() {
-            if let (Some(bound), Some(b)) = (node.parent_bound, &best) {
-                if bound <= b.value {
-                    continue;
-                }
+            if node.parent_bound.is_some_and(|bound| !worth(bound, &best)) || self.mirrored(&node) {
+                continue;
+            }
+            if nodes >= budget && (best.is_some() || greedy.is_some()) {
+                let left = stack.iter().filter(|n| !self.mirrored(n)).filter_map(|n| n.parent_bound);
+                open = Some(left.chain(node.parent_bound).max());
+                break;
             }
             nodes += 1;
             let relaxed = self.relax(&node)?;
-            if best.as_ref().is_some_and(|b| relaxed.value <= b.value) {
+            if !worth(relaxed.bound, &best) {
                 continue;
             }
             let residents_placed: i64 = relaxed.flows.iter().filter(|f| self.types[f.t].resident).map(|f| f.flow).sum();
@@ -424,14 +603,134 @@ impl<'a> Search<'a> {
                                 }
                             }
                         }
-                        next.parent_bound = Some(relaxed.value);
+                        next.parent_bound = Some(relaxed.bound);
                         stack.push(next);
                     }
                 }
             }
         }
-        let best = best.ok_or(SolveError::ResidentsCannotBePlaced)?;
-        Ok(Solution { rooms: self.extract(&best), nodes })
+        let (value, rooms) = match (best, greedy) {
+            (Some(b), Some(g)) if g.0 > b.value => g,
+            (Some(b), _) => (b.value, self.extract(&b)),
+            (None, Some(g)) => g,
+            (None, None) => return Err(SolveError::ResidentsCannotBePlaced),
+        };
+        let placed_priority: u64 =
+            self.p.households.iter().zip(&rooms).filter(|(_, r)| r.is_some()).map(|(h, _)| u64::from(h.priority)).sum();
+        let (proven, priority_bound) = match open {
+            None => (true, placed_priority),
+            Some(left) => {
+                let bound = left.map_or(value, |b| b.max(value));
+                (false, self.priority_bound(bound).clamp(placed_priority, self.all_priority()))
+            }
+        };
+        Ok(Solution { rooms, nodes, proven, priority_bound })
+    }
+
+    /// The sum of every household's priority.
+    fn all_priority(&self) -> u64 {
+        self.p.households.iter().map(|h| u64::from(h.priority)).sum()
+    }
+
+    /// The most priority a placement of folded value at most `bound` can place: every level
+    /// below priority adds less than `a_mult` and takes away less than `b_mult`, and every
+    /// placement places all residents.
+    fn priority_bound(&self, bound: i128) -> u64 {
+        let residents = i128::try_from(self.residents).unwrap_or(i128::MAX);
+        let above = self
+            .d_mult
+            .checked_mul(residents)
+            .and_then(|r| bound.checked_sub(r))
+            .and_then(|x| x.checked_add(self.b_mult - 1))
+            .map_or(i128::MAX, |x| x.div_euclid(self.a_mult));
+        u64::try_from(above.max(0)).unwrap_or(u64::MAX)
+    }
+
+    /// Whether the node's labels put male adults in a unit and female adults in a later twin
+    /// of it: every placement there has a mirror image, the same in every respect, elsewhere.
+    fn mirrored(&self, node: &Node) -> bool {
+        self.twins.iter().any(|units| {
+            let mut male_before = false;
+            units.iter().any(|u| match node.labels.get(u) {
+                Some(Label::Male) => {
+                    male_before = true;
+                    false
+                }
+                Some(Label::Female) => male_before,
+                None => false,
+            })
+        })
+    }
+
+    /// A placement found at once: residents first (in their own room where the rules allow,
+    /// else in the best room left), then the other households by priority and size, each in
+    /// the free room of the highest weight that keeps every rule with those placed before.
+    /// Its folded value and rooms, or `None` when a resident finds no room this way.
+    fn greedy(&self) -> Option<(i128, Vec<Option<usize>>)> {
+        let p = self.p;
+        let mut free = vec![true; p.rooms.len()];
+        let mut labels: BTreeMap<usize, Label> = BTreeMap::new();
+        let mut pets = 0u32;
+        let mut rooms: Vec<Option<usize>> = vec![None; p.households.len()];
+        let mut apart: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for &(a, b) in &p.apart {
+            apart.entry(a).or_default().push(b);
+            apart.entry(b).or_default().push(a);
+        }
+        let mut order: Vec<usize> = (0..p.households.len()).collect();
+        order.sort_by_key(|&h| {
+            let x = &p.households[h];
+            (x.current.is_none(), Reverse(x.priority), Reverse(x.size), h)
+        });
+        let mut value: i128 = 0;
+        for h in order {
+            let x = &p.households[h];
+            if x.pet && pets >= p.kennel {
+                if x.current.is_some() {
+                    return None;
+                }
+                continue;
+            }
+            let t = self.type_of[h];
+            let keeps_rules = |r: usize| {
+                let unit = p.rooms[r].unit;
+                let label_ok = !matches!(
+                    (labels.get(&unit), x.genders),
+                    (Some(Label::Female), AdultGenders::Male) | (Some(Label::Male), AdultGenders::Female)
+                );
+                free[r]
+                    && self.weights[t][self.class_of[r]].is_some()
+                    && label_ok
+                    && apart
+                        .get(&h)
+                        .is_none_or(|others| others.iter().all(|&o| rooms[o].is_none_or(|ro| p.rooms[ro].unit != unit)))
+            };
+            let gain = |r: usize| {
+                let stay = if x.current == Some(r) { self.stay_bonus } else { 0 };
+                self.weights[t][self.class_of[r]].unwrap_or(0) + stay
+            };
+            let choice = (0..p.rooms.len()).filter(|&r| keeps_rules(r)).max_by_key(|&r| (gain(r), Reverse(r)));
+            match choice {
+                Some(r) => {
+                    value += gain(r);
+                    free[r] = false;
+                    rooms[h] = Some(r);
+                    pets += u32::from(x.pet);
+                    match x.genders {
+                        AdultGenders::Female => {
+                            labels.insert(p.rooms[r].unit, Label::Female);
+                        }
+                        AdultGenders::Male => {
+                            labels.insert(p.rooms[r].unit, Label::Male);
+                        }
+                        AdultGenders::Neutral | AdultGenders::Mixed => {}
+                    }
+                }
+                None if x.current.is_some() => return None,
+                None => {}
+            }
+        }
+        Some((value, rooms))
     }
 
     /// The first rule the relaxed flow breaks, as the branches that exclude it.
@@ -476,22 +775,30 @@ impl<'a> Search<'a> {
             .filter(|f| self.types[f.t].singleton)
             .map(|f| (f.t, (self.classes[f.c].unit, self.weight(f))))
             .collect();
+        // Every pair sharing a unit, as (unit, the lighter household's type, the heavier's).
+        let mut shared: Vec<(usize, usize, usize)> = Vec::new();
         for &(a, b) in &self.p.apart {
             let (Some(&ta), Some(&tb)) = (self.singleton_type.get(&a), self.singleton_type.get(&b)) else {
                 continue;
             };
             if let (Some(&(ua, wa)), Some(&(ub, wb))) = (placed.get(&ta), placed.get(&tb)) {
                 if ua == ub {
-                    // Keep the heavier household where it is first.
-                    return Some(if wa >= wb {
-                        vec![vec![Branch::Forbid(tb, ua)], vec![Branch::Forbid(ta, ua)]]
-                    } else {
-                        vec![vec![Branch::Forbid(ta, ua)], vec![Branch::Forbid(tb, ua)]]
-                    });
+                    shared.push(if wa >= wb { (ua, tb, ta) } else { (ua, ta, tb) });
                 }
             }
         }
-        None
+        if shared.is_empty() {
+            return None;
+        }
+        // A cover of the placements that keep these pairs apart: every lighter household
+        // out of its unit (explored first: the heavier ones stay), or the lighter ones of
+        // pairs 1..i-1 out and the heavier one of pair i out.
+        let lighter = |upto: usize| shared.iter().take(upto).map(|&(u, light, _)| Branch::Forbid(light, u));
+        let mut children = vec![lighter(shared.len()).collect::<Vec<_>>()];
+        for (i, &(u, _, heavy)) in shared.iter().enumerate().rev() {
+            children.push(lighter(i).chain([Branch::Forbid(heavy, u)]).collect());
+        }
+        Some(children)
     }
 
     /// Turns the optimal flow into rooms, by the documented tie-break.
@@ -554,6 +861,78 @@ impl<'a> Search<'a> {
     }
 }
 
+/// A clique cover of the keep-apart graph, greedy in household order: each household not yet
+/// covered starts a clique and takes every later neighbour adjacent to all members so far.
+/// Only cliques with more members (without a pet) than units they can use are kept: the
+/// others never bind in the flow.
+fn clique_cover(
+    p: &Problem,
+    classes: &[Class],
+    types: &[Type],
+    weights: &[Vec<Option<i128>>],
+    singleton_type: &BTreeMap<usize, usize>,
+) -> (Vec<Clique>, Vec<Option<usize>>) {
+    let mut clique_of = vec![None; types.len()];
+    let mut cliques = Vec::new();
+    let mut neighbours: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
+    for &(a, b) in &p.apart {
+        neighbours.entry(a).or_default().insert(b);
+        neighbours.entry(b).or_default().insert(a);
+    }
+    let mut covered = BTreeSet::new();
+    for (&h, near) in &neighbours {
+        if covered.contains(&h) {
+            continue;
+        }
+        let mut clique = vec![h];
+        for &other in near.range(h + 1..) {
+            let adjacent = |m: &usize| neighbours.get(&other).is_some_and(|n| n.contains(m));
+            if !covered.contains(&other) && clique.iter().all(adjacent) {
+                clique.push(other);
+            }
+        }
+        covered.extend(clique.iter().copied());
+        let members: Vec<usize> =
+            clique.iter().filter(|&&m| !p.households[m].pet).filter_map(|m| singleton_type.get(m).copied()).collect();
+        let units: BTreeSet<usize> = members
+            .iter()
+            .flat_map(|&t| classes.iter().enumerate().filter(move |&(c, _)| weights[t][c].is_some()))
+            .map(|(_, class)| class.unit)
+            .collect();
+        let units = i64::try_from(units.len()).unwrap_or(i64::MAX);
+        if i64::try_from(members.len()).is_ok_and(|n| n > units) {
+            for &t in &members {
+                clique_of[t] = Some(cliques.len());
+            }
+            cliques.push(Clique { units });
+        }
+    }
+    (cliques, clique_of)
+}
+
+/// Groups of interchangeable units, in unit order: the same rooms up to their ids (beds, accessible,
+/// screened) and no current resident in either. Swapping the households of two such units
+/// keeps every rule and the objective, so the search may consider only placements where the
+/// first never holds male adults while the second holds female adults.
+fn twin_units(p: &Problem, classes: &[Class]) -> Vec<Vec<usize>> {
+    /// A unit's rooms up to their ids: (beds, accessible, screened, how many) per class.
+    type Shape = Vec<(u32, bool, bool, usize)>;
+    let mut shape: BTreeMap<usize, Shape> = BTreeMap::new();
+    for c in classes {
+        let Some(room) = c.rooms.first().map(|&r| &p.rooms[r]) else { continue };
+        shape.entry(c.unit).or_default().push((c.beds, room.accessible, room.screened, c.rooms.len()));
+    }
+    let lived_in: BTreeSet<usize> = p.households.iter().filter_map(|h| h.current).map(|r| p.rooms[r].unit).collect();
+    let mut by_shape: BTreeMap<Shape, Vec<usize>> = BTreeMap::new();
+    for (unit, mut rooms) in shape {
+        if !lived_in.contains(&unit) {
+            rooms.sort_unstable();
+            by_shape.entry(rooms).or_default().push(unit);
+        }
+    }
+    by_shape.into_values().filter(|units| units.len() > 1).collect()
+}
+
 enum Branch {
     Label(usize, Label),
     Forbid(usize, usize),
@@ -606,6 +985,22 @@ impl Cost for i128 {
     }
 }
 
+/// Makes the final potentials dual values of the flow with its value free, as the unit bound
+/// reads them: the sink's potential equal to the source's. With an edge of cost zero from the
+/// sink to the source (flow of any value may return), the one residual edge of negative reduced
+/// cost is the one between them, of reduced cost `-gap`; `dist` holds the reduced distances from
+/// its head. The shortest distances from a root joined to every node are then
+/// `min(0, dist - gap)`, and the potentials plus them keep every residual reduced cost
+/// nonnegative.
+fn settle<C: Cost>(pot: &mut [C], dist: &[C], gap: C) -> Option<()> {
+    for (p, &d) in pot.iter_mut().zip(dist) {
+        if d < gap {
+            *p = p.plus(d)?.minus(gap)?;
+        }
+    }
+    Some(())
+}
+
 /// A residual graph for min-cost flow.
 struct Graph<C> {
     adj: Vec<Vec<Edge<C>>>,
@@ -641,7 +1036,7 @@ impl<C: Cost> Graph<C> {
     /// Sends flow from `s` to `t` while the cheapest path costs less than zero, and returns
     /// the total cost (a minimum for the flow sent, which is then a maximum-weight flow).
     /// The graph must be acyclic with edges from lower to higher node numbers at the start.
-    fn min_cost_flow(&mut self, s: usize, t: usize) -> Option<i128> {
+    fn min_cost_flow(&mut self, s: usize, t: usize) -> Option<(i128, Vec<C>)> {
         let n = self.adj.len();
         // Initial potentials: shortest distances in the acyclic graph, in node order.
         let mut pot = vec![C::INF; n];
@@ -666,27 +1061,16 @@ impl<C: Cost> Graph<C> {
         let mut dist = vec![C::INF; n];
         let mut dead = vec![false; n];
         let mut iter = vec![0usize; n];
+        let mut sent = false;
         loop {
-            // Dijkstra on reduced costs.
-            dist.fill(C::INF);
-            dist[s] = C::ZERO;
-            let mut heap = BinaryHeap::new();
-            heap.push(Reverse((C::ZERO, s)));
-            while let Some(Reverse((d, u))) = heap.pop() {
-                if d > dist[u] {
-                    continue;
-                }
-                for e in &self.adj[u] {
-                    if e.cap > 0 {
-                        let nd = d.plus(e.cost)?.plus(pot[u])?.minus(pot[e.to])?;
-                        if nd < dist[e.to] {
-                            dist[e.to] = nd;
-                            heap.push(Reverse((nd, e.to)));
-                        }
-                    }
-                }
-            }
+            self.dijkstra(s, &pot, &mut dist)?;
             if dist[t] == C::INF {
+                // The sink is cut off while paths would still gain: the gain of the last
+                // path is the price of flow, taken off the sink's side (see `settle`).
+                let gain = pot[s].minus(pot[t])?;
+                if gain > C::ZERO {
+                    settle(&mut pot, &dist, gain)?;
+                }
                 break;
             }
             let dt = dist[t];
@@ -695,8 +1079,14 @@ impl<C: Cost> Graph<C> {
             }
             let path_cost = pot[t].minus(pot[s])?;
             if path_cost >= C::ZERO {
+                if sent && path_cost > C::ZERO {
+                    // The next path would lose: flow is worth nothing more at the margin.
+                    self.dijkstra(t, &pot, &mut dist)?;
+                    settle(&mut pot, &dist, path_cost)?;
+                }
                 break;
             }
+            sent = true;
             // Augment along admissible (zero reduced cost) edges, which all lie on shortest
             // paths, in one depth-first pass: a node found to be a dead end stays marked for
             // the pass. Any paths left over are found by the next Dijkstra at the same cost.
@@ -710,7 +1100,30 @@ impl<C: Cost> Graph<C> {
                 total += path_cost.to_i128() * i128::from(f);
             }
         }
-        Some(total)
+        Some((total, pot))
+    }
+
+    /// Dijkstra on reduced costs from `from` over the residual edges.
+    fn dijkstra(&self, from: usize, pot: &[C], dist: &mut [C]) -> Option<()> {
+        dist.fill(C::INF);
+        dist[from] = C::ZERO;
+        let mut heap = BinaryHeap::new();
+        heap.push(Reverse((C::ZERO, from)));
+        while let Some(Reverse((d, u))) = heap.pop() {
+            if d > dist[u] {
+                continue;
+            }
+            for e in &self.adj[u] {
+                if e.cap > 0 {
+                    let nd = d.plus(e.cost)?.plus(pot[u])?.minus(pot[e.to])?;
+                    if nd < dist[e.to] {
+                        dist[e.to] = nd;
+                        heap.push(Reverse((nd, e.to)));
+                    }
+                }
+            }
+        }
+        Some(())
     }
 
     fn admissible(&self, u: usize, e: &Edge<C>, pot: &[C]) -> bool {
@@ -789,10 +1202,27 @@ mod tests {
             let p = problem(seed);
             let mut search = Search::new(&p).unwrap();
             assert!(search.small_costs);
-            let small = search.run().unwrap();
+            let small = search.run(u64::MAX).unwrap();
             search.small_costs = false;
-            let large = search.run().unwrap();
+            let large = search.run(u64::MAX).unwrap();
             assert_eq!(small.rooms, large.rooms, "seed {seed}");
+        }
+    }
+
+    /// With the flow's dual values as multipliers the unit bound equals the flow's value
+    /// where the unit constraints do not bind (no household has a gender of its adults): the
+    /// multipliers are optimal, so the bound is as tight as the flow and no looser.
+    #[test]
+    fn the_unit_bound_equals_the_flow_where_genders_do_not_bind() {
+        for seed in 0..40 {
+            let mut p = problem(seed);
+            for h in &mut p.households {
+                h.genders = AdultGenders::Neutral;
+            }
+            p.households[3].current = Some(2);
+            let search = Search::new(&p).unwrap();
+            let root = search.relax(&Node::default()).unwrap();
+            assert_eq!(root.unit_bound, Some(root.value), "seed {seed}");
         }
     }
 }

@@ -14,7 +14,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::NaiveDate;
 use krisesenter_core::{Gender, RoomId};
 use krisesenter_rooms::{
-    AllocateError, AllocateInput, Allocation, GenderSeparation, HouseholdRequest, Objective, Room, allocate,
+    AllocateError, AllocateInput, AllocateOptions, Allocation, GenderSeparation, HouseholdRequest, Objective, Room,
+    allocate,
 };
 use krisesenter_rooms::{HouseholdId, UnitId};
 use krisesenter_testkit::rooms::{allocation_input, occupancy_calendar};
@@ -330,5 +331,75 @@ proptest! {
             .map(|d| cal.bookings().iter().filter(|b| b.holds_night(d)).map(|b| u64::from(b.people())).sum::<u64>())
             .sum();
         prop_assert_eq!(by_night, cal.bed_nights(from, mid));
+    }
+}
+
+/// The hostile families of issue 17 at sizes the exhaustive reference can check: a
+/// keep-apart clique in small units, a `by_unit` shelter with residents, an `integrated`
+/// shelter with twice as many keep-apart pairs as households.
+fn hostile_input() -> impl Strategy<Value = AllocateInput> {
+    use krisesenter_testkit::rooms::hostile;
+    prop_oneof![
+        (4usize..=6, 2usize..=3, any::<u64>()).prop_map(|(n, units, seed)| hostile::keep_apart_clique(n, units, seed)),
+        (2usize..=3, 4usize..=5, any::<u64>()).prop_map(|(units, n, seed)| hostile::by_unit_shelter(units, 2, n, seed)),
+        (4usize..=6, any::<u64>()).prop_map(|(n, seed)| hostile::keep_apart_pairs(n, seed)),
+    ]
+}
+
+/// Small inputs of every kind: the generic ones and the hostile families.
+fn any_small_input() -> impl Strategy<Value = AllocateInput> {
+    prop_oneof![allocation_input(5, 5), hostile_input()]
+}
+
+proptest! {
+    #![proptest_config(krisesenter_testkit::config(64))]
+
+    /// rooms-11: with any node budget the output keeps every rule and places every current
+    /// resident; when it says `proven_optimal` its objective is the exhaustive reference's;
+    /// the priority bound is never below what the best placement reaches.
+    #[test]
+    fn any_budget_gives_a_feasible_answer_and_an_honest_proof(input in any_small_input(), budget in 1u64..12) {
+        let expected = reference(&input);
+        let limited = input.clone().with_options(AllocateOptions::with_node_budget(budget));
+        match allocate(&limited, day()) {
+            Ok(out) => {
+                prop_assert_eq!(check(&input, &out), Ok(()));
+                let best = expected.unwrap();
+                if out.proven_optimal() {
+                    prop_assert_eq!(Obj::from(out.objective()), best);
+                }
+                prop_assert!(out.bound().priority_placed() >= best.priority_placed);
+                prop_assert!(out.bound().priority_placed() >= out.objective().priority_placed());
+            }
+            Err(AllocateError::ResidentsCannotBePlaced { .. }) => prop_assert_eq!(expected, None),
+            Err(e) => prop_assert!(false, "unexpected error {e}"),
+        }
+    }
+
+    /// rooms-12: a larger budget never gives a worse objective, and the same input and
+    /// budget give the same output.
+    #[test]
+    fn a_larger_budget_is_never_worse(input in any_small_input(), small in 1u64..8, more in 0u64..40) {
+        let with = |b: u64| allocate(&input.clone().with_options(AllocateOptions::with_node_budget(b)), day());
+        if let (Ok(a), Ok(b)) = (with(small), with(small + more)) {
+            prop_assert!(b.objective().key() >= a.objective().key());
+            prop_assert_eq!(with(small).ok(), Some(a));
+        }
+    }
+
+    /// rooms-1 on the hostile families: with the default budget the placement is proven
+    /// optimal and its objective is the exhaustive reference's.
+    #[test]
+    fn hostile_families_match_the_reference(input in hostile_input()) {
+        let expected = reference(&input);
+        match allocate(&input, day()) {
+            Ok(out) => {
+                prop_assert!(out.proven_optimal());
+                prop_assert_eq!(Some(Obj::from(out.objective())), expected);
+                prop_assert_eq!(check(&input, &out), Ok(()));
+            }
+            Err(AllocateError::ResidentsCannotBePlaced { .. }) => prop_assert_eq!(expected, None),
+            Err(e) => prop_assert!(false, "unexpected error {e}"),
+        }
     }
 }

@@ -159,3 +159,146 @@ pub fn occupancy_calendar() -> impl Strategy<Value = OccupancyCalendar> {
         OccupancyCalendar::try_new(inventory.clone(), bookings).ok()
     })
 }
+
+/// Seeded instances of the hostile families of issue 17, on which the placement's bound is
+/// weak unless it sees the unit constraints. Each function gives the same input for the same
+/// arguments; the bench (`benches/rooms.rs`) runs them at full size, the properties at sizes
+/// small enough for an exhaustive reference.
+///
+/// # Example
+///
+/// ```
+/// use krisesenter_testkit::rooms::hostile;
+/// let input = hostile::keep_apart_clique(8, 4, 1);
+/// assert_eq!((input.rooms().len(), input.households().len()), (8, 8));
+/// assert!(input.households().iter().all(|h| h.keep_apart().len() == 7));
+/// ```
+pub mod hostile {
+    use krisesenter_core::{Gender, RoomId};
+    use krisesenter_rooms::{
+        AllocateInput, Child, GenderSeparation, HouseholdBuilder, HouseholdRequest, Policy, Priority, Room,
+    };
+    use krisesenter_rooms::{HouseholdId, UnitId};
+    use rand::{Rng, SeedableRng};
+    use rand_chacha::ChaCha8Rng;
+
+    fn room(id: String, unit: String, beds: u16) -> Room {
+        let built = RoomId::try_new(id)
+            .ok()
+            .zip(UnitId::try_new(unit).ok())
+            .and_then(|(id, unit)| Room::try_new(id, unit, beds, false, false).ok());
+        built.unwrap_or_else(|| unreachable!("generated rooms are valid"))
+    }
+
+    fn builder(n: usize, priority: u8, gender: Gender, children: usize) -> HouseholdBuilder {
+        let id = HouseholdId::try_new(format!("h{n:04}")).unwrap_or_else(|_| unreachable!("valid id"));
+        let priority = Priority::try_new(priority).unwrap_or(Priority::LOWEST);
+        let child = Child::try_new(7).unwrap_or_else(|_| unreachable!("a valid age"));
+        HouseholdRequest::builder(id, priority).adult(gender).children(std::iter::repeat_n(child, children))
+    }
+
+    fn build(h: HouseholdBuilder) -> HouseholdRequest {
+        h.build().unwrap_or_else(|_| unreachable!("generated households have an adult"))
+    }
+
+    fn id(n: usize) -> HouseholdId {
+        HouseholdId::try_new(format!("h{n:04}")).unwrap_or_else(|_| unreachable!("valid id"))
+    }
+
+    /// `households` single women who all name each other in `keep_apart`, in `units` units of
+    /// two one-bed rooms, `integrated`, priorities 1 to 5 at random: at most one per unit.
+    pub fn keep_apart_clique(households: usize, units: usize, seed: u64) -> AllocateInput {
+        let mut rng = ChaCha8Rng::seed_from_u64(seed);
+        let rooms = (0..units * 2).map(|r| room(format!("r{r:03}"), format!("u{:02}", r / 2), 1)).collect();
+        let list = (0..households)
+            .map(|i| {
+                let others = (0..households).filter(|&j| j != i).map(id);
+                build(builder(i, rng.random_range(1..=5), Gender::Female, 0).keep_apart_from(others))
+            })
+            .collect();
+        AllocateInput::from_parts(Policy::new(GenderSeparation::Integrated, false), 0, rooms, list)
+    }
+
+    /// A `by_unit` shelter of `units` units of `rooms_per_unit` rooms of 1 to 6 beds, and
+    /// `households` households (women, men, some of gender other; 1 to 4 people), a fifth of
+    /// them current residents, who give their unit one gender.
+    pub fn by_unit_shelter(units: usize, rooms_per_unit: usize, households: usize, seed: u64) -> AllocateInput {
+        let mut rng = ChaCha8Rng::seed_from_u64(seed);
+        let mut rooms = Vec::new();
+        let mut beds = Vec::new();
+        for u in 0..units {
+            for r in 0..rooms_per_unit {
+                let b = rng.random_range(1..=6u16);
+                rooms.push(room(format!("u{u:02}r{r:02}"), format!("u{u:02}"), b));
+                beds.push((b, u, format!("u{u:02}r{r:02}")));
+            }
+        }
+        let male_unit: Vec<bool> = (0..units).map(|_| rng.random_bool(0.25)).collect();
+        let residents = households / 5;
+        let mut free: Vec<usize> = (0..beds.len()).collect();
+        let mut list = Vec::new();
+        for i in 0..households {
+            let resident = i < residents && !free.is_empty();
+            if resident {
+                let slot = free.swap_remove(rng.random_range(0..free.len()));
+                let Some((b, u, room_id)) = beds.get(slot).cloned() else { continue };
+                let gender = if male_unit.get(u).copied().unwrap_or(false) { Gender::Male } else { Gender::Female };
+                let size = rng.random_range(1..=usize::from(b).min(4));
+                let current = RoomId::try_new(room_id).unwrap_or_else(|_| unreachable!("valid id"));
+                list.push(build(builder(i, rng.random_range(1..=5), gender, size - 1).living_in(current)));
+            } else {
+                let x: f64 = rng.random();
+                let gender = if x < 0.7 {
+                    Gender::Female
+                } else if x < 0.95 {
+                    Gender::Male
+                } else {
+                    Gender::Other
+                };
+                list.push(build(builder(i, rng.random_range(1..=5), gender, rng.random_range(0..=3))));
+            }
+        }
+        AllocateInput::from_parts(Policy::new(GenderSeparation::ByUnit, false), 0, rooms, list)
+    }
+
+    /// An `integrated` shelter with rooms for about half of `households` (units of ten rooms
+    /// of 1 to 4 beds) and `2 × households` keep-apart pairs drawn at random among the
+    /// households who do not live there now (a tenth do).
+    pub fn keep_apart_pairs(households: usize, seed: u64) -> AllocateInput {
+        let mut rng = ChaCha8Rng::seed_from_u64(seed);
+        let room_count = (households / 2).max(1);
+        let rooms: Vec<Room> = (0..room_count)
+            .map(|r| room(format!("r{r:04}"), format!("u{:03}", r / 10), rng.random_range(1..=4u16)))
+            .collect();
+        let residents = (households / 10).min(room_count);
+        let mut apart: Vec<Vec<HouseholdId>> = vec![Vec::new(); households];
+        if households > residents + 1 {
+            for _ in 0..2 * households {
+                let a = rng.random_range(residents..households);
+                let b = rng.random_range(residents..households);
+                if a != b {
+                    if let Some(list) = apart.get_mut(a.min(b)) {
+                        list.push(id(a.max(b)));
+                    }
+                }
+            }
+        }
+        let list = apart
+            .into_iter()
+            .enumerate()
+            .map(|(i, others)| {
+                let size = if i < residents {
+                    rooms.get(i).map_or(1, |r| usize::from(r.beds()).min(3))
+                } else {
+                    rng.random_range(1..=3)
+                };
+                let mut h = builder(i, rng.random_range(1..=5), Gender::Female, size - 1).keep_apart_from(others);
+                if let Some(r) = rooms.get(i).filter(|_| i < residents) {
+                    h = h.living_in(r.id().clone());
+                }
+                build(h)
+            })
+            .collect();
+        AllocateInput::from_parts(Policy::new(GenderSeparation::Integrated, false), 0, rooms, list)
+    }
+}
