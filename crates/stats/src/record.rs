@@ -714,6 +714,16 @@ mod tests {
         assert!("03011".parse::<Municipality>().is_err());
     }
 
+    /// The last number is 9999: `try_from_number` refuses 10,000 and `from_const` clamps it.
+    /// Kills `<` mutated to `<=` in both.
+    #[test]
+    fn municipality_numbers_end_at_9999() {
+        assert_eq!(Municipality::try_from_number(9_999).map(Municipality::number), Ok(9_999));
+        assert_eq!(Municipality::try_from_number(10_000), Err(StatsRecordError::BadMunicipality));
+        assert_eq!(Municipality::from_const(9_999).number(), 9_999);
+        assert_eq!(Municipality::from_const(10_000).number(), 9_999);
+    }
+
     #[test]
     fn period_days() {
         assert_eq!(Period::try_new(d(2025, 1, 1), d(2025, 1, 1)).unwrap().days(), 1);

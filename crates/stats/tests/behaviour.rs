@@ -315,3 +315,65 @@ fn a_report_notes_opt_outs_only_when_there_are_some() {
     let noted = report(&ReportInput::new(year(), 10, vec![kept, out], vec![])).unwrap();
     assert_eq!(codes(noted.notes()), ["opted_out_of_statistics"]);
 }
+
+/// A stay's JSON, with `check_in`, `check_out` and `person.municipality` replaced.
+fn stay_json(check_in: Value, check_out: Value, municipality: Value) -> Value {
+    json!({"id": "s1", "person": {"kind": "adult", "gender": "female", "age": 34, "municipality": municipality},
+           "check_in": check_in, "check_out": check_out, "first_stay_this_year": true,
+           "violence_types": ["physical"], "relation": "former_partner", "after_stay": "new_home",
+           "previous_stays": 0})
+}
+
+/// The dates of a stay are read as written, a year of five digits is refused, and a date or
+/// municipality of the wrong type names the form expected. Kills the digit arithmetic of
+/// `wire_date::digits` (`+`/`*`/`-` swapped, `Some(0)`), the guard `y.len() == 4` of
+/// `wire_date::fast` replaced by `true` or `!=`, and the `expecting` texts of the date and the
+/// municipality replaced by an empty one.
+#[test]
+fn dates_and_municipalities_are_read_as_written() {
+    let read = |v: Value| serde_json::from_value::<Stay>(v);
+    let s = read(stay_json(json!("2025-01-03"), json!("2025-12-31"), json!("0301"))).unwrap();
+    assert_eq!((s.check_in(), s.check_out()), (d(1, 3), Some(d(12, 31))));
+    assert_eq!(s.person().municipality.number(), 301);
+    assert!(read(stay_json(json!("12025-01-03"), Value::Null, json!("0301"))).is_err());
+    let err = read(stay_json(json!(5), Value::Null, json!("0301"))).unwrap_err().to_string();
+    assert!(err.contains("a date written YYYY-MM-DD"), "{err}");
+    let err = read(stay_json(json!("2025-01-03"), json!(5), json!("0301"))).unwrap_err().to_string();
+    assert!(err.contains("a date written YYYY-MM-DD"), "{err}");
+    let err = read(stay_json(json!("2025-01-03"), Value::Null, json!(301))).unwrap_err().to_string();
+    assert!(err.contains("a municipality number of four digits"), "{err}");
+}
+
+/// A stay keeps the relation and the after-stay category it was given. Kills `Stay::relation`
+/// and `Stay::after_stay` replaced by `None`.
+#[test]
+fn a_stay_keeps_its_relation_and_after_stay() {
+    let s = serde_json::from_value::<Stay>(stay_json(json!("2025-01-03"), Value::Null, json!("3205"))).unwrap();
+    assert_eq!(s.relation(), Some(krisesenter_stats::Relation::FormerPartner));
+    assert_eq!(s.after_stay(), Some(krisesenter_stats::AfterStay::NewHome));
+}
+
+/// The schema of a stay names its municipality and its violence types as the contract always
+/// has (`Municipality`, four digits; `ViolenceTypes`, a list). Kills the `schema_name` and
+/// `json_schema` mutants of both schema impls.
+#[test]
+fn a_stays_schema_names_municipality_and_violence_types() {
+    let schema = serde_json::to_value(schemars::schema_for!(Stay)).unwrap();
+    assert_eq!(schema["$defs"]["Municipality"], json!({"type": "string", "pattern": "^[0-9]{4}$"}));
+    assert_eq!(schema["$defs"]["ViolenceTypes"]["type"], json!("array"));
+    assert_eq!(schema["properties"]["violence_types"]["$ref"], json!("#/$defs/ViolenceTypes"));
+}
+
+/// `report` refuses a shelter without beds and two stays with one id, naming both positions.
+/// Kills `ReportInput::validate` replaced by `Ok(())` and `==` mutated to `!=` in its
+/// duplicate check.
+#[test]
+fn a_report_refuses_no_beds_and_a_repeated_stay() {
+    use krisesenter_stats::{ReportError, ReportInput, report};
+    let one = stay("s1", person(PersonKind::Adult, Gender::Female, "3205"), d(3, 1), Some(d(3, 5)));
+    let other = stay("s2", person(PersonKind::Adult, Gender::Female, "3205"), d(3, 1), Some(d(3, 5)));
+    assert_eq!(report(&ReportInput::new(year(), 0, vec![one.clone()], vec![])), Err(ReportError::NoBeds));
+    let twice = ReportInput::new(year(), 10, vec![one.clone(), other.clone(), one.clone()], vec![]);
+    assert!(matches!(report(&twice), Err(ReportError::DuplicateStay { first: 0, second: 2, .. })));
+    assert!(report(&ReportInput::new(year(), 10, vec![one, other], vec![])).is_ok());
+}
