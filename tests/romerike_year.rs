@@ -19,7 +19,8 @@ use chrono::NaiveDate;
 use serde_json::Value;
 
 const SEED: &str = "7";
-const FILES: [&str; 6] = ["report.json", "report.csv", "report.md", "occupancy.svg", "stays-by-month.svg", "year.json"];
+const FILES: [&str; 7] =
+    ["report.json", "report.csv", "report.md", "occupancy.svg", "stays-by-month.svg", "year.json", "casework.md"];
 
 fn binary() -> PathBuf {
     common::example_binary("romerike-year")
@@ -135,6 +136,29 @@ fn check_year(dir: &Path) {
             stays.iter().filter(|s| !s.opt_out && s.check_in <= d && s.check_out.is_none_or(|o| d < o)).count() as u64;
     }
     assert_eq!(report["nights"]["total"].as_u64().unwrap(), nights_counted);
+
+    // ry-casework: the cases' figures agree with each other and with the stays. Destinations
+    // sum to the stays ended in the year, one per household that left in the year; the phases
+    // only narrow; the nights only waiting for a home are part of the nights stayed, which
+    // are every bed occupied in the year.
+    let c = &year["casework"];
+    let n = |key: &str| c[key].as_u64().unwrap();
+    let destinations: u64 = c["destinations"].as_object().unwrap().values().map(|v| v.as_u64().unwrap()).sum();
+    assert_eq!(destinations, n("stays_ended"));
+    let left = year["households"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|h| date(&h["check_out"]).is_some_and(|d| from <= d && d <= to))
+        .count() as u64;
+    assert_eq!(n("stays_ended"), left);
+    assert!(n("goal_reached") <= n("phase_3_plan_made"));
+    assert!(n("phase_3_plan_made") <= n("phase_2_home_found"));
+    assert!(n("phase_2_home_found") <= n("phase_1_need_clarified"));
+    assert!(n("phase_1_need_clarified") <= n("stays_ended"));
+    assert!(n("nights_waiting_for_home") <= n("nights"));
+    let beds: u64 = days.iter().map(|d| d["beds_occupied"].as_u64().unwrap()).sum();
+    assert_eq!(n("nights"), beds);
 
     // ry-3: every refusal of a stay keeps the phone and the day service; from 2026-01-01 a
     // required alternative is offered or its gap named, and a victim in the target group

@@ -126,6 +126,15 @@ fn chance(rng: &mut ChaCha8Rng, p: f64) -> bool {
     rng.random_bool(p.clamp(0.0, 1.0))
 }
 
+/// The nights a stay is extended only because the household still waits for a new home
+/// (seed 004: "noen blir værende lenger enn nødvendig"): the days the home search takes are
+/// drawn like a stay's length (many find a home quickly, a long tail held up by the housing
+/// market), and the stay goes on past its planned end until the home is found. An
+/// assumption of the simulation, not a published figure.
+pub(crate) fn home_search_wait(rng: &mut ChaCha8Rng, planned: i64) -> i64 {
+    (planned_nights(rng) - planned).max(0)
+}
+
 /// Length of a stay in nights: a skewed distribution with a mean near 27 (many short stays,
 /// a long tail of stays held up by the housing market).
 pub(crate) fn planned_nights(rng: &mut ChaCha8Rng) -> i64 {

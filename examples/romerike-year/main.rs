@@ -24,6 +24,7 @@
 #![forbid(unsafe_code)]
 
 mod arrivals;
+mod cases;
 mod sim;
 mod svg;
 
@@ -118,6 +119,7 @@ struct Outputs {
     shares: BTreeMap<krisesenter::stats::Municipality, u64>,
     nights: BTreeMap<krisesenter::stats::Municipality, u64>,
     retention: Retention,
+    cases: cases::CaseFigures,
 }
 
 #[derive(Default)]
@@ -164,7 +166,9 @@ fn run(options: &Options) -> Result<String, BoxError> {
         }
     }
 
-    let outputs = Outputs { published, shares, nights, retention };
+    // Casework: every household's case replayed, and what it says of the stay and after.
+    let cases = cases::cases(&year)?;
+    let outputs = Outputs { published, shares, nights, retention, cases };
     write_files(&options.out, options.seed, &year, &outputs)?;
     Ok(summary(options, &year, &outputs))
 }
@@ -233,6 +237,7 @@ fn write_files(dir: &Path, seed: u64, year: &Year, out: &Outputs) -> Result<(), 
         ),
     )?;
     write("year.json", &(serde_json::to_string_pretty(&year_json(seed, year, out))? + "\n"))?;
+    write("casework.md", &casework_markdown(seed, year, &out.cases))?;
     Ok(())
 }
 
@@ -311,7 +316,12 @@ fn year_json(seed: u64, year: &Year, out: &Outputs) -> Value {
     let households: Vec<Value> = year
         .households
         .iter()
-        .filter(|h| in_year(h.offered_on) || h.check_in.is_some_and(in_year) || h.resident_on(year.from))
+        .filter(|h| {
+            in_year(h.offered_on)
+                || h.check_in.is_some_and(in_year)
+                || h.check_out.is_some_and(in_year)
+                || h.resident_on(year.from)
+        })
         .map(|h| {
             json!({
                 "id": h.id.as_str(),
@@ -387,7 +397,68 @@ fn year_json(seed: u64, year: &Year, out: &Outputs) -> Value {
             "holds_placed": year.holds_placed,
         },
         "costs": {"budget_ore": BUDGET_ORE, "key": "50% population, 50% nights", "shares": shares},
+        "casework": casework_json(&out.cases),
     })
+}
+
+/// The casework figures of year.json.
+fn casework_json(c: &cases::CaseFigures) -> Value {
+    let open_steps: BTreeMap<&str, Value> =
+        c.open_steps.iter().map(|(code, (open, overdue))| (*code, json!({"open": open, "overdue": overdue}))).collect();
+    json!({
+        "cases": c.cases,
+        "stays_ended": c.ended,
+        "destinations": c.destinations,
+        "phase_1_need_clarified": c.phase_1,
+        "phase_2_home_found": c.phase_2,
+        "phase_3_plan_made": c.phase_3,
+        "goal_reached": c.goal_reached,
+        "nights": c.nights,
+        "nights_waiting_for_home": c.nights_waiting_for_home,
+        "households_waiting_for_home": c.households_waiting_for_home,
+        "open_steps_on_31_december": open_steps,
+    })
+}
+
+/// casework.md: the stay and after, from the cases.
+fn casework_markdown(seed: u64, year: &Year, c: &cases::CaseFigures) -> String {
+    let mut s = format!(
+        "# Romerike krisesenter {}: the stay and after\n\nSimulated year (seed {seed}), from every household's case \
+         (krisesenter-casework). Internal figures for the shelter's own follow-up, not published statistics: \
+         small counts are not hidden. How far each household comes is drawn by the simulation (assumptions, \
+         README).\n",
+        year.year
+    );
+    let share = |n: usize| if c.ended == 0 { 0.0 } else { 100.0 * n as f64 / c.ended as f64 };
+    let _ = writeln!(s, "\n| figure | households | share of stays ended |\n|---|---:|---:|");
+    let _ = writeln!(s, "| stays ended in the year | {} | |", c.ended);
+    let _ = writeln!(s, "| phase 1: the need for a home clarified | {} | {:.0} % |", c.phase_1, share(c.phase_1));
+    let _ = writeln!(s, "| phase 2: a safe home found | {} | {:.0} % |", c.phase_2, share(c.phase_2));
+    let _ = writeln!(s, "| phase 3: a follow-up plan made | {} | {:.0} % |", c.phase_3, share(c.phase_3));
+    let _ = writeln!(
+        s,
+        "| settled in a safe home with a plan and a coordinator | {} | {:.0} % |",
+        c.goal_reached,
+        share(c.goal_reached)
+    );
+    let _ = writeln!(s, "\n| destination | stays ended |\n|---|---:|");
+    for (destination, n) in &c.destinations {
+        let _ = writeln!(s, "| {destination} | {n} |");
+    }
+    let _ = writeln!(
+        s,
+        "\nNights stayed in the year by these households: {}; of them {} ({:.1} %) only while waiting for a new \
+         home ({} households stayed past their planned day because no home was found yet).",
+        c.nights,
+        c.nights_waiting_for_home,
+        if c.nights == 0 { 0.0 } else { 100.0 * c.nights_waiting_for_home as f64 / c.nights as f64 },
+        c.households_waiting_for_home
+    );
+    let _ = writeln!(s, "\n| step open on {} | open | overdue |\n|---|---:|---:|", year.to);
+    for (code, (open, overdue)) in &c.open_steps {
+        let _ = writeln!(s, "| {code} | {open} | {overdue} |");
+    }
+    s
 }
 
 /// `a 3 · b 2 · c 1`, largest first, ties by name.
@@ -661,6 +732,22 @@ fn summary(options: &Options, year: &Year, out: &Outputs) -> String {
         year.consents_given, year.consents_withdrawn, year.holds_placed
     );
 
+    // Casework.
+    let c = &out.cases;
+    let _ = writeln!(
+        s,
+        "\nThe stay and after ({} cases; {} stays ended in {y}): need clarified {} · home found {} · plan made {} · \
+         settled safely with a plan and a coordinator {}",
+        c.cases, c.ended, c.phase_1, c.phase_2, c.phase_3, c.goal_reached
+    );
+    let destinations: Vec<String> = c.destinations.iter().map(|(k, v)| format!("{k} {v}")).collect();
+    let _ = writeln!(s, "  destinations  {}", destinations.join(" · "));
+    let _ = writeln!(
+        s,
+        "  nights only waiting for a new home {} of {} ({} households stayed past their planned day)",
+        c.nights_waiting_for_home, c.nights, c.households_waiting_for_home
+    );
+
     // Costs.
     let _ = writeln!(s, "\nOwners' shares of NOK {} (half by population, half by nights used)", nok(BUDGET_ORE));
     let _ =
@@ -681,7 +768,7 @@ fn summary(options: &Options, year: &Year, out: &Outputs) -> String {
     }
     let _ = writeln!(
         s,
-        "\nWrote {}: report.json report.csv report.md occupancy.svg stays-by-month.svg year.json",
+        "\nWrote {}: report.json report.csv report.md occupancy.svg stays-by-month.svg year.json casework.md",
         options.out.display()
     );
     s

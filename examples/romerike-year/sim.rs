@@ -51,6 +51,7 @@ const STREAM_DAY_CONTACTS: u64 = 2;
 const STREAM_SITUATIONS: u64 = 3;
 const STREAM_HOLDS: u64 = 4;
 const STREAM_RETURNS: u64 = 5;
+const STREAM_HOUSING: u64 = 6;
 
 /// The municipalities' equal alternatives (krisesenterlova §3 from 2026-01-01), in the order
 /// they are tried: the three models of the 2026 workshop. Most are for women only.
@@ -122,12 +123,16 @@ pub(crate) struct Household {
     pub(crate) offered_on: NaiveDate,
     pub(crate) check_in: Option<NaiveDate>,
     pub(crate) check_out: Option<NaiveDate>,
-    planned_out: Option<NaiveDate>,
+    pub(crate) planned_out: Option<NaiveDate>,
     pub(crate) room: Option<RoomId>,
     /// The day the household was referred to another shelter, and the rooms crate's reason
     /// code (or `no_room_in_time` when the wait ran out).
     pub(crate) referred: Option<(NaiveDate, String)>,
     pub(crate) moves: u32,
+    /// Nights added to the planned stay only because no new home was found yet (0 for most).
+    pub(crate) home_wait: i64,
+    /// The room the stay began in.
+    pub(crate) first_room: Option<RoomId>,
 }
 
 impl Household {
@@ -267,7 +272,8 @@ pub(crate) fn simulate(year: i32, setup: Setup, places: &mut impl Places) -> Res
     let start = from - Duration::days(WARM_UP_DAYS);
     let Setup { inventory, policy, alternatives, contacts, seed, progress } = setup;
     let returns = arrivals::stream(seed, STREAM_RETURNS);
-    let mut shelter = Shelter::new(inventory, policy, alternatives, contacts, returns);
+    let housing = arrivals::stream(seed, STREAM_HOUSING);
+    let mut shelter = Shelter::new(inventory, policy, alternatives, contacts, returns, housing);
 
     let mut days = Vec::new();
     let mut month = MonthLine::default();
@@ -327,6 +333,8 @@ struct Shelter {
     by_day: BTreeMap<NaiveDate, Vec<usize>>,
     /// The random stream that decides who comes back, and when.
     returns: rand_chacha::ChaCha8Rng,
+    /// The random stream that decides how long the search for a new home takes.
+    housing: rand_chacha::ChaCha8Rng,
     assessed: Vec<Assessed>,
     households: Vec<Household>,
     /// Households offered a stay and not yet placed, by index in `households`.
@@ -344,6 +352,7 @@ impl Shelter {
         alternatives: Vec<Alternative>,
         contacts: Vec<Contact>,
         returns: rand_chacha::ChaCha8Rng,
+        housing: rand_chacha::ChaCha8Rng,
     ) -> Self {
         let mut by_day: BTreeMap<NaiveDate, Vec<usize>> = BTreeMap::new();
         for c in &contacts {
@@ -357,6 +366,7 @@ impl Shelter {
             contacts,
             by_day,
             returns,
+            housing,
             households: Vec::new(),
             waiting: Vec::new(),
             residents: BTreeSet::new(),
@@ -445,10 +455,16 @@ impl Shelter {
         for &h in &self.waiting {
             let Some(household) = self.households.get_mut(h) else { continue };
             if let Some(room) = placed.get(&household.id) {
-                let nights = self.contacts.get(household.contact).map_or(1, |c| c.planned_nights);
+                let contact = self.contacts.get(household.contact);
+                let nights = contact.map_or(1, |c| c.planned_nights);
+                // Who leaves for a new home stays until it is found.
+                if contact.is_some_and(|c| c.after_stay == AfterStay::NewHome) {
+                    household.home_wait = arrivals::home_search_wait(&mut self.housing, nights);
+                }
                 household.room = Some((*room).clone());
+                household.first_room = Some((*room).clone());
                 household.check_in = Some(day);
-                household.planned_out = Some(day + Duration::days(nights));
+                household.planned_out = Some(day + Duration::days(nights + household.home_wait));
                 self.residents.insert(h);
                 month.placed += 1;
                 continue;
@@ -629,6 +645,8 @@ fn household(contact: &Contact) -> Result<Household, BoxError> {
         room: None,
         referred: None,
         moves: 0,
+        home_wait: 0,
+        first_room: None,
     })
 }
 
