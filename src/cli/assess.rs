@@ -23,6 +23,7 @@ use super::{CliError, Locate};
 #[schemars(description = "The input of the `assess` command (CONTRACT.md): the day of the assessment and its facts.")]
 struct AssessRequest {
     /// The day of the assessment: the law in force that day is applied.
+    #[serde(deserialize_with = "krisesenter_core::date::exact")]
     as_of: NaiveDate,
     applicant: Applicant,
     #[serde(default)]

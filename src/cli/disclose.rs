@@ -35,6 +35,7 @@ struct DiscloseDocument {
 #[schemars(rename = "DiscloseInput")]
 struct RawDocument {
     /// The day the decision is made on; on or after 2015-10-01.
+    #[serde(deserialize_with = "krisesenter_core::date::exact")]
     as_of: NaiveDate,
     /// Who asks, or whom staff think of telling on their own initiative.
     requester: Party,

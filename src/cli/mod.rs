@@ -288,7 +288,27 @@ pub fn schema_of<T: schemars::JsonSchema>() -> Schema {
         schemars::SchemaGenerator::new(schemars::generate::SchemaSettings::draft2020_12()).into_root_schema_for::<T>();
     let mut value = schema.clone().to_value();
     trim_descriptions(&mut value);
+    pattern_dates(&mut value);
     Schema::try_from(value).unwrap_or(schema)
+}
+
+/// The pattern of a contract date, `YYYY-MM-DD` exactly (CONTRACT.md conventions).
+pub const DATE_PATTERN: &str = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
+
+/// Gives every `"format": "date"` a `pattern` beside it: the CLI reads a date only when
+/// written exactly `YYYY-MM-DD` ([`krisesenter_core::date::exact`]), and a validator that
+/// does not check formats (most do not by default) then rejects what the CLI rejects.
+fn pattern_dates(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::Object(map) => {
+            if map.get("format").and_then(serde_json::Value::as_str) == Some("date") && !map.contains_key("pattern") {
+                map.insert("pattern".to_owned(), serde_json::Value::from(DATE_PATTERN));
+            }
+            map.values_mut().for_each(pattern_dates);
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(pattern_dates),
+        _ => {}
+    }
 }
 
 fn trim_descriptions(value: &mut serde_json::Value) {

@@ -78,7 +78,7 @@ pub struct CaseRecord {
 struct RecordInput {
     id: RecordId,
     /// The last day of the contact, or null while it is ongoing (required; null is explicit).
-    #[serde(deserialize_with = "required_nullable")]
+    #[serde(deserialize_with = "krisesenter_core::date::exact_or_null")]
     #[schemars(schema_with = "crate::decision::required_nullable_schema::<Option<NaiveDate>>")]
     contact_ended_on: Option<NaiveDate>,
     consents: Vec<Consent>,
@@ -86,12 +86,6 @@ struct RecordInput {
     /// The user opted out of statistics (krisesenterlova §5 a); default false.
     #[serde(default)]
     statistics_opt_out: bool,
-}
-
-/// Deserialises an `Option` that must be present (null allowed): with `deserialize_with`
-/// serde no longer treats a missing field as `None`.
-fn required_nullable<'de, D: serde::Deserializer<'de>>(de: D) -> Result<Option<NaiveDate>, D::Error> {
-    Option::<NaiveDate>::deserialize(de)
 }
 
 impl TryFrom<RecordInput> for CaseRecord {

@@ -85,8 +85,9 @@ pub struct LegalHold {
 struct HoldInput {
     id: HoldId,
     reason: HoldReason,
+    #[serde(deserialize_with = "krisesenter_core::date::exact")]
     placed_on: NaiveDate,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "krisesenter_core::date::exact_or_null")]
     released_on: Option<NaiveDate>,
 }
 

@@ -152,9 +152,10 @@ struct ConsentInput {
     kind: ConsentKind,
     recipients: Vec<Party>,
     information: Vec<Information>,
+    #[serde(deserialize_with = "krisesenter_core::date::exact")]
     given_on: NaiveDate,
     written: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "krisesenter_core::date::exact_or_null")]
     withdrawn_on: Option<NaiveDate>,
     /// Who gave the consent: the person (default) or a guardian for a child.
     #[serde(default)]

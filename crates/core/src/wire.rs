@@ -76,3 +76,38 @@ pub fn object<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<T,
 pub fn object_or_null<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Option<T>, D::Error> {
     d.deserialize_option(ObjectOrNullVisitor(PhantomData))
 }
+
+/// Reads an `Option<T>` whose key must be present (`null` written for `None`); for
+/// `#[serde(deserialize_with = "…")]`. serde's derive lets a missing `Option` field read as
+/// `None`; a field read through this function is required, as the contract lists it. Pair it
+/// with `#[schemars(schema_with = "krisesenter_core::wire::required_nullable::<Option<T>>")]`
+/// so the schema lists the field as required too.
+///
+/// ```
+/// use serde::Deserialize;
+///
+/// #[derive(Deserialize, Debug)]
+/// struct Stay {
+///     #[serde(deserialize_with = "krisesenter_core::wire::nullable")]
+///     relation: Option<String>,
+/// }
+///
+/// assert!(serde_json::from_str::<Stay>(r#"{"relation": null}"#).is_ok());
+/// assert!(serde_json::from_str::<Stay>(r#"{}"#).is_err(), "null must be written");
+/// ```
+///
+/// # Errors
+///
+/// The deserializer's error, or `T`'s own.
+pub fn nullable<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Option<T>, D::Error> {
+    Option::<T>::deserialize(d)
+}
+
+/// The schema of a field that is required but may be `null`: `T`'s own schema (`T` is the
+/// field's `Option` type), for `#[schemars(schema_with = "…")]`. schemars lists an `Option`
+/// field as optional unless told otherwise; a field read with [`nullable`],
+/// [`object_or_null`] or [`crate::date::exact_or_null`] (without `#[serde(default)]`) is
+/// required, and its schema says so through this function.
+pub fn required_nullable<T: schemars::JsonSchema>(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    generator.subschema_for::<T>()
+}

@@ -49,79 +49,6 @@ pub enum StatsRecordError {
     BadMunicipality,
 }
 
-/// Fast deserialisation of the contract's dates (`YYYY-MM-DD`), with chrono's parser as the
-/// fallback for every other spelling, so the accepted inputs and the errors stay chrono's.
-pub(crate) mod wire_date {
-    use chrono::NaiveDate;
-    use serde::Deserializer;
-    use serde::de::{Error, Visitor};
-
-    struct DateVisitor;
-
-    fn digits(bytes: &[u8]) -> Option<u32> {
-        bytes.iter().try_fold(0u32, |acc, b| b.is_ascii_digit().then(|| acc * 10 + u32::from(b - b'0')))
-    }
-
-    fn fast(s: &str) -> Option<NaiveDate> {
-        match s.as_bytes() {
-            [y @ .., b'-', m1, m2, b'-', d1, d2] if y.len() == 4 => {
-                NaiveDate::from_ymd_opt(i32::try_from(digits(y)?).ok()?, digits(&[*m1, *m2])?, digits(&[*d1, *d2])?)
-            }
-            _ => None,
-        }
-    }
-
-    impl Visitor<'_> for DateVisitor {
-        type Value = NaiveDate;
-        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            f.write_str("a date written YYYY-MM-DD")
-        }
-        fn visit_str<E: Error>(self, s: &str) -> Result<NaiveDate, E> {
-            fast(s).map_or_else(|| s.parse().map_err(E::custom), Ok)
-        }
-    }
-
-    struct OptionVisitor;
-
-    impl<'de> Visitor<'de> for OptionVisitor {
-        type Value = Option<NaiveDate>;
-        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            f.write_str("a date written YYYY-MM-DD or null")
-        }
-        fn visit_none<E: Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_unit<E: Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-            date(d).map(Some)
-        }
-    }
-
-    /// A date.
-    pub(crate) fn date<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
-        d.deserialize_str(DateVisitor)
-    }
-
-    /// A date or null.
-    pub(crate) fn option<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
-        d.deserialize_option(OptionVisitor)
-    }
-
-    #[cfg(test)]
-    mod tests {
-        use super::*;
-
-        #[test]
-        fn fast_path_agrees_with_chrono() {
-            for s in ["2025-01-03", "2024-02-29", "2023-02-29", "2025-13-01", "0000-01-01", "9999-12-31", "2025-1-03"] {
-                assert_eq!(fast(s).or_else(|| s.parse().ok()), s.parse::<NaiveDate>().ok(), "{s}");
-            }
-        }
-    }
-}
-
 /// A report period: every day from `from` to `to`, both included.
 ///
 /// # Example
@@ -145,7 +72,9 @@ pub struct Period {
 #[serde(deny_unknown_fields)]
 #[schemars(rename = "Period")]
 struct RawPeriod {
+    #[serde(deserialize_with = "krisesenter_core::date::exact")]
     from: NaiveDate,
+    #[serde(deserialize_with = "krisesenter_core::date::exact")]
     to: NaiveDate,
 }
 
@@ -444,16 +373,25 @@ pub struct Stay {
 struct RawStay {
     id: StayId,
     person: StayPerson,
-    #[serde(deserialize_with = "wire_date::date")]
+    #[serde(deserialize_with = "krisesenter_core::date::exact")]
     check_in: NaiveDate,
-    #[serde(default, deserialize_with = "wire_date::option")]
+    /// The day of check-out, or null while the person lives at the shelter (required: null is
+    /// written, never left out).
+    #[serde(deserialize_with = "krisesenter_core::date::exact_or_null")]
+    #[schemars(schema_with = "krisesenter_core::wire::required_nullable::<Option<NaiveDate>>")]
     check_out: Option<NaiveDate>,
     first_stay_this_year: bool,
     #[serde(default)]
     statistics_opt_out: bool,
     #[schemars(with = "ViolenceTypesSchema")]
     violence_types: ViolenceTypes,
+    /// The relation to the perpetrator, or null (required: null is written, never left out).
+    #[serde(deserialize_with = "krisesenter_core::wire::nullable")]
+    #[schemars(schema_with = "krisesenter_core::wire::required_nullable::<Option<Relation>>")]
     relation: Option<Relation>,
+    /// Where the person went after the stay, or null (required: null is written, never left out).
+    #[serde(deserialize_with = "krisesenter_core::wire::nullable")]
+    #[schemars(schema_with = "krisesenter_core::wire::required_nullable::<Option<AfterStay>>")]
     after_stay: Option<AfterStay>,
     previous_stays: u32,
 }
@@ -659,7 +597,7 @@ krisesenter_core::wire_enum!(
 #[non_exhaustive]
 pub struct DayContact {
     /// The day of the contact.
-    #[serde(deserialize_with = "wire_date::date")]
+    #[serde(deserialize_with = "krisesenter_core::date::exact")]
     pub date: NaiveDate,
     /// How it took place.
     pub mode: ContactMode,

@@ -26,6 +26,7 @@ macro_rules! figures_struct {
             $(
                 $(#[doc = $doc:literal])*
                 $(#[serde($($serde:tt)*)])*
+                $(#[schemars($($schemars:tt)*)])*
                 $field:ident : $how:ident $ty:ty
             ),* $(,)?
         }
@@ -35,6 +36,7 @@ macro_rules! figures_struct {
             $(
                 $(#[doc = $doc])*
                 $(#[serde($($serde)*)])*
+                $(#[schemars($($schemars)*)])*
                 pub(crate) $field: $ty,
             )*
         }
@@ -144,9 +146,13 @@ figures_struct! {
         /// Stays completed inside the period.
         completed: val C,
         /// Exact median length (the mean of the two middle values for an even count); null
-        /// without completed stays.
+        /// without completed stays (required: null is written, never left out).
+        #[serde(deserialize_with = "krisesenter_core::wire::nullable")]
+        #[schemars(schema_with = "krisesenter_core::wire::required_nullable::<Option<f64>>")]
         median_days: val Option<f64>,
-        /// Mean length; null without completed stays.
+        /// Mean length; null without completed stays (required: null is written, never left out).
+        #[serde(deserialize_with = "krisesenter_core::wire::nullable")]
+        #[schemars(schema_with = "krisesenter_core::wire::required_nullable::<Option<f64>>")]
         mean_days: val Option<f64>,
         /// Completed stays by length.
         buckets: ref Buckets<C>,
