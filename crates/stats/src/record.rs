@@ -6,6 +6,7 @@
 //! no name, no birth date, no address, no free text. They are validated on construction and
 //! on deserialisation, so every value of these types is a valid record.
 
+use krisesenter_core::wire::Rejected;
 use std::borrow::Cow;
 
 use crate::StayId;
@@ -21,7 +22,7 @@ use thiserror::Error;
 #[non_exhaustive]
 pub enum StatsRecordError {
     /// A period whose last day is before its first day.
-    #[error("the period ends ({to}) before it starts ({from})")]
+    #[error("the period ends before it starts")]
     PeriodEndsBeforeStart {
         /// First day given.
         from: NaiveDate,
@@ -29,13 +30,13 @@ pub enum StatsRecordError {
         to: NaiveDate,
     },
     /// A stay that ends before it starts.
-    #[error("stay {id}: check_out is before check_in")]
+    #[error("check_out is before check_in")]
     CheckOutBeforeCheckIn {
         /// The stay.
         id: StayId,
     },
     /// The person's kind does not match the age (an adult under 18 or a child of 18 or more).
-    #[error("stay {id}: a person of age {age} cannot be a {kind}")]
+    #[error("the kind does not match the age (an adult is 18 or older, a child under 18)")]
     KindDoesNotMatchAge {
         /// The stay.
         id: StayId,
@@ -79,9 +80,9 @@ struct RawPeriod {
 }
 
 impl TryFrom<RawPeriod> for Period {
-    type Error = StatsRecordError;
+    type Error = Rejected<StatsRecordError>;
     fn try_from(raw: RawPeriod) -> Result<Self, Self::Error> {
-        Self::try_new(raw.from, raw.to)
+        Ok(Self::try_new(raw.from, raw.to)?)
     }
 }
 
@@ -296,7 +297,10 @@ impl JsonSchema for ViolenceTypesSchema {
         Cow::Borrowed("ViolenceTypes")
     }
     fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        <Vec<ViolenceType>>::json_schema(generator)
+        // A set: each type once (the reader refuses a repeat).
+        let mut schema = <Vec<ViolenceType>>::json_schema(generator);
+        schema.insert("uniqueItems".to_owned(), true.into());
+        schema
     }
 }
 
@@ -397,7 +401,7 @@ struct RawStay {
 }
 
 impl TryFrom<RawStay> for Stay {
-    type Error = StatsRecordError;
+    type Error = Rejected<StatsRecordError>;
     fn try_from(raw: RawStay) -> Result<Self, Self::Error> {
         Ok(Stay::try_new(raw.id, raw.person, raw.check_in, raw.check_out)?
             .with_first_stay_this_year(raw.first_stay_this_year)
@@ -624,10 +628,12 @@ mod tests {
     fn stay_json_round_trip_and_checks() {
         let json = r#"{"id":"s1","person":{"kind":"adult","gender":"female","age":34,"municipality":"3205"},
             "check_in":"2025-01-03","check_out":"2025-01-20","first_stay_this_year":true,
-            "violence_types":["physical","physical","digital"],"relation":"former_partner",
+            "violence_types":["physical","digital"],"relation":"former_partner",
             "after_stay":"new_home","previous_stays":0}"#;
         let stay: Stay = serde_json::from_str(json).unwrap();
         assert_eq!(stay.violence_types().len(), 2);
+        let twice = json.replace(r#"["physical","digital"]"#, r#"["physical","physical"]"#);
+        assert!(serde_json::from_str::<Stay>(&twice).is_err(), "a set names each type once");
         assert!(!stay.statistics_opt_out());
         let back: Stay = serde_json::from_str(&serde_json::to_string(&stay).unwrap()).unwrap();
         assert_eq!(back, stay);
@@ -635,7 +641,8 @@ mod tests {
         assert!(serde_json::from_str::<Stay>(&bad).is_err());
         let child = json.replace("\"age\":34", "\"age\":12");
         let err = serde_json::from_str::<Stay>(&child).unwrap_err().to_string();
-        assert!(err.contains("cannot be a adult") || err.contains("age 12"), "{err}");
+        assert!(err.starts_with("rejected by the rules: the kind does not match the age"), "{err}");
+        assert!(!err.contains("12"), "the message never repeats the age: {err}");
         assert!(serde_json::from_str::<Stay>(&json.replace("3205", "320")).is_err());
         assert!(
             serde_json::from_str::<Stay>(&json.replace("\"previous_stays\"", "\"name\":\"x\",\"previous_stays\""))
