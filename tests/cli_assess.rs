@@ -166,12 +166,13 @@ fn bad_input_names_the_kind_and_the_path() {
     let mut no_gender = request();
     no_gender["alternatives"][1]["accepts"]["genders"] = json!([]);
     let (kind, path, _) = error(&no_gender);
-    assert_eq!((kind, path.as_deref()), (ErrorKind::InvalidJson, Some("alternatives[1].accepts")));
+    assert_eq!((kind, path.as_deref()), (ErrorKind::InvalidJson, Some("alternatives[1].accepts.genders")));
 
+    // Two alternatives with one id match the schema; the rules reject the document.
     let mut twice = request();
     twice["alternatives"][1]["id"] = json!("skjermet");
     let (kind, path, message) = error(&twice);
-    assert_eq!((kind, path.as_deref()), (ErrorKind::InvalidJson, Some("alternatives")));
+    assert_eq!((kind, path.as_deref()), (ErrorKind::InvalidInput, Some("alternatives[1].id")));
     assert!(message.contains("configured twice"), "{message}");
 
     let mut role = request();

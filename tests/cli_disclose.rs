@@ -315,9 +315,12 @@ fn rule_violations_in_the_request_are_rejected() {
           {"id": "c1", "kind": "storage", "recipients": [], "information": [], "given_on": "2026-01-01", "written": true},
           {"id": "c1", "kind": "storage", "recipients": [], "information": [], "given_on": "2026-01-02", "written": true}
         ]}"#;
+    // The document matches the schema; the rules reject it, at the second consent's id (never
+    // "line 0 column 0" and a null path).
     let err = error(dup);
-    assert_eq!(err.kind(), ErrorKind::InvalidJson);
+    assert_eq!((err.kind(), err.path()), (ErrorKind::InvalidInput, Some("consents[1].id")));
     assert!(err.message().contains("unique"), "{}", err.message());
+    assert!(!err.message().contains("line"), "{}", err.message());
     let zero = r#"{"as_of": "2026-03-01", "requester": "police", "initiative": "request", "information": [], "consents": [],
         "serious_offence": {"straffeloven_section": 0, "likelihood": "certain"}}"#;
     assert_eq!(error(zero).kind(), ErrorKind::InvalidJson);

@@ -51,9 +51,12 @@ fn one_small_cell_forces_a_second() {
 }
 
 #[test]
-fn threshold_defaults_to_five_and_is_configurable() {
-    let default = publish(&json!({"report": report()}));
-    assert_eq!(default["threshold"], 5);
+fn threshold_is_required_and_configurable() {
+    let missing = run("publish", json!({"report": report()}).to_string().as_bytes()).unwrap_err();
+    assert_eq!((missing.kind(), missing.path()), (ErrorKind::InvalidJson, None));
+    assert!(missing.message().contains("missing field `threshold`"), "{}", missing.message());
+    let five = publish(&json!({"report": report(), "threshold": 5}));
+    assert_eq!(five["threshold"], 5);
     // At SSB's threshold of 3 the two men are still hidden; at 2 they are published.
     let ssb = publish(&json!({"report": report(), "threshold": 3}));
     assert_eq!(ssb["stays"]["adults"]["male"], Value::Null);
@@ -65,18 +68,22 @@ fn threshold_defaults_to_five_and_is_configurable() {
 #[test]
 fn bad_input_names_the_kind_and_path() {
     let err = |v: &Value| run("publish", v.to_string().as_bytes()).unwrap_err();
-    let e = err(&json!({"report": report(), "threshold": 1}));
-    assert_eq!((e.kind(), e.path()), (ErrorKind::InvalidInput, Some("threshold")));
+    // A single-field range: in the schema, so `invalid_json` at the field.
+    for low in [0, 1] {
+        let e = err(&json!({"report": report(), "threshold": low}));
+        assert_eq!((e.kind(), e.path()), (ErrorKind::InvalidJson, Some("threshold")));
+        assert!(e.message().starts_with("the threshold must be at least 2"), "{}", e.message());
+    }
 
     // A report whose figures do not add up was not made by `report`.
     let mut forged = report();
     forged["stays"]["total"] = json!(33);
-    let e = err(&json!({"report": forged}));
+    let e = err(&json!({"report": forged, "threshold": 5}));
     assert_eq!((e.kind(), e.path()), (ErrorKind::InvalidInput, Some("report")));
     assert!(e.message().contains("stays"));
 
     let mut extra = report();
     extra["secret"] = json!(1);
-    assert_eq!(err(&json!({"report": extra})).kind(), ErrorKind::InvalidJson);
+    assert_eq!(err(&json!({"report": extra, "threshold": 5})).kind(), ErrorKind::InvalidJson);
     assert_eq!(err(&json!({"threshold": 5})).kind(), ErrorKind::InvalidJson);
 }

@@ -15,6 +15,7 @@ use super::{CliError, Locate};
 #[serde(deny_unknown_fields)]
 struct AllocationInput {
     /// The day the placement is made on (reasons cite the law in force that day).
+    #[serde(deserialize_with = "krisesenter_core::date::exact")]
     as_of: NaiveDate,
     /// The placement policy.
     policy: Policy,

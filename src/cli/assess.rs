@@ -1,10 +1,10 @@
 //! The `assess` command: boevne, the offer for every service and the equal alternative
 //! (CONTRACT.md `assess`, crate `krisesenter-eligibility`).
 //!
-//! The input types validate themselves while parsing (a child of 18 or more, an alternative
-//! that accepts no gender, two alternatives with one id), so those are `invalid_json` with
-//! the path of the field; a day before krisesenterlova took effect (2010-01-01) is the one
-//! rule `assess` itself refuses, answered as `invalid_input` at `as_of`.
+//! Single fields are checked while parsing and in the schema (a child of 18 or more, an
+//! alternative that accepts no gender): `invalid_json` at the field. Two alternatives with
+//! one id, and a day before krisesenterlova took effect (2010-01-01), are rules over the
+//! document: `invalid_input` at the second id, or at `as_of`.
 
 use chrono::NaiveDate;
 use krisesenter_eligibility::{
@@ -12,7 +12,7 @@ use krisesenter_eligibility::{
     Observations, Offer, Violence, assess,
 };
 use schemars::{JsonSchema, Schema};
-use serde::{Deserialize, Deserializer};
+use serde::Deserialize;
 
 use super::{CliError, Locate};
 
@@ -23,6 +23,7 @@ use super::{CliError, Locate};
 #[schemars(description = "The input of the `assess` command (CONTRACT.md): the day of the assessment and its facts.")]
 struct AssessRequest {
     /// The day of the assessment: the law in force that day is applied.
+    #[serde(deserialize_with = "krisesenter_core::date::exact")]
     as_of: NaiveDate,
     applicant: Applicant,
     #[serde(default)]
@@ -34,15 +35,7 @@ struct AssessRequest {
     protection_need: bool,
     observations: Observations,
     /// The municipality's configured alternatives, in order of preference; ids are unique.
-    #[serde(deserialize_with = "unique_alternatives")]
     alternatives: Vec<Alternative>,
-}
-
-/// Two alternatives with one id are wrong JSON for the contract (`invalid_json` at `alternatives`).
-fn unique_alternatives<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Alternative>, D::Error> {
-    let alternatives = Vec::<Alternative>::deserialize(deserializer)?;
-    Alternative::check_unique(&alternatives).map_err(serde::de::Error::custom)?;
-    Ok(alternatives)
 }
 
 impl AssessRequest {
@@ -50,7 +43,7 @@ impl AssessRequest {
     ///
     /// # Errors
     ///
-    /// Two alternatives with one id (checked while parsing already, so not met in practice).
+    /// [`AssessInputError::DuplicateAlternative`] for two alternatives with one id.
     fn into_parts(self) -> Result<(AssessInput, NaiveDate), AssessInputError> {
         let mut input = AssessInput::new(self.applicant, self.violence, self.observations)
             .with_adaptation_needs(self.adaptation_needs)
@@ -65,6 +58,15 @@ impl AssessRequest {
     }
 }
 
+impl Locate for AssessInputError {
+    fn locate(&self) -> Option<String> {
+        match self {
+            AssessInputError::DuplicateAlternative { second, .. } => Some(format!("alternatives[{second}].id")),
+            _ => None,
+        }
+    }
+}
+
 impl Locate for AssessError {
     fn locate(&self) -> Option<String> {
         match self {
@@ -75,9 +77,7 @@ impl Locate for AssessError {
 }
 
 pub(super) fn run(input: &[u8]) -> Result<String, CliError> {
-    let (input, as_of) = super::parse::<AssessRequest>(input)?
-        .into_parts()
-        .map_err(|err| CliError::invalid_input(err, Some("alternatives")))?;
+    let (input, as_of) = super::parse::<AssessRequest>(input)?.into_parts().map_err(|err| CliError::located(&err))?;
     let offer = assess(&input, as_of).map_err(|err| CliError::located(&err))?;
     super::to_json(&offer)
 }

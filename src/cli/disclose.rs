@@ -7,8 +7,8 @@
 
 use chrono::NaiveDate;
 use krisesenter_disclosure::{
-    ChildConcern, Consent, DiscloseError, DiscloseInput, DiscloseInputError, Disclosure, Information, Initiative,
-    Party, SeriousOffence, disclose,
+    ChildConcern, Consent, DiscloseError, DiscloseInput, Disclosure, Information, Initiative, Party, SeriousOffence,
+    disclose,
 };
 use schemars::{JsonSchema, Schema};
 use serde::Deserialize;
@@ -16,25 +16,17 @@ use serde::Deserialize;
 use super::{CliError, Locate};
 
 /// The input of the `disclose` command, exactly as CONTRACT.md spells it: the date of the
-/// decision and the request. Deserialising checks the shape and the request's own rules;
-/// the date is checked when deciding (a date before 2015-10-01 is a decision error).
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
-#[serde(try_from = "RawDocument")]
-#[schemars(with = "RawDocument", rename = "DiscloseInput")]
-struct DiscloseDocument {
-    as_of: NaiveDate,
-    input: DiscloseInput,
-}
-
-/// The wire form of [`DiscloseDocument`] (CONTRACT.md `disclose` input).
-///
-/// It repeats the fields of the domain input instead of `#[serde(flatten)]`-ing it, because
-/// serde does not support `flatten` together with `deny_unknown_fields`.
+/// decision and the request. Reading checks the shape and single fields (`invalid_json`);
+/// two consents with one id are a rule over the document (`invalid_input` at the second), and
+/// a date before 2015-10-01 is a decision error (`invalid_input` at `as_of`).
+// It repeats the fields of the domain input instead of `#[serde(flatten)]`-ing it, because
+// serde does not support `flatten` together with `deny_unknown_fields`.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(rename = "DiscloseInput")]
 struct RawDocument {
     /// The day the decision is made on; on or after 2015-10-01.
+    #[serde(deserialize_with = "krisesenter_core::date::exact")]
     as_of: NaiveDate,
     /// Who asks, or whom staff think of telling on their own initiative.
     requester: Party,
@@ -58,16 +50,27 @@ struct RawDocument {
     danger_to_life_or_health: bool,
 }
 
-impl TryFrom<RawDocument> for DiscloseDocument {
-    type Error = DiscloseInputError;
-    fn try_from(raw: RawDocument) -> Result<Self, Self::Error> {
-        let input = DiscloseInput::new(raw.requester, raw.initiative, raw.information)
-            .with_consents(raw.consents)?
-            .with_child_concern(raw.child_concern)
-            .with_child_welfare_order(raw.child_welfare_order)
-            .with_serious_offence(raw.serious_offence)
-            .with_danger_to_life_or_health(raw.danger_to_life_or_health);
-        Ok(Self { as_of: raw.as_of, input })
+impl RawDocument {
+    /// The day of the decision and the domain input.
+    ///
+    /// # Errors
+    ///
+    /// `invalid_input` at the second of two consents with one id.
+    fn into_parts(self) -> Result<(NaiveDate, DiscloseInput), CliError> {
+        let repeated = self
+            .consents
+            .iter()
+            .enumerate()
+            .find(|(i, c)| self.consents.iter().take(*i).any(|earlier| earlier.id() == c.id()))
+            .map(|(i, _)| i);
+        let input = DiscloseInput::new(self.requester, self.initiative, self.information)
+            .with_consents(self.consents)
+            .map_err(|err| CliError::invalid_input(err, repeated.map(|i| format!("consents[{i}].id")).as_deref()))?
+            .with_child_concern(self.child_concern)
+            .with_child_welfare_order(self.child_welfare_order)
+            .with_serious_offence(self.serious_offence)
+            .with_danger_to_life_or_health(self.danger_to_life_or_health);
+        Ok((self.as_of, input))
     }
 }
 
@@ -81,11 +84,11 @@ impl Locate for DiscloseError {
 }
 
 pub(super) fn run(input: &[u8]) -> Result<String, CliError> {
-    let document = super::parse::<DiscloseDocument>(input)?;
-    let disclosure = disclose(&document.input, document.as_of).map_err(|err| CliError::located(&err))?;
+    let (as_of, input) = super::parse::<RawDocument>(input)?.into_parts()?;
+    let disclosure = disclose(&input, as_of).map_err(|err| CliError::located(&err))?;
     super::to_json(&disclosure)
 }
 
 pub(super) fn schema(input: bool) -> Option<Schema> {
-    Some(if input { super::schema_of::<DiscloseDocument>() } else { super::schema_of::<Disclosure>() })
+    Some(if input { super::schema_of::<RawDocument>() } else { super::schema_of::<Disclosure>() })
 }

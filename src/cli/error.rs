@@ -75,6 +75,14 @@ impl CliError {
 
     pub(crate) fn from_path_error(err: serde_path_to_error::Error<serde_json::Error>) -> Self {
         let mut path = err.path().to_string();
+        // A rule over several fields of one value, raised while reading it: the document has
+        // the contract's shape, the rules reject it (`invalid_input` at that value).
+        let raw = err.inner().to_string();
+        if let Some(rule) = krisesenter_core::wire::rejected_message(&raw) {
+            let message = rule.split(" at line ").next().unwrap_or(rule);
+            let path = if path == "." || path.is_empty() { None } else { Some(sanitise_path(&path)) };
+            return Self::new(ErrorKind::InvalidInput, sanitise_message(message), path);
+        }
         // An unknown field's name comes from the input; serde_path_to_error ends the path in
         // it. Point at the object that holds it instead, and suggest the nearest accepted
         // name (a name of the contract) without repeating the unknown one.
@@ -177,8 +185,13 @@ fn sanitise_message(raw: &str) -> String {
             return out;
         };
         let quoted = body.get(..end).unwrap_or("");
-        let from_input = quote == '"' || before.ends_with("unknown variant ") || before.ends_with("unknown field ");
-        if from_input || !is_identifier(quoted) {
+        // serde quotes a value it read after the name of its kind ("integer `5`",
+        // "floating point `1.5`"), and an input string always in double quotes.
+        let from_input = quote == '"'
+            || ["unknown variant ", "unknown field ", "integer ", "floating point ", "character ", "boolean "]
+                .iter()
+                .any(|word| before.ends_with(word));
+        if from_input || !is_name(quoted) {
             out.push_str("<redacted>");
         } else {
             out.push('`');
@@ -191,10 +204,12 @@ fn sanitise_message(raw: &str) -> String {
     out
 }
 
-fn is_identifier(s: &str) -> bool {
+/// A name of ours in backticks: a field or variant name (`observations`, `1-7`, `91+`) or the
+/// characters an id may hold (`_.:-`).
+fn is_name(s: &str) -> bool {
     !s.is_empty()
         && s.len() <= 64
-        && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '_' | '-'))
+        && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '_' | '-' | '.' | ':' | '+'))
 }
 
 /// Map keys in a path come from the input: the path stops before the first segment that does

@@ -29,6 +29,7 @@ mod error;
 mod publish;
 mod report;
 mod retention;
+mod shape;
 mod strict;
 
 pub use error::{CliError, ErrorKind, Locate};
@@ -234,6 +235,13 @@ pub fn parse_fast<T: DeserializeOwned>(input: &[u8]) -> Result<T, serde_json::Er
 /// [`CliError`] of kind `invalid_json` with the path of the offending field; the message
 /// never repeats a value from the input.
 pub fn parse<T: DeserializeOwned + schemars::JsonSchema>(input: &[u8]) -> Result<T, CliError> {
+    match parse_once::<T>(input) {
+        Err(rule) if rule.kind() == ErrorKind::InvalidInput => Err(shape::first_shape_error::<T>(input, rule)),
+        other => other,
+    }
+}
+
+fn parse_once<T: DeserializeOwned + schemars::JsonSchema>(input: &[u8]) -> Result<T, CliError> {
     let mut de = serde_json::Deserializer::from_slice(input);
     let value: T = serde_path_to_error::deserialize(strict::Strict(&mut de))
         .map_err(|err| CliError::from_path_error(err).restrict_path(&known_names(&schema_of::<T>())))?;
@@ -288,7 +296,57 @@ pub fn schema_of<T: schemars::JsonSchema>() -> Schema {
         schemars::SchemaGenerator::new(schemars::generate::SchemaSettings::draft2020_12()).into_root_schema_for::<T>();
     let mut value = schema.clone().to_value();
     trim_descriptions(&mut value);
+    pattern_dates(&mut value);
+    bound_integers(&mut value);
     Schema::try_from(value).unwrap_or(schema)
+}
+
+/// The pattern of a contract date, `YYYY-MM-DD` exactly (CONTRACT.md conventions).
+pub const DATE_PATTERN: &str = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
+
+/// Gives every `"format": "date"` a `pattern` beside it: the CLI reads a date only when
+/// written exactly `YYYY-MM-DD` ([`krisesenter_core::date::exact`]), and a validator that
+/// does not check formats (most do not by default) then rejects what the CLI rejects.
+fn pattern_dates(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::Object(map) => {
+            if map.get("format").and_then(serde_json::Value::as_str) == Some("date") && !map.contains_key("pattern") {
+                map.insert("pattern".to_owned(), serde_json::Value::from(DATE_PATTERN));
+            }
+            map.values_mut().for_each(pattern_dates);
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(pattern_dates),
+        _ => {}
+    }
+}
+
+/// Gives every integer of a fixed width the bounds of its width where schemars leaves them out
+/// (`uint64` has no `maximum`): a number the CLI cannot read as that integer (`1e300`) is then
+/// one the schema rejects.
+fn bound_integers(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::Object(map) => {
+            let bounds: Option<(serde_json::Value, serde_json::Value)> =
+                match map.get("format").and_then(serde_json::Value::as_str) {
+                    Some("uint8") => Some((0.into(), u8::MAX.into())),
+                    Some("uint16") => Some((0.into(), u16::MAX.into())),
+                    Some("uint32") => Some((0.into(), u32::MAX.into())),
+                    Some("uint64") => Some((0.into(), u64::MAX.into())),
+                    Some("int8") => Some((i8::MIN.into(), i8::MAX.into())),
+                    Some("int16") => Some((i16::MIN.into(), i16::MAX.into())),
+                    Some("int32") => Some((i32::MIN.into(), i32::MAX.into())),
+                    Some("int64") => Some((i64::MIN.into(), i64::MAX.into())),
+                    _ => None,
+                };
+            if let Some((min, max)) = bounds {
+                map.entry("minimum").or_insert(min);
+                map.entry("maximum").or_insert(max);
+            }
+            map.values_mut().for_each(bound_integers);
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(bound_integers),
+        _ => {}
+    }
 }
 
 fn trim_descriptions(value: &mut serde_json::Value) {

@@ -34,6 +34,7 @@ use super::{CliError, Locate};
 #[non_exhaustive]
 pub struct RetentionRequest {
     /// The day of the decisions.
+    #[serde(deserialize_with = "krisesenter_core::date::exact")]
     pub as_of: NaiveDate,
     /// The policy; the default (10 years, 0 grace days) when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]

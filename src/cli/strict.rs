@@ -121,8 +121,23 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Visit<V> {
     visit! {
         visit_bool: bool visit_i8: i8 visit_i16: i16 visit_i32: i32 visit_i64: i64 visit_i128: i128
         visit_u8: u8 visit_u16: u16 visit_u32: u32 visit_u64: u64 visit_u128: u128
-        visit_f32: f32 visit_f64: f64 visit_char: char visit_str: &str visit_borrowed_str: &'de str
+        visit_f32: f32 visit_char: char visit_str: &str visit_borrowed_str: &'de str
         visit_string: String visit_bytes: &[u8] visit_borrowed_bytes: &'de [u8] visit_byte_buf: Vec<u8>
+    }
+
+    /// JSON Schema counts `3.0` as an integer, as JSON does not tell the two apart; so does
+    /// this reader: a number with no fraction within 64 bits is read as the integer.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "checked: integral and in range")]
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<V::Value, E> {
+        const TWO_TO_64: f64 = 18_446_744_073_709_551_616.0;
+        const TWO_TO_63: f64 = 9_223_372_036_854_775_808.0;
+        if v.fract() == 0.0 && (0.0..TWO_TO_64).contains(&v) {
+            self.visitor.visit_u64(v as u64)
+        } else if v.fract() == 0.0 && (-TWO_TO_63..0.0).contains(&v) {
+            self.visitor.visit_i64(v as i64)
+        } else {
+            self.visitor.visit_f64(v)
+        }
     }
 
     fn visit_none<E: de::Error>(self) -> Result<V::Value, E> {

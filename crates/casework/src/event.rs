@@ -349,8 +349,10 @@ pub enum Event {
         service: Service,
         /// The categories of information shared.
         information: EnumSet<Information>,
-        /// The basis for sharing; a referral without one is refused.
+        /// The basis for sharing, or null (required: null is written, never left out); a
+        /// referral without one is refused.
         #[serde(deserialize_with = "krisesenter_core::wire::object_or_null")]
+        #[schemars(schema_with = "krisesenter_core::wire::required_nullable::<Option<SharingBasis>>")]
         basis: Option<SharingBasis>,
     },
     /// Re-establishment phase 1: the housing need is clarified.

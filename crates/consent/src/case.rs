@@ -1,6 +1,7 @@
 //! A case record as the retention schedule sees it: when the contact ended, the consents
 //! given, the legal holds placed, and whether the user opted out of statistics.
 
+use krisesenter_core::wire::Rejected;
 use std::collections::BTreeSet;
 
 use crate::{HoldId, RecordId};
@@ -19,7 +20,7 @@ use crate::schedule::RecordFacts;
 #[non_exhaustive]
 pub enum CaseRecordError {
     /// Two consents of one record share an id.
-    #[error("record {record}: consent id {consent} appears more than once")]
+    #[error("a consent id appears more than once in one record")]
     DuplicateConsent {
         /// The record.
         record: RecordId,
@@ -27,7 +28,7 @@ pub enum CaseRecordError {
         consent: ConsentId,
     },
     /// Two holds of one record share an id.
-    #[error("record {record}: hold id {hold} appears more than once")]
+    #[error("a hold id appears more than once in one record")]
     DuplicateHold {
         /// The record.
         record: RecordId,
@@ -78,7 +79,7 @@ pub struct CaseRecord {
 struct RecordInput {
     id: RecordId,
     /// The last day of the contact, or null while it is ongoing (required; null is explicit).
-    #[serde(deserialize_with = "required_nullable")]
+    #[serde(deserialize_with = "krisesenter_core::date::exact_or_null")]
     #[schemars(schema_with = "crate::decision::required_nullable_schema::<Option<NaiveDate>>")]
     contact_ended_on: Option<NaiveDate>,
     consents: Vec<Consent>,
@@ -88,14 +89,8 @@ struct RecordInput {
     statistics_opt_out: bool,
 }
 
-/// Deserialises an `Option` that must be present (null allowed): with `deserialize_with`
-/// serde no longer treats a missing field as `None`.
-fn required_nullable<'de, D: serde::Deserializer<'de>>(de: D) -> Result<Option<NaiveDate>, D::Error> {
-    Option::<NaiveDate>::deserialize(de)
-}
-
 impl TryFrom<RecordInput> for CaseRecord {
-    type Error = CaseRecordError;
+    type Error = Rejected<CaseRecordError>;
     fn try_from(raw: RecordInput) -> Result<Self, Self::Error> {
         Ok(CaseRecord::try_new(raw.id, raw.contact_ended_on, raw.consents, raw.holds)?
             .with_statistics_opt_out(raw.statistics_opt_out))

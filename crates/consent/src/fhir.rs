@@ -78,13 +78,13 @@ pub const FVL_13A_URI: &str = "https://lovdata.no/lov/1967-02-10/%C2%A713a";
 #[non_exhaustive]
 pub enum FhirError {
     /// Only sharing consents are exported.
-    #[error("consent {id}: only a sharing consent can be exported as a FHIR Consent")]
+    #[error("only a sharing consent can be exported as a FHIR Consent")]
     NotSharing {
         /// The consent.
         id: ConsentId,
     },
     /// An oral consent is never in force and is not exported.
-    #[error("consent {id}: an oral consent is never in force and is not exported")]
+    #[error("an oral consent is never in force and is not exported")]
     NotWritten {
         /// The consent.
         id: ConsentId,

@@ -3,6 +3,7 @@
 
 use crate::HoldId;
 use chrono::NaiveDate;
+use krisesenter_core::wire::Rejected;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
@@ -26,7 +27,7 @@ krisesenter_core::wire_enum!(
 #[non_exhaustive]
 pub enum HoldError {
     /// A release dated before the hold was placed.
-    #[error("hold {id}: released on {released_on}, before it was placed on {placed_on}")]
+    #[error("a hold is released before it was placed")]
     ReleasedBeforePlaced {
         /// The hold.
         id: HoldId,
@@ -36,7 +37,7 @@ pub enum HoldError {
         released_on: NaiveDate,
     },
     /// A hold that has already been released.
-    #[error("hold {id}: already released on {released_on}")]
+    #[error("the hold is already released")]
     AlreadyReleased {
         /// The hold.
         id: HoldId,
@@ -85,17 +86,18 @@ pub struct LegalHold {
 struct HoldInput {
     id: HoldId,
     reason: HoldReason,
+    #[serde(deserialize_with = "krisesenter_core::date::exact")]
     placed_on: NaiveDate,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "krisesenter_core::date::exact_or_null")]
     released_on: Option<NaiveDate>,
 }
 
 impl TryFrom<HoldInput> for LegalHold {
-    type Error = HoldError;
+    type Error = Rejected<HoldError>;
     fn try_from(raw: HoldInput) -> Result<Self, Self::Error> {
         let hold = LegalHold::new(raw.id, raw.reason, raw.placed_on);
         match raw.released_on {
-            Some(day) => hold.release(day),
+            Some(day) => Ok(hold.release(day)?),
             None => Ok(hold),
         }
     }

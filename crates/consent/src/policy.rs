@@ -24,7 +24,7 @@ pub const MAX_NO_CONSENT_GRACE_DAYS: u32 = 3650;
 #[non_exhaustive]
 pub enum PolicyError {
     /// The consent period is zero or longer than [`MAX_CONSENT_RETENTION_YEARS`].
-    #[error("consent_retention_years must be 1 to {max}, got {years}")]
+    #[error("consent_retention_years must be 1 to {max}")]
     RetentionYears {
         /// The rejected number of years.
         years: u32,
@@ -32,7 +32,7 @@ pub enum PolicyError {
         max: u32,
     },
     /// The grace is longer than [`MAX_NO_CONSENT_GRACE_DAYS`].
-    #[error("no_consent_grace_days must be 0 to {max}, got {days}")]
+    #[error("no_consent_grace_days must be 0 to {max}")]
     GraceDays {
         /// The rejected number of days.
         days: u32,

@@ -1,5 +1,6 @@
 //! Consent records: dated, written or oral, for storage or for sharing with named recipients.
 
+use krisesenter_core::wire::Rejected;
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
@@ -72,19 +73,19 @@ pub enum NotInForce {
 #[non_exhaustive]
 pub enum ConsentError {
     /// A storage consent named recipients or information categories.
-    #[error("consent {id}: a storage consent names no recipients and no information categories")]
+    #[error("a storage consent names no recipients and no information categories")]
     StorageWithScope {
         /// The consent.
         id: ConsentId,
     },
     /// A sharing consent without any recipient or without any information category.
-    #[error("consent {id}: a sharing consent names at least one recipient and one information category")]
+    #[error("a sharing consent names at least one recipient and one information category")]
     SharingWithoutScope {
         /// The consent.
         id: ConsentId,
     },
     /// A withdrawal dated before the consent was given.
-    #[error("consent {id}: withdrawn on {withdrawn_on}, before it was given on {given_on}")]
+    #[error("a consent is withdrawn before it was given")]
     WithdrawnBeforeGiven {
         /// The consent.
         id: ConsentId,
@@ -94,7 +95,7 @@ pub enum ConsentError {
         withdrawn_on: NaiveDate,
     },
     /// A consent that has already been withdrawn.
-    #[error("consent {id}: already withdrawn on {withdrawn_on}")]
+    #[error("the consent is already withdrawn")]
     AlreadyWithdrawn {
         /// The consent.
         id: ConsentId,
@@ -152,9 +153,10 @@ struct ConsentInput {
     kind: ConsentKind,
     recipients: Vec<Party>,
     information: Vec<Information>,
+    #[serde(deserialize_with = "krisesenter_core::date::exact")]
     given_on: NaiveDate,
     written: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "krisesenter_core::date::exact_or_null")]
     withdrawn_on: Option<NaiveDate>,
     /// Who gave the consent: the person (default) or a guardian for a child.
     #[serde(default)]
@@ -162,13 +164,13 @@ struct ConsentInput {
 }
 
 impl TryFrom<ConsentInput> for Consent {
-    type Error = ConsentError;
+    type Error = Rejected<ConsentError>;
     fn try_from(raw: ConsentInput) -> Result<Self, Self::Error> {
         let form = ConsentForm::from_written(raw.written);
         let consent =
             Consent::new(raw.id, raw.kind, raw.recipients, raw.information, raw.given_on, form, raw.given_by)?;
         match raw.withdrawn_on {
-            Some(day) => consent.withdraw(day),
+            Some(day) => Ok(consent.withdraw(day)?),
             None => Ok(consent),
         }
     }

@@ -18,7 +18,7 @@ use crate::policy::RetentionPolicy;
 #[non_exhaustive]
 pub enum RetentionError {
     /// Two records share an id: their decisions and certificates could not be told apart.
-    #[error("record id {record} appears more than once (records {first} and {second})")]
+    #[error("a record id appears more than once")]
     DuplicateRecord {
         /// The repeated id.
         record: RecordId,

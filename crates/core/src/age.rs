@@ -19,7 +19,7 @@ pub const MAX_AGE: u8 = 130;
 #[non_exhaustive]
 pub enum AgeError {
     /// The age is above [`MAX_AGE`].
-    #[error("an age must be at most {MAX_AGE} years, got {age}")]
+    #[error("an age must be at most {MAX_AGE} years")]
     AgeOutOfRange {
         /// The rejected age.
         age: u16,

@@ -15,14 +15,14 @@ pub enum IdError {
     #[error("an id must not be empty")]
     Empty,
     /// The id is longer than 64 characters.
-    #[error("an id must be at most 64 characters, got {len}")]
+    #[error("an id must be at most 64 characters")]
     TooLong {
         /// Length in characters of the rejected id.
         len: usize,
     },
     /// The id holds a character outside `[A-Za-z0-9_.:-]` (the character is not repeated,
     /// since an id that holds spaces may be a name).
-    #[error("an id may hold only letters a-z, digits and `_.:-`; found another character at position {position}")]
+    #[error("an id may hold only letters a-z, digits and `_.:-`")]
     BadCharacter {
         /// Zero-based character position of the first bad character.
         position: usize,

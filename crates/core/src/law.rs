@@ -112,6 +112,7 @@ impl Statute {
 pub struct Citation {
     statute: Statute,
     section: String,
+    #[serde(deserialize_with = "crate::date::exact")]
     in_force_from: NaiveDate,
 }
 

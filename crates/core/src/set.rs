@@ -298,8 +298,13 @@ impl<'de, T: SetMember + Deserialize<'de>> Deserialize<'de> for EnumSet<T> {
                 f.write_str("a list of values")
             }
             fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+                // A set names each value once (`uniqueItems` in its schema): a repeat is refused,
+                // as a reader that dropped it would accept what the schema rejects.
                 let mut set = EnumSet::EMPTY;
                 while let Some(value) = seq.next_element::<T>()? {
+                    if set.contains(value) {
+                        return Err(serde::de::Error::custom("a value is listed twice in a set"));
+                    }
                     set.insert(value);
                 }
                 Ok(set)
@@ -335,8 +340,9 @@ mod tests {
         let sorted: std::collections::BTreeSet<Party> = set.iter().collect();
         assert_eq!(set.iter().collect::<Vec<_>>(), sorted.into_iter().collect::<Vec<_>>());
         assert_eq!(serde_json::to_string(&set).unwrap(), r#"["police","nav","unknown"]"#);
-        let back: EnumSet<Party> = serde_json::from_str(r#"["nav","police","nav","unknown"]"#).unwrap();
+        let back: EnumSet<Party> = serde_json::from_str(r#"["nav","police","unknown"]"#).unwrap();
         assert_eq!(back, set);
+        assert!(serde_json::from_str::<EnumSet<Party>>(r#"["nav","police","nav"]"#).is_err(), "a value twice");
         assert_eq!(set.len(), 3);
         assert!(serde_json::from_str::<EnumSet<Party>>(r#"{"police":1}"#).is_err(), "objects are not lists");
     }

@@ -151,7 +151,7 @@ impl LogEntry {
 #[non_exhaustive]
 pub enum DiscloseError {
     /// The date is before the penal code of 2005 (and its §196) took effect.
-    #[error("the decision date {as_of} is before straffeloven 2005 took effect on 2015-10-01")]
+    #[error("the decision date is before straffeloven 2005 took effect on 2015-10-01")]
     BeforePenalCode {
         /// The rejected date.
         as_of: NaiveDate,

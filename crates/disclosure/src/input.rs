@@ -89,10 +89,10 @@ impl Likelihood {
 #[non_exhaustive]
 pub enum DiscloseInputError {
     /// Section 0 of the penal code does not exist.
-    #[error("straffeloven has no section 0")]
+    #[error("straffeloven has no section 0: sections are numbered from 1")]
     NoSuchSection,
     /// Two consents carry the same id: the record cannot say which one holds.
-    #[error("consent {id} appears {count} times; consent ids must be unique")]
+    #[error("consent ids must be unique; one appears more than once")]
     DuplicateConsent {
         /// The repeated id.
         id: ConsentId,
@@ -389,7 +389,7 @@ struct RawDiscloseInput {
 }
 
 impl TryFrom<RawDiscloseInput> for DiscloseInput {
-    type Error = DiscloseInputError;
+    type Error = krisesenter_core::wire::Rejected<DiscloseInputError>;
     fn try_from(raw: RawDiscloseInput) -> Result<Self, Self::Error> {
         Ok(DiscloseInput::new(raw.requester, raw.initiative, raw.information)
             .with_consents(raw.consents)?

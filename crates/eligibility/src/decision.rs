@@ -26,7 +26,7 @@ krisesenter_core::wire_enum!(
 pub enum DecisionError {
     /// The final outcome departs from the recommendation (or concludes an individual
     /// assessment) and no justification was given.
-    #[error("staff {decided_by} decided {decided} where the recommendation was {recommended}, without a justification")]
+    #[error("staff decided otherwise than the recommendation without a justification")]
     MissingJustification {
         /// The recommendation.
         recommended: ResidentialOutcome,
@@ -199,10 +199,7 @@ mod tests {
         let dbg = format!("{d:?}");
         assert!(!dbg.contains("Kari") && dbg.contains("<redacted>"), "{dbg}");
         let err = StaffDecision::new(ResidentialOutcome::Offered, FinalOutcome::NotOffered, staff(), None).unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "staff s1 decided not_offered where the recommendation was offered, without a justification"
-        );
+        assert_eq!(err.to_string(), "staff decided otherwise than the recommendation without a justification");
     }
 
     #[test]

@@ -15,7 +15,7 @@ use thiserror::Error;
 #[non_exhaustive]
 pub enum AssessInputError {
     /// A child accompanying the applicant is 18 or older.
-    #[error("a child must be under {ADULT_AGE} years, got {age}")]
+    #[error("a child must be under {ADULT_AGE} years")]
     ChildNotAMinor {
         /// The rejected age.
         age: u16,
@@ -24,7 +24,7 @@ pub enum AssessInputError {
     #[error("an alternative must accept at least one gender")]
     AcceptsNoGender,
     /// Two alternatives share an id, so an offer could not say which one it means.
-    #[error("alternative {id} is configured twice, at positions {first} and {second}")]
+    #[error("an alternative id is configured twice")]
     DuplicateAlternative {
         /// The id given twice (a configuration id, never personal data).
         id: AlternativeId,
@@ -262,6 +262,7 @@ impl AccompanyingChild {
 #[serde(deny_unknown_fields)]
 #[schemars(description = "The violence the person tells of: its types and the relation to the perpetrator.")]
 pub struct Violence {
+    #[serde(deserialize_with = "krisesenter_core::wire::set")]
     types: BTreeSet<ViolenceType>,
     relation: Relation,
 }
@@ -398,6 +399,7 @@ pub struct Accepts {
 #[schemars(rename = "Accepts")]
 struct RawAccepts {
     /// The genders accepted (at least one).
+    #[serde(deserialize_with = "krisesenter_core::wire::non_empty")]
     #[schemars(length(min = 1))]
     genders: Vec<Gender>,
     active_substance_use: bool,
@@ -558,7 +560,8 @@ impl Alternative {
 
 fn unique_alternatives<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Alternative>, D::Error> {
     let alternatives = Vec::<Alternative>::deserialize(deserializer)?;
-    Alternative::check_unique(&alternatives).map_err(serde::de::Error::custom)?;
+    Alternative::check_unique(&alternatives)
+        .map_err(|err| serde::de::Error::custom(krisesenter_core::wire::Rejected(err)))?;
     Ok(alternatives)
 }
 
@@ -733,7 +736,7 @@ mod tests {
             "applicant": {"age": 34, "gender": "female", "role": "victim",
                           "protected": {"language": "Zq-språk"}},
             "children": [],
-            "violence": {"types": ["physical", "physical"], "relation": "partner"},
+            "violence": {"types": ["physical"], "relation": "partner"},
             "protection_need": true,
             "observations": {
                 "active_substance_use": false, "can_care_for_self": true, "can_care_for_children": true,
@@ -751,7 +754,10 @@ mod tests {
     #[test]
     fn an_assessment_reads_the_contract_shape_and_round_trips() {
         let a: AssessInput = serde_json::from_value(facts()).unwrap();
-        assert_eq!(a.violence().types().len(), 1, "a type given twice is one type");
+        assert_eq!(a.violence().types().len(), 1);
+        let mut twice = facts();
+        twice["violence"]["types"] = serde_json::json!(["physical", "physical"]);
+        assert!(serde_json::from_value::<AssessInput>(twice).is_err(), "a set names each type once");
         assert!(!a.accompanied_by_guardian() && a.adaptation_needs() == AdaptationNeeds::default());
         assert!(!format!("{a:?}").contains("Zq"));
         let back: AssessInput = serde_json::from_value(serde_json::to_value(&a).unwrap()).unwrap();
@@ -785,7 +791,7 @@ mod tests {
         let alt = twice["alternatives"][0].clone();
         twice["alternatives"].as_array_mut().unwrap().push(alt);
         let err = serde_json::from_value::<AssessInput>(twice).unwrap_err().to_string();
-        assert!(err.contains("alternative a is configured twice, at positions 0 and 1"), "{err}");
+        assert!(err.contains("rejected by the rules: an alternative id is configured twice"), "{err}");
 
         let mut no_gender = facts();
         no_gender["alternatives"][0]["accepts"]["genders"] = serde_json::json!([]);

@@ -72,7 +72,7 @@ pub const RULES: Versioned<EligibilityRules> = Versioned::new(&[
 pub enum AssessError {
     /// The day is before krisesenterlova took effect (2010-01-01): no rule to apply and no
     /// provision to cite.
-    #[error("the assessment date {as_of} is before krisesenterlova took effect on {KSL_IN_FORCE}")]
+    #[error("the assessment date is before krisesenterlova took effect on {KSL_IN_FORCE}")]
     BeforeKrisesenterlova {
         /// The rejected day.
         as_of: NaiveDate,

@@ -241,6 +241,6 @@ fn dates_before_krisesenterlova_are_refused() {
     let a = example_victim().unwrap();
     let day = NaiveDate::from_ymd_opt(2009, 12, 31).unwrap();
     let err = assess(&a, day).unwrap_err();
-    assert_eq!(err.to_string(), "the assessment date 2009-12-31 is before krisesenterlova took effect on 2010-01-01");
+    assert_eq!(err.to_string(), "the assessment date is before krisesenterlova took effect on 2010-01-01");
     assert!(assess(&a, day.succ_opt().unwrap()).is_ok());
 }

@@ -370,7 +370,7 @@ pub enum AllocateError {
         source: InventoryError,
     },
     /// Two households share an id.
-    #[error("household id {household} is used twice (households {first} and {second} in input order)")]
+    #[error("a household id is used twice")]
     DuplicateHousehold {
         /// The id used twice.
         household: HouseholdId,
@@ -380,7 +380,7 @@ pub enum AllocateError {
         second: usize,
     },
     /// A household's current room is not among the rooms.
-    #[error("household {household} lives in room {room}, which is not among the rooms")]
+    #[error("a household lives in a room that is not among the rooms")]
     UnknownCurrentRoom {
         /// Zero-based position of the household.
         index: usize,
@@ -390,7 +390,7 @@ pub enum AllocateError {
         room: RoomId,
     },
     /// Two households name the same current room (one household per room).
-    #[error("households {first} and {household} both live in room {room}")]
+    #[error("two households live in one room")]
     SharedCurrentRoom {
         /// Zero-based position of the second household naming the room.
         index: usize,
@@ -402,7 +402,7 @@ pub enum AllocateError {
         room: RoomId,
     },
     /// No placement gives every current resident a room.
-    #[error("the {residents} current residents cannot all be placed under the rules")]
+    #[error("the current residents cannot all be placed under the rules")]
     ResidentsCannotBePlaced {
         /// Number of current residents.
         residents: usize,

@@ -21,7 +21,7 @@ use crate::inventory::Inventory;
 #[non_exhaustive]
 pub enum CalendarError {
     /// The check-out is not after the check-in.
-    #[error("a booking of room {room} checks out on {check_out}, not after its check-in on {check_in}")]
+    #[error("a booking checks out on or before its check-in")]
     CheckOutNotAfterCheckIn {
         /// The room.
         room: RoomId,
@@ -31,13 +31,13 @@ pub enum CalendarError {
         check_out: NaiveDate,
     },
     /// A booking of nobody.
-    #[error("a booking of room {room} holds no people")]
+    #[error("a booking holds no people")]
     NoPeople {
         /// The room.
         room: RoomId,
     },
     /// A booking of a room the inventory does not have.
-    #[error("booking {index} names room {room}, which is not in the inventory")]
+    #[error("a booking names a room that is not in the inventory")]
     UnknownRoom {
         /// Zero-based position of the booking.
         index: usize,
@@ -45,7 +45,7 @@ pub enum CalendarError {
         room: RoomId,
     },
     /// More people than the room has beds.
-    #[error("booking {index} puts {people} people in room {room}, which has {beds} beds")]
+    #[error("a booking puts more people in a room than it has beds")]
     OverCapacity {
         /// Zero-based position of the booking.
         index: usize,
@@ -57,7 +57,7 @@ pub enum CalendarError {
         beds: u16,
     },
     /// Two bookings hold the same room on the same night.
-    #[error("bookings {first} and {second} both hold room {room} on the night of {night}")]
+    #[error("two bookings hold one room on the same night")]
     Overlap {
         /// The room.
         room: RoomId,

@@ -12,25 +12,25 @@ use thiserror::Error;
 #[non_exhaustive]
 pub enum HouseholdError {
     /// A priority outside 1..=5.
-    #[error("a priority must be 1 to 5, got {priority}")]
+    #[error("a priority must be 1 to 5")]
     PriorityOutOfRange {
         /// The rejected priority.
         priority: u8,
     },
     /// A child's age outside 0..=17.
-    #[error("a child's age must be 0 to 17, got {age}")]
+    #[error("a child's age must be 0 to 17")]
     ChildAgeOutOfRange {
         /// The rejected age.
         age: u8,
     },
     /// A household without an adult (children stay with their parent).
-    #[error("household {household} has no adult")]
+    #[error("a household has no adult")]
     NoAdult {
         /// The household.
         household: HouseholdId,
     },
     /// A household names itself in `keep_apart`.
-    #[error("household {household} names itself in keep_apart")]
+    #[error("a household names itself in keep_apart")]
     KeepApartFromItself {
         /// The household.
         household: HouseholdId,
@@ -265,6 +265,8 @@ pub struct HouseholdRequest {
 struct RawHouseholdRequest {
     id: HouseholdId,
     /// At least one adult.
+    #[serde(deserialize_with = "krisesenter_core::wire::non_empty")]
+    #[schemars(length(min = 1))]
     adults: Vec<Adult>,
     children: Vec<Child>,
     priority: Priority,
@@ -285,8 +287,10 @@ fn required_nullable_room(generator: &mut schemars::SchemaGenerator) -> schemars
     generator.subschema_for::<Option<RoomId>>()
 }
 
+/// Read through [`krisesenter_core::wire::Rejected`]: the one rule left after the fields are
+/// read (a household naming itself in `keep_apart`) is over two fields.
 impl TryFrom<RawHouseholdRequest> for HouseholdRequest {
-    type Error = HouseholdError;
+    type Error = krisesenter_core::wire::Rejected<HouseholdError>;
     fn try_from(raw: RawHouseholdRequest) -> Result<Self, Self::Error> {
         HouseholdBuilder {
             id: raw.id,
@@ -298,6 +302,7 @@ impl TryFrom<RawHouseholdRequest> for HouseholdRequest {
             current_room: raw.current_room,
         }
         .build()
+        .map_err(krisesenter_core::wire::Rejected)
     }
 }
 

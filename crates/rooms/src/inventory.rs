@@ -18,13 +18,13 @@ pub const MAX_BEDS_PER_ROOM: u16 = 100;
 #[non_exhaustive]
 pub enum InventoryError {
     /// A room must have at least one bed.
-    #[error("room {room} has no beds")]
+    #[error("a room has no beds")]
     NoBeds {
         /// The room.
         room: RoomId,
     },
     /// A room holds more than [`MAX_BEDS_PER_ROOM`] beds.
-    #[error("room {room} has {beds} beds, more than the {MAX_BEDS_PER_ROOM} a room may hold")]
+    #[error("a room has more than the {MAX_BEDS_PER_ROOM} beds a room may hold")]
     TooManyBeds {
         /// The room.
         room: RoomId,
@@ -32,7 +32,7 @@ pub enum InventoryError {
         beds: u16,
     },
     /// Two rooms share an id.
-    #[error("room id {room} is used twice (rooms {first} and {second} in input order)")]
+    #[error("a room id is used twice")]
     DuplicateRoom {
         /// The id used twice.
         room: RoomId,
@@ -42,13 +42,13 @@ pub enum InventoryError {
         second: usize,
     },
     /// A unit is listed twice.
-    #[error("unit id {unit} is listed twice")]
+    #[error("a unit id is listed twice")]
     DuplicateUnit {
         /// The unit listed twice.
         unit: UnitId,
     },
     /// A room names a unit the inventory does not list.
-    #[error("room {room} belongs to unit {unit}, which the inventory does not list")]
+    #[error("a room belongs to a unit the inventory does not list")]
     UnknownUnit {
         /// The room.
         room: RoomId,

@@ -40,7 +40,7 @@ use thiserror::Error;
 use crate::reason::StatsReasonKind;
 use crate::report::{FigureVisitor, Figures, Report};
 
-/// The threshold when none is given: counts from 1 to 4 are hidden.
+/// The threshold the workspace publishes with (romerike-year): counts from 1 to 4 are hidden.
 pub const DEFAULT_THRESHOLD: u64 = 5;
 
 /// The SSB symbol for a hidden cell.
@@ -54,7 +54,7 @@ pub const NOT_APPLICABLE_SYMBOL: &str = ".";
 #[non_exhaustive]
 pub enum PublishError {
     /// A threshold below 2 would publish ones, which let a person subtract themself.
-    #[error("the threshold must be at least 2, got {threshold}")]
+    #[error("the threshold must be at least 2")]
     ThresholdTooLow {
         /// The threshold given.
         threshold: u64,
@@ -67,19 +67,26 @@ pub enum PublishError {
     },
 }
 
-const fn default_threshold() -> u64 {
-    DEFAULT_THRESHOLD
+/// Reads the threshold and refuses one below 2 while reading: a single-field range, so the
+/// committed schema holds it too (`minimum: 2`) and the CLI answers `invalid_json`.
+fn threshold_at_least_two<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
+    let threshold = <u64 as Deserialize>::deserialize(d)?;
+    if threshold < 2 {
+        return Err(serde::de::Error::custom("the threshold must be at least 2"));
+    }
+    Ok(threshold)
 }
 
-/// The input of CONTRACT.md `publish`: a report and the threshold (default 5).
+/// The input of CONTRACT.md `publish`: a report and the threshold (both required).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct PublishInput {
     /// A report as `report` writes it (its `notes` are not copied: publication writes its own).
     pub report: Report,
-    /// Counts from 1 to `threshold − 1` are hidden (at least 2; SSB uses 3).
-    #[serde(default = "default_threshold")]
+    /// Counts from 1 to `threshold − 1` are hidden (at least 2; SSB uses 3, romerike-year 5).
+    #[serde(deserialize_with = "threshold_at_least_two")]
+    #[schemars(range(min = 2))]
     pub threshold: u64,
 }
 

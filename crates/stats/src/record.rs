@@ -6,6 +6,7 @@
 //! no name, no birth date, no address, no free text. They are validated on construction and
 //! on deserialisation, so every value of these types is a valid record.
 
+use krisesenter_core::wire::Rejected;
 use std::borrow::Cow;
 
 use crate::StayId;
@@ -21,7 +22,7 @@ use thiserror::Error;
 #[non_exhaustive]
 pub enum StatsRecordError {
     /// A period whose last day is before its first day.
-    #[error("the period ends ({to}) before it starts ({from})")]
+    #[error("the period ends before it starts")]
     PeriodEndsBeforeStart {
         /// First day given.
         from: NaiveDate,
@@ -29,13 +30,13 @@ pub enum StatsRecordError {
         to: NaiveDate,
     },
     /// A stay that ends before it starts.
-    #[error("stay {id}: check_out is before check_in")]
+    #[error("check_out is before check_in")]
     CheckOutBeforeCheckIn {
         /// The stay.
         id: StayId,
     },
     /// The person's kind does not match the age (an adult under 18 or a child of 18 or more).
-    #[error("stay {id}: a person of age {age} cannot be a {kind}")]
+    #[error("the kind does not match the age (an adult is 18 or older, a child under 18)")]
     KindDoesNotMatchAge {
         /// The stay.
         id: StayId,
@@ -47,79 +48,6 @@ pub enum StatsRecordError {
     /// A municipality number that is not four digits.
     #[error("a municipality number must be four digits (such as 3205)")]
     BadMunicipality,
-}
-
-/// Fast deserialisation of the contract's dates (`YYYY-MM-DD`), with chrono's parser as the
-/// fallback for every other spelling, so the accepted inputs and the errors stay chrono's.
-pub(crate) mod wire_date {
-    use chrono::NaiveDate;
-    use serde::Deserializer;
-    use serde::de::{Error, Visitor};
-
-    struct DateVisitor;
-
-    fn digits(bytes: &[u8]) -> Option<u32> {
-        bytes.iter().try_fold(0u32, |acc, b| b.is_ascii_digit().then(|| acc * 10 + u32::from(b - b'0')))
-    }
-
-    fn fast(s: &str) -> Option<NaiveDate> {
-        match s.as_bytes() {
-            [y @ .., b'-', m1, m2, b'-', d1, d2] if y.len() == 4 => {
-                NaiveDate::from_ymd_opt(i32::try_from(digits(y)?).ok()?, digits(&[*m1, *m2])?, digits(&[*d1, *d2])?)
-            }
-            _ => None,
-        }
-    }
-
-    impl Visitor<'_> for DateVisitor {
-        type Value = NaiveDate;
-        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            f.write_str("a date written YYYY-MM-DD")
-        }
-        fn visit_str<E: Error>(self, s: &str) -> Result<NaiveDate, E> {
-            fast(s).map_or_else(|| s.parse().map_err(E::custom), Ok)
-        }
-    }
-
-    struct OptionVisitor;
-
-    impl<'de> Visitor<'de> for OptionVisitor {
-        type Value = Option<NaiveDate>;
-        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            f.write_str("a date written YYYY-MM-DD or null")
-        }
-        fn visit_none<E: Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_unit<E: Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-            date(d).map(Some)
-        }
-    }
-
-    /// A date.
-    pub(crate) fn date<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
-        d.deserialize_str(DateVisitor)
-    }
-
-    /// A date or null.
-    pub(crate) fn option<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
-        d.deserialize_option(OptionVisitor)
-    }
-
-    #[cfg(test)]
-    mod tests {
-        use super::*;
-
-        #[test]
-        fn fast_path_agrees_with_chrono() {
-            for s in ["2025-01-03", "2024-02-29", "2023-02-29", "2025-13-01", "0000-01-01", "9999-12-31", "2025-1-03"] {
-                assert_eq!(fast(s).or_else(|| s.parse().ok()), s.parse::<NaiveDate>().ok(), "{s}");
-            }
-        }
-    }
 }
 
 /// A report period: every day from `from` to `to`, both included.
@@ -145,14 +73,16 @@ pub struct Period {
 #[serde(deny_unknown_fields)]
 #[schemars(rename = "Period")]
 struct RawPeriod {
+    #[serde(deserialize_with = "krisesenter_core::date::exact")]
     from: NaiveDate,
+    #[serde(deserialize_with = "krisesenter_core::date::exact")]
     to: NaiveDate,
 }
 
 impl TryFrom<RawPeriod> for Period {
-    type Error = StatsRecordError;
+    type Error = Rejected<StatsRecordError>;
     fn try_from(raw: RawPeriod) -> Result<Self, Self::Error> {
-        Self::try_new(raw.from, raw.to)
+        Ok(Self::try_new(raw.from, raw.to)?)
     }
 }
 
@@ -367,7 +297,10 @@ impl JsonSchema for ViolenceTypesSchema {
         Cow::Borrowed("ViolenceTypes")
     }
     fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        <Vec<ViolenceType>>::json_schema(generator)
+        // A set: each type once (the reader refuses a repeat).
+        let mut schema = <Vec<ViolenceType>>::json_schema(generator);
+        schema.insert("uniqueItems".to_owned(), true.into());
+        schema
     }
 }
 
@@ -444,22 +377,31 @@ pub struct Stay {
 struct RawStay {
     id: StayId,
     person: StayPerson,
-    #[serde(deserialize_with = "wire_date::date")]
+    #[serde(deserialize_with = "krisesenter_core::date::exact")]
     check_in: NaiveDate,
-    #[serde(default, deserialize_with = "wire_date::option")]
+    /// The day of check-out, or null while the person lives at the shelter (required: null is
+    /// written, never left out).
+    #[serde(deserialize_with = "krisesenter_core::date::exact_or_null")]
+    #[schemars(schema_with = "krisesenter_core::wire::required_nullable::<Option<NaiveDate>>")]
     check_out: Option<NaiveDate>,
     first_stay_this_year: bool,
     #[serde(default)]
     statistics_opt_out: bool,
     #[schemars(with = "ViolenceTypesSchema")]
     violence_types: ViolenceTypes,
+    /// The relation to the perpetrator, or null (required: null is written, never left out).
+    #[serde(deserialize_with = "krisesenter_core::wire::nullable")]
+    #[schemars(schema_with = "krisesenter_core::wire::required_nullable::<Option<Relation>>")]
     relation: Option<Relation>,
+    /// Where the person went after the stay, or null (required: null is written, never left out).
+    #[serde(deserialize_with = "krisesenter_core::wire::nullable")]
+    #[schemars(schema_with = "krisesenter_core::wire::required_nullable::<Option<AfterStay>>")]
     after_stay: Option<AfterStay>,
     previous_stays: u32,
 }
 
 impl TryFrom<RawStay> for Stay {
-    type Error = StatsRecordError;
+    type Error = Rejected<StatsRecordError>;
     fn try_from(raw: RawStay) -> Result<Self, Self::Error> {
         Ok(Stay::try_new(raw.id, raw.person, raw.check_in, raw.check_out)?
             .with_first_stay_this_year(raw.first_stay_this_year)
@@ -659,7 +601,7 @@ krisesenter_core::wire_enum!(
 #[non_exhaustive]
 pub struct DayContact {
     /// The day of the contact.
-    #[serde(deserialize_with = "wire_date::date")]
+    #[serde(deserialize_with = "krisesenter_core::date::exact")]
     pub date: NaiveDate,
     /// How it took place.
     pub mode: ContactMode,
@@ -686,10 +628,12 @@ mod tests {
     fn stay_json_round_trip_and_checks() {
         let json = r#"{"id":"s1","person":{"kind":"adult","gender":"female","age":34,"municipality":"3205"},
             "check_in":"2025-01-03","check_out":"2025-01-20","first_stay_this_year":true,
-            "violence_types":["physical","physical","digital"],"relation":"former_partner",
+            "violence_types":["physical","digital"],"relation":"former_partner",
             "after_stay":"new_home","previous_stays":0}"#;
         let stay: Stay = serde_json::from_str(json).unwrap();
         assert_eq!(stay.violence_types().len(), 2);
+        let twice = json.replace(r#"["physical","digital"]"#, r#"["physical","physical"]"#);
+        assert!(serde_json::from_str::<Stay>(&twice).is_err(), "a set names each type once");
         assert!(!stay.statistics_opt_out());
         let back: Stay = serde_json::from_str(&serde_json::to_string(&stay).unwrap()).unwrap();
         assert_eq!(back, stay);
@@ -697,7 +641,8 @@ mod tests {
         assert!(serde_json::from_str::<Stay>(&bad).is_err());
         let child = json.replace("\"age\":34", "\"age\":12");
         let err = serde_json::from_str::<Stay>(&child).unwrap_err().to_string();
-        assert!(err.contains("cannot be a adult") || err.contains("age 12"), "{err}");
+        assert!(err.starts_with("rejected by the rules: the kind does not match the age"), "{err}");
+        assert!(!err.contains("12"), "the message never repeats the age: {err}");
         assert!(serde_json::from_str::<Stay>(&json.replace("3205", "320")).is_err());
         assert!(
             serde_json::from_str::<Stay>(&json.replace("\"previous_stays\"", "\"name\":\"x\",\"previous_stays\""))

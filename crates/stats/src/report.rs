@@ -26,6 +26,7 @@ macro_rules! figures_struct {
             $(
                 $(#[doc = $doc:literal])*
                 $(#[serde($($serde:tt)*)])*
+                $(#[schemars($($schemars:tt)*)])*
                 $field:ident : $how:ident $ty:ty
             ),* $(,)?
         }
@@ -35,6 +36,7 @@ macro_rules! figures_struct {
             $(
                 $(#[doc = $doc])*
                 $(#[serde($($serde)*)])*
+                $(#[schemars($($schemars)*)])*
                 pub(crate) $field: $ty,
             )*
         }
@@ -144,9 +146,13 @@ figures_struct! {
         /// Stays completed inside the period.
         completed: val C,
         /// Exact median length (the mean of the two middle values for an even count); null
-        /// without completed stays.
+        /// without completed stays (required: null is written, never left out).
+        #[serde(deserialize_with = "krisesenter_core::wire::nullable")]
+        #[schemars(schema_with = "krisesenter_core::wire::required_nullable::<Option<f64>>")]
         median_days: val Option<f64>,
-        /// Mean length; null without completed stays.
+        /// Mean length; null without completed stays (required: null is written, never left out).
+        #[serde(deserialize_with = "krisesenter_core::wire::nullable")]
+        #[schemars(schema_with = "krisesenter_core::wire::required_nullable::<Option<f64>>")]
         mean_days: val Option<f64>,
         /// Completed stays by length.
         buckets: ref Buckets<C>,
@@ -194,12 +200,15 @@ figures_struct! {
         /// Length of completed stays.
         length_of_stay: ref LengthOfStay<C>,
         /// Adult stays by violence type (a stay may tell of several).
+        #[schemars(schema_with = "keyed_by::<ViolenceType, C>")]
         violence_types: ref BTreeMap<ViolenceType, C>,
         /// Adult stays by relation to the perpetrator.
+        #[schemars(schema_with = "keyed_by::<Relation, C>")]
         relations: ref BTreeMap<Relation, C>,
         /// All stays by home municipality.
         municipalities: ref BTreeMap<Municipality, C>,
         /// Adult stays by where the person went after the stay.
+        #[schemars(schema_with = "keyed_by::<AfterStay, C>")]
         after_stay: ref BTreeMap<AfterStay, C>,
         /// Adult stays of people with an earlier stay.
         repeat_stays: val C,
@@ -209,6 +218,14 @@ figures_struct! {
         #[serde(default)]
         notes: ref Vec<Reason>,
     }
+}
+
+/// The schema of a map keyed by the values of `K` (an enum): the keys are limited to them, as
+/// the reader limits them, and every value is a `V`.
+fn keyed_by<K: JsonSchema, V: JsonSchema>(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    let keys = generator.subschema_for::<K>();
+    let values = generator.subschema_for::<V>();
+    schemars::json_schema!({"type": "object", "propertyNames": keys, "additionalProperties": values})
 }
 
 /// Walks the figures of a [`Figures`] in report order, mapping each: the one list of the
@@ -394,7 +411,7 @@ pub enum ReportError {
     #[error("beds must be at least 1")]
     NoBeds,
     /// Two stays share an id: one stay would count twice.
-    #[error("stay id {id} appears more than once (stays[{first}] and stays[{second}])")]
+    #[error("a stay id appears more than once")]
     DuplicateStay {
         /// The id.
         id: crate::StayId,
@@ -428,11 +445,23 @@ pub struct ReportInput {
     /// The period.
     pub period: Period,
     /// Beds at the shelter (at least 1).
+    #[serde(deserialize_with = "beds_at_least_one")]
+    #[schemars(range(min = 1))]
     pub beds: u64,
     /// One record per person and stay.
     pub stays: Vec<Stay>,
     /// One record per day contact.
     pub day_contacts: Vec<DayContact>,
+}
+
+/// Reads `beds` and refuses 0 while reading: a single-field range, in the schema too
+/// (`minimum: 1`). [`ReportInput::validate`] checks it again for inputs made in Rust.
+fn beds_at_least_one<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
+    let beds = <u64 as Deserialize>::deserialize(d)?;
+    if beds == 0 {
+        return Err(serde::de::Error::custom("beds must be at least 1"));
+    }
+    Ok(beds)
 }
 
 impl ReportInput {

@@ -6,7 +6,9 @@
 use chrono::NaiveDate;
 use krisesenter_core::{Age, Gender, PersonKind};
 use krisesenter_stats::StayId;
-use krisesenter_stats::{Aggregate, MergeError, Period, PublishInput, Report, Stay, StayPerson, publish};
+use krisesenter_stats::{
+    Aggregate, DEFAULT_THRESHOLD, MergeError, Period, PublishInput, Report, Stay, StayPerson, publish,
+};
 use serde_json::{Value, json};
 
 fn d(m: u32, day: u32) -> NaiveDate {
@@ -199,13 +201,15 @@ fn hidden_rates_print_as_hidden() {
     assert_eq!((rows["length_of_stay.median_days"].as_str(), rows["occupancy_rate"].as_str()), (".", "0.000"));
 }
 
-/// A publish input without a threshold uses 5: counts from 1 to 4 are hidden. Kills
-/// `default_threshold` replaced by 0 or 1.
+/// A publish input names its threshold (the contract lists it as required); one below 2 is
+/// refused while reading. Publishing at 5 hides counts from 1 to 4.
 #[test]
-fn the_default_threshold_is_five() {
+fn the_threshold_is_required_and_at_least_two() {
     let report = exactly_the_threshold();
-    let input: PublishInput = serde_json::from_value(json!({"report": report})).unwrap();
-    assert_eq!(input.threshold, 5);
+    assert!(serde_json::from_value::<PublishInput>(json!({"report": report})).is_err());
+    assert!(serde_json::from_value::<PublishInput>(json!({"report": report, "threshold": 1})).is_err());
+    let input: PublishInput = serde_json::from_value(json!({"report": report, "threshold": 5})).unwrap();
+    assert_eq!(input.threshold, DEFAULT_THRESHOLD);
     assert_eq!(publish(&input).unwrap().threshold(), 5);
     assert_eq!(publish(&PublishInput::new(exactly_the_threshold(), 3)).unwrap().threshold(), 3);
     assert_eq!(publish(&input).unwrap(), publish(&PublishInput::new(report.clone(), 5)).unwrap());
