@@ -19,8 +19,16 @@ use chrono::NaiveDate;
 use serde_json::Value;
 
 const SEED: &str = "7";
-const FILES: [&str; 7] =
-    ["report.json", "report.csv", "report.md", "occupancy.svg", "stays-by-month.svg", "year.json", "casework.md"];
+const FILES: [&str; 8] = [
+    "report.json",
+    "report.csv",
+    "report.md",
+    "occupancy.svg",
+    "room-occupancy.svg",
+    "stays-by-month.svg",
+    "year.json",
+    "casework.md",
+];
 
 fn binary() -> PathBuf {
     common::example_binary("romerike-year")
@@ -192,13 +200,18 @@ fn check_year(dir: &Path) {
 
     // ry-4: the charts are well-formed SVG with one point per day and twelve bars, and the
     // bars add up to the stays begun in the year that count in statistics.
-    let occupancy = std::fs::read_to_string(dir.join("occupancy.svg")).unwrap();
-    let doc = roxmltree::Document::parse(&occupancy).unwrap();
-    assert_eq!(doc.root_element().tag_name().name(), "svg");
-    let line = doc.descendants().find(|n| n.has_tag_name("polyline") && n.attribute("class") == Some("data")).unwrap();
-    let points: Vec<&str> = line.attribute("points").unwrap().split_whitespace().collect();
-    assert_eq!(points.len(), expected_days);
-    assert!(points.iter().all(|p| p.split(',').count() == 2 && p.split(',').all(|c| c.parse::<f64>().is_ok())));
+    for chart in ["occupancy.svg", "room-occupancy.svg"] {
+        let occupancy = std::fs::read_to_string(dir.join(chart)).unwrap();
+        let doc = roxmltree::Document::parse(&occupancy).unwrap();
+        assert_eq!(doc.root_element().tag_name().name(), "svg");
+        let line =
+            doc.descendants().find(|n| n.has_tag_name("polyline") && n.attribute("class") == Some("data")).unwrap();
+        let points: Vec<&str> = line.attribute("points").unwrap().split_whitespace().collect();
+        assert_eq!(points.len(), expected_days, "{chart}");
+        assert!(points.iter().all(|p| p.split(',').count() == 2 && p.split(',').all(|c| c.parse::<f64>().is_ok())));
+        let texts: Vec<&str> = doc.descendants().filter_map(|n| n.text()).collect();
+        assert!(texts.iter().any(|t| t.ends_with(" in use")), "{chart} has a y-axis title");
+    }
     let bars_svg = std::fs::read_to_string(dir.join("stays-by-month.svg")).unwrap();
     let doc = roxmltree::Document::parse(&bars_svg).unwrap();
     let bars: Vec<_> =
@@ -247,9 +260,12 @@ fn check_year(dir: &Path) {
 
     // The published tables carry the same figures as report.json.
     let csv = std::fs::read_to_string(dir.join("report.csv")).unwrap();
-    assert!(csv.contains(&format!("stays.total,{total}\n")));
+    assert!(csv.starts_with("figure,label,value\n"));
+    assert!(csv.lines().all(|l| l.split(',').count() == 3), "a label never holds a comma");
+    assert!(csv.contains(&format!("stays.total,stays: total,{total}\n")));
+    assert!(csv.contains("municipalities.3205,stays from: 3205 Lillestrøm,"));
     let md = std::fs::read_to_string(dir.join("report.md")).unwrap();
-    assert!(md.contains(&format!("| stays.total | {total} |")));
+    assert!(md.contains(&format!("| stays.total | stays: total | {total} |")));
 }
 
 #[test]
@@ -292,4 +308,19 @@ fn bad_arguments_exit_2_with_usage() {
         assert!(out.stdout.is_empty());
         assert!(String::from_utf8(out.stderr).unwrap().contains("usage: romerike-year"));
     }
+}
+
+/// `--help` describes every option and every file written, on standard output, and exits 0;
+/// an unknown argument exits 2 with the usage on standard error.
+#[test]
+fn help_names_every_option_and_file() {
+    let help = std::process::Command::new(binary()).arg("--help").output().unwrap();
+    assert!(help.status.success());
+    let text = String::from_utf8(help.stdout).unwrap();
+    for word in ["--seed", "--year", "--out"].iter().chain(FILES.iter()) {
+        assert!(text.contains(word), "--help names {word}");
+    }
+    let bad = std::process::Command::new(binary()).arg("--sed").output().unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8(bad.stderr).unwrap().contains("usage: romerike-year"));
 }

@@ -39,8 +39,8 @@ use krisesenter::consent::{Action, RetentionPolicy, sweep};
 use krisesenter::disclosure::Outcome;
 use krisesenter::eligibility::{DayOutcome, FinalOutcome, PhoneOutcome, ResidentialOutcome};
 use krisesenter::stats::{
-    CostKey, DEFAULT_THRESHOLD, Period, Publication, PublishInput, ROMERIKE_OWNERS, ReportInput, billable_nights,
-    publish, report, share_costs,
+    CostKey, DEFAULT_THRESHOLD, HIDDEN_SYMBOL, NOT_APPLICABLE_SYMBOL, Period, Publication, PublishInput,
+    ROMERIKE_OWNERS, ReportInput, billable_nights, publish, report, share_costs,
 };
 use serde_json::{Value, json};
 
@@ -64,6 +64,29 @@ struct Options {
 }
 
 const USAGE: &str = "usage: romerike-year [--seed N] [--year YYYY (2016-2100)] [--out DIR]";
+
+const HELP: &str = "romerike-year: a simulated year at Romerike krisesenter, day by day through every crate
+
+usage: romerike-year [--seed N] [--year YYYY] [--out DIR]
+
+options:
+  --seed N      the random seed (default 2026); the same seed gives the same files, byte for byte
+  --year YYYY   the year to simulate, 2016-2100 (default 2026); before 2026 there is no duty to
+                offer an equal alternative and no opting out of statistics
+  --out DIR     where the files go (default target/romerike-year)
+  -h, --help    this text
+
+It prints one line per month on standard error and a summary on standard output, and writes:
+  report.json         the published report (the publish output of the JSON contract)
+  report.csv          the same figures, one a line: figure,label,value
+  report.md           the same figures as a table, with readable labels
+  occupancy.svg       beds occupied each night, with the bed capacity
+  room-occupancy.svg  rooms in use each night, with the number of rooms
+  stays-by-month.svg  stays begun each month (people who did not opt out of statistics)
+  year.json           what a checker needs: every night, stay, household, refusal, decision,
+                      disclosure, retention decision and cost share, and the casework figures
+  casework.md         the stay and after: phases reached, destinations, nights waiting for a home
+";
 
 fn options(args: &[String]) -> Result<Options, String> {
     let mut options = Options { seed: DEFAULT_SEED, year: DEFAULT_YEAR, out: PathBuf::from("target/romerike-year") };
@@ -91,11 +114,14 @@ fn main() -> ExitCode {
     let options = match options(&args) {
         Ok(options) => options,
         Err(message) => {
-            if !message.is_empty() {
-                eprintln!("romerike-year: {message}");
+            if message.is_empty() {
+                let mut stdout = std::io::stdout().lock();
+                let written = stdout.write_all(HELP.as_bytes()).and_then(|()| stdout.flush());
+                return if written.is_ok() { ExitCode::SUCCESS } else { ExitCode::from(1) };
             }
+            eprintln!("romerike-year: {message}");
             eprintln!("{USAGE}");
-            return if message.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(2) };
+            return ExitCode::from(2);
         }
     };
     match run(&options) {
@@ -202,17 +228,27 @@ fn write_files(dir: &Path, seed: u64, year: &Year, out: &Outputs) -> Result<(), 
         std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()).into())
     };
     write("report.json", &(serde_json::to_string_pretty(&out.published)? + "\n"))?;
-    write("report.csv", &out.published.to_csv())?;
-    write(
-        "report.md",
-        &format!(
-            "# Romerike krisesenter {}: published figures\n\nSimulated year (seed {seed}). Counts from 1 to {} are hidden, \
-             and further cells so that none can be recomputed from a total.\n\n{}",
-            year.year,
-            out.published.threshold() - 1,
-            out.published.to_markdown()
-        ),
-    )?;
+    let rows = labelled_rows(&out.published);
+    let mut csv = String::from("figure,label,value\n");
+    for (path, label, value) in &rows {
+        let _ = writeln!(csv, "{path},{label},{value}");
+    }
+    write("report.csv", &csv)?;
+    let mut md = format!(
+        "# Romerike krisesenter {}: published figures\n\nSimulated year (seed {seed}). Counts from 1 to {} are hidden, \
+         and further cells so that none can be recomputed from a total.\n\n| figure | what it counts | value |\n|---|---|---:|\n",
+        year.year,
+        out.published.threshold() - 1,
+    );
+    for (path, label, value) in &rows {
+        let _ = writeln!(md, "| {path} | {label} | {value} |");
+    }
+    let _ = writeln!(
+        md,
+        "\n`{HIDDEN_SYMBOL}` hidden to protect people (threshold {}); `{NOT_APPLICABLE_SYMBOL}` cannot be given.",
+        out.published.threshold()
+    );
+    write("report.md", &md)?;
 
     let beds: Vec<u32> = year.days.iter().map(|d| d.beds_occupied).collect();
     let month_starts: Vec<(usize, &str)> =
@@ -224,6 +260,25 @@ fn write_files(dir: &Path, seed: u64, year: &Year, out: &Outputs) -> Result<(), 
             &beds,
             year.inventory.total_beds(),
             &month_starts,
+            &svg::Counted {
+                unit: "beds",
+                caption: "people (adults and children) sleeping at the shelter at midnight, also those who opted out of statistics",
+            },
+        ),
+    )?;
+    let rooms_in_use: Vec<u32> =
+        year.days.iter().map(|d| u32::try_from(d.rooms.values().filter(|n| **n > 0).count()).unwrap_or(0)).collect();
+    write(
+        "room-occupancy.svg",
+        &svg::occupancy_chart(
+            &format!("Rooms in use each night, Romerike krisesenter {} (seed {seed})", year.year),
+            &rooms_in_use,
+            u32::try_from(year.inventory.rooms().len()).unwrap_or(0),
+            &month_starts,
+            &svg::Counted {
+                unit: "rooms",
+                caption: "rooms with at least one person at midnight (a household has a room of its own)",
+            },
         ),
     )?;
     let by_month = stays_by_month(year);
@@ -233,7 +288,8 @@ fn write_files(dir: &Path, seed: u64, year: &Year, out: &Outputs) -> Result<(), 
         &svg::bar_chart(
             &format!("Stays begun per month, Romerike krisesenter {} (seed {seed})", year.year),
             &bars,
-            "people (adults and children) checking in, not counting those who opted out of statistics",
+            ("people checking in", "month of check-in"),
+            "adults and children, not those who opted out of statistics; stays begun the year before are not in it",
         ),
     )?;
     write("year.json", &(serde_json::to_string_pretty(&year_json(seed, year, out))? + "\n"))?;
@@ -399,6 +455,57 @@ fn year_json(seed: u64, year: &Year, out: &Outputs) -> Value {
         "costs": {"budget_ore": BUDGET_ORE, "key": "50% population, 50% nights", "shares": shares},
         "casework": casework_json(&out.cases),
     })
+}
+
+/// Every published figure with a readable label: municipalities by name beside the code.
+fn labelled_rows(published: &Publication) -> Vec<(String, String, String)> {
+    published
+        .rows()
+        .into_iter()
+        .map(|(path, value)| {
+            let label = label(&path);
+            (path, label, value)
+        })
+        .collect()
+}
+
+/// A readable label for a figure's path (`stays.adults.female` → `stays: adult women`).
+fn label(path: &str) -> String {
+    let words = |s: &str| s.replace('_', " ");
+    let (head, rest) = path.split_once('.').unwrap_or((path, ""));
+    let what = match head {
+        "period" => "period",
+        "stays" => "stays",
+        "residents" => "residents (first stay this year)",
+        "excluded_opt_out" => return "stays left out: opted out of statistics".to_owned(),
+        "nights" => "nights",
+        "occupancy_rate" => return "share of beds in use on a mean night (the opted out left out)".to_owned(),
+        "length_of_stay" => "length of completed stays",
+        "violence_types" => "violence told of",
+        "relations" => "the perpetrator is",
+        "municipalities" => "stays from",
+        "after_stay" => "after the stay",
+        "repeat_stays" => return "adult stays by people who had stayed before".to_owned(),
+        "day_contacts" => "day service contacts",
+        other => other,
+    };
+    let detail = match rest {
+        "" => return what.to_owned(),
+        "adults.female" => "adult women".to_owned(),
+        "adults.male" => "adult men".to_owned(),
+        "adults.other" => "adults of another gender".to_owned(),
+        "adults.unknown" => "adults of unknown gender".to_owned(),
+        "median_days" => "median in days".to_owned(),
+        "mean_days" => "mean in days".to_owned(),
+        code if head == "municipalities" => {
+            let name = ROMERIKE_OWNERS.iter().find(|m| m.municipality.to_string() == code).map(|m| m.name);
+            name.map_or_else(|| format!("municipality {code}"), |name| format!("{code} {name}"))
+        }
+        bucket if bucket.starts_with("buckets.") => format!("{} days", bucket.trim_start_matches("buckets.")),
+        other => words(other),
+    };
+    // No comma: the label is a CSV field.
+    format!("{what}: {detail}")
 }
 
 /// The casework figures of year.json.
@@ -624,13 +731,19 @@ fn summary(options: &Options, year: &Year, out: &Outputs) -> String {
     let moves: u32 = year.households.iter().map(|h| h.moves).sum();
     let still_waiting = year.days.last().map_or(0, |d| d.waiting);
     let _ = writeln!(s, "\nOccupancy (every night of {y}, all residents counted)");
+    let mean_beds = total_beds as f64 / days as f64;
     let _ = writeln!(
         s,
-        "  beds        {:.1} of {} in use on a mean night, {} at the peak on {}",
-        total_beds as f64 / days as f64,
+        "  beds        {:.1} of {} in use on a mean night ({:.1} %), {} at the peak on {}",
+        mean_beds,
         year.inventory.total_beds(),
+        100.0 * mean_beds / f64::from(year.inventory.total_beds().max(1)),
         peak.map_or(0, |d| d.beds_occupied),
         peak.map_or_else(String::new, |d| d.date.to_string()),
+    );
+    let _ = writeln!(
+        s,
+        "              (every resident; the published share of beds above leaves out the nights of those who opted out)"
     );
     let _ = writeln!(
         s,
@@ -644,7 +757,16 @@ fn summary(options: &Options, year: &Year, out: &Outputs) -> String {
         "  households  {placed} placed ({waited} after waiting), {still_waiting} still waiting on {}",
         year.to
     );
-    let _ = writeln!(s, "  placement   solved exactly on {} days; residents moved {moves} times", year.allocations);
+    let idle = days.saturating_sub(year.allocations);
+    let proof = match year.unproven {
+        0 => "each proven optimal".to_owned(),
+        n => format!("{n} without a proof within the solver's node budget"),
+    };
+    let _ = writeln!(
+        s,
+        "  placement   someone waited on {} days, placed by the exact solver ({proof}); nobody waited on the other {idle}; residents moved {moves} times",
+        year.allocations
+    );
     let prefix =
         format!("  referred    {} to another shelter (at most {} days' wait): ", referred.len(), sim::WAIT_LIMIT_DAYS);
     let _ = writeln!(s, "{}", wrapped(&prefix, &tally(referred.iter().copied())));
@@ -768,7 +890,7 @@ fn summary(options: &Options, year: &Year, out: &Outputs) -> String {
     }
     let _ = writeln!(
         s,
-        "\nWrote {}: report.json report.csv report.md occupancy.svg stays-by-month.svg year.json casework.md",
+        "\nWrote {}: report.json report.csv report.md occupancy.svg room-occupancy.svg stays-by-month.svg year.json casework.md",
         options.out.display()
     );
     s

@@ -201,6 +201,8 @@ pub(crate) struct Year {
     pub(crate) consents_withdrawn: usize,
     pub(crate) holds_placed: usize,
     pub(crate) allocations: usize,
+    /// Of those, placements the solver could not prove optimal within its node budget.
+    pub(crate) unproven: usize,
 }
 
 impl Year {
@@ -319,6 +321,7 @@ pub(crate) fn simulate(year: i32, setup: Setup, places: &mut impl Places) -> Res
         consents_withdrawn: 0,
         holds_placed: 0,
         allocations: shelter.allocations,
+        unproven: shelter.unproven,
     })
 }
 
@@ -343,6 +346,7 @@ struct Shelter {
     residents: BTreeSet<usize>,
     placement_notes: BTreeSet<String>,
     allocations: usize,
+    unproven: usize,
 }
 
 impl Shelter {
@@ -372,6 +376,7 @@ impl Shelter {
             residents: BTreeSet::new(),
             placement_notes: BTreeSet::new(),
             allocations: 0,
+            unproven: 0,
         }
     }
 
@@ -433,6 +438,7 @@ impl Shelter {
             .collect::<Result<Vec<_>, _>>()?;
         let allocation = rooms::allocate(&AllocateInput::new(self.policy, &self.inventory, requests), day)?;
         self.placement_notes.extend(allocation.notes().codes().map(str::to_owned));
+        self.unproven += usize::from(!allocation.proven_optimal());
         let placed: BTreeMap<&HouseholdId, &RoomId> =
             allocation.placements().iter().map(|p| (p.household(), p.room())).collect();
         let unplaced: BTreeMap<&HouseholdId, Vec<&str>> =

@@ -1,4 +1,4 @@
-//! Two small SVG charts, written by hand: no chart dependency is worth it for a line and
+//! Small SVG charts, written by hand: no chart dependency is worth it for a line and
 //! some bars. Every label is ours (dates, month names, numbers), never input text.
 
 use std::fmt::Write;
@@ -38,6 +38,19 @@ fn y_axis(out: &mut String, max: f64, step: f64) {
     }
 }
 
+/// The axis titles: the y title turned along the axis, the x title under the labels.
+fn axis_titles(out: &mut String, y_title: &str, x_title: &str) {
+    let mid_y = TOP + (HEIGHT - TOP - BOTTOM) / 2.0;
+    let _ = writeln!(
+        out,
+        r##"<text x="14" y="{mid_y:.1}" text-anchor="middle" transform="rotate(-90 14 {mid_y:.1})" fill="#333">{y}</text><text x="{mid_x:.1}" y="{xy:.1}" text-anchor="middle" fill="#333">{x}</text>"##,
+        mid_x = LEFT + (WIDTH - LEFT - RIGHT) / 2.0,
+        xy = HEIGHT - BOTTOM + 32.0,
+        y = escape(y_title),
+        x = escape(x_title),
+    );
+}
+
 fn nice_step(max: f64) -> f64 {
     let raw = (max / 5.0).max(1.0);
     let magnitude = 10f64.powf(raw.log10().floor());
@@ -45,12 +58,20 @@ fn nice_step(max: f64) -> f64 {
     candidates.iter().map(|c| c * magnitude).find(|s| *s >= raw).unwrap_or(10.0 * magnitude)
 }
 
-/// Beds occupied per day, as a polyline with one point per day, and a dashed line at capacity.
+/// What an occupancy chart counts: the unit (`beds`, `rooms`) and the caption under it.
+pub(crate) struct Counted<'a> {
+    pub(crate) unit: &'a str,
+    pub(crate) caption: &'a str,
+}
+
+/// A count per day (beds or rooms in use), as a polyline with one point per day, and a dashed
+/// line at capacity.
 pub(crate) fn occupancy_chart(
     title: &str,
     beds_per_day: &[u32],
     capacity: u32,
     month_starts: &[(usize, &str)],
+    counted: &Counted<'_>,
 ) -> String {
     let mut out = String::new();
     header(&mut out, title);
@@ -75,9 +96,10 @@ pub(crate) fn occupancy_chart(
     let cap_y = y_of(f64::from(capacity));
     let _ = writeln!(
         out,
-        r##"<line x1="{LEFT}" y1="{cap_y:.1}" x2="{x2}" y2="{cap_y:.1}" stroke="#c0392b" stroke-dasharray="6 4"/><text x="{x2}" y="{ty:.1}" text-anchor="end" fill="#c0392b">{capacity} beds</text>"##,
+        r##"<line x1="{LEFT}" y1="{cap_y:.1}" x2="{x2}" y2="{cap_y:.1}" stroke="#c0392b" stroke-dasharray="6 4"/><text x="{x2}" y="{ty:.1}" text-anchor="end" fill="#c0392b">{capacity} {unit}</text>"##,
         x2 = WIDTH - RIGHT,
         ty = cap_y - 4.0,
+        unit = escape(counted.unit),
     );
     let points: Vec<String> =
         beds_per_day.iter().enumerate().map(|(i, v)| format!("{:.1},{:.1}", x_of(i), y_of(f64::from(*v)))).collect();
@@ -86,17 +108,19 @@ pub(crate) fn occupancy_chart(
         r##"<polyline class="data" fill="none" stroke="#2c6fbb" stroke-width="1.5" points="{}"/>"##,
         points.join(" ")
     );
+    axis_titles(&mut out, &format!("{} in use", counted.unit), "night of the year (month starts marked)");
     let _ = writeln!(
         out,
-        r##"<text x="{LEFT}" y="{y}" font-size="11" fill="#555">beds occupied at midnight, one point per day</text>"##,
-        y = HEIGHT - 10.0
+        r##"<text x="{LEFT}" y="{y}" font-size="11" fill="#555">{caption}</text>"##,
+        y = HEIGHT - 4.0,
+        caption = escape(counted.caption)
     );
     out.push_str("</svg>\n");
     out
 }
 
-/// One bar per label (for example stays begun per month).
-pub(crate) fn bar_chart(title: &str, bars: &[(&str, u32)], caption: &str) -> String {
+/// One bar per label (for example stays begun per month), with the axis titles.
+pub(crate) fn bar_chart(title: &str, bars: &[(&str, u32)], axes: (&str, &str), caption: &str) -> String {
     let mut out = String::new();
     header(&mut out, title);
     let max_value = f64::from(bars.iter().map(|(_, v)| *v).max().unwrap_or(0).max(1));
@@ -120,10 +144,11 @@ pub(crate) fn bar_chart(title: &str, bars: &[(&str, u32)], caption: &str) -> Str
             label = escape(label),
         );
     }
+    axis_titles(&mut out, axes.0, axes.1);
     let _ = writeln!(
         out,
         r##"<text x="{LEFT}" y="{y}" font-size="11" fill="#555">{caption}</text>"##,
-        y = HEIGHT - 10.0,
+        y = HEIGHT - 4.0,
         caption = escape(caption)
     );
     out.push_str("</svg>\n");
