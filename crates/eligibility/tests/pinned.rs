@@ -45,3 +45,44 @@ fn an_applicant_keeps_protected_attributes_and_writes_them_only_when_given() {
     let written = serde_json::to_value(&with).unwrap();
     assert_eq!(written["protected"]["language"], "nordsamisk");
 }
+
+/// The order of residential outcomes by openness: not offered, individual assessment,
+/// offered. Kills `ResidentialOutcome::openness` replaced by 0 or 1.
+#[test]
+fn residential_outcomes_are_ordered_by_openness() {
+    let order = [ResidentialOutcome::NotOffered, ResidentialOutcome::IndividualAssessment, ResidentialOutcome::Offered];
+    assert_eq!(order.map(ResidentialOutcome::openness), [0, 1, 2]);
+}
+
+/// An offer names the version of the rules that decided: the 2010 rules in 2025, the 2026
+/// rules from 1 January 2026. Kills `Offer::rules_version` replaced by `""`.
+#[test]
+fn an_offer_names_the_rules_version_that_decided() {
+    use chrono::NaiveDate;
+    use krisesenter_eligibility::{AssessInput, Observations, Relation, Violence, ViolenceType, assess};
+    let input = AssessInput::new(
+        Applicant::new(Age::try_new(34).unwrap(), Gender::Female, Role::Victim),
+        Violence::new([ViolenceType::Physical], Relation::FormerPartner),
+        Observations::no_concerns(),
+    )
+    .in_need_of_protection();
+    let on = |y, m, d| assess(&input, NaiveDate::from_ymd_opt(y, m, d).unwrap()).unwrap();
+    assert_eq!(on(2025, 12, 31).rules_version(), "2010-01-01");
+    assert_eq!(on(2026, 1, 1).rules_version(), "2026-01-01");
+}
+
+/// The schemas say what the contract says: a child's age is 0 to 17, and the alternative's
+/// `offer` is always present, a choice or null. Kills `ChildAge`'s `json_schema` and
+/// `nullable_choice` replaced by the default schema.
+#[test]
+fn the_schemas_bound_a_childs_age_and_require_a_nullable_offer() {
+    use krisesenter_eligibility::{AlternativeOffer, AssessInput};
+    let input = serde_json::to_value(schemars::schema_for!(AssessInput)).unwrap();
+    let child = &input["$defs"]["ChildAge"];
+    assert_eq!((child["minimum"].as_u64(), child["maximum"].as_u64()), (Some(0), Some(17)), "{child}");
+    let offer = serde_json::to_value(schemars::schema_for!(AlternativeOffer)).unwrap();
+    let required: Vec<&str> = offer["required"].as_array().unwrap().iter().filter_map(|v| v.as_str()).collect();
+    assert!(required.contains(&"offer"), "{offer}");
+    let choice = offer["properties"]["offer"].to_string();
+    assert!(choice.contains("null") && choice.contains("ChosenAlternative"), "{choice}");
+}
