@@ -162,3 +162,33 @@ fn a_households_schema_has_a_required_nullable_room_and_a_bounded_priority() {
     let priority = &schema["$defs"]["Priority"];
     assert_eq!((priority["minimum"].as_u64(), priority["maximum"].as_u64()), (Some(1), Some(5)), "{priority}");
 }
+
+/// The bound sees the unit constraints, so the hostile families are proven in few nodes:
+/// keep-apart cliques of 8, 10 and 12 households in 4, 5 and 6 units in at most 4, 5 and 8
+/// nodes (the optimum, worked out by hand: one household of the clique per unit, the highest
+/// priorities), `by_unit` shelters with residents at the root. These are node counts, not
+/// times: the same on every machine. A weaker or wrong bound needs more nodes or proves a
+/// wrong optimum: kills `Search::allowed` replaced by `true` and its `&&` made `||`, the stay
+/// bonus subtracted in `Search::weight` and `Search::unit_bound`, `||` made `&&` in
+/// `Search::unit_bound`, and `+` made `*` in `Search::relax_with`.
+#[test]
+fn the_bound_proves_the_hostile_families_in_few_nodes() {
+    use krisesenter_rooms::allocate_with_stats;
+    use krisesenter_testkit::rooms::hostile;
+    for (households, units, seed, most_nodes) in [(8, 4, 1, 4), (10, 5, 2, 5), (12, 6, 3, 8)] {
+        let input = hostile::keep_apart_clique(households, units, seed);
+        let mut priorities: Vec<u64> = input.households().iter().map(|h| u64::from(h.priority().get())).collect();
+        priorities.sort_unstable_by(|a, b| b.cmp(a));
+        let best: u64 = priorities.iter().take(units).sum();
+        let (allocation, stats) = allocate_with_stats(&input, day()).unwrap();
+        assert!(allocation.proven_optimal(), "clique of {households}");
+        assert!(stats.nodes() <= most_nodes, "clique of {households}: {} nodes", stats.nodes());
+        assert_eq!(allocation.objective().priority_placed(), best, "clique of {households}");
+    }
+    for (units, rooms, households, seed) in [(10, 4, 30, 4), (6, 3, 20, 5)] {
+        let input = hostile::by_unit_shelter(units, rooms, households, seed);
+        let (allocation, stats) = allocate_with_stats(&input, day()).unwrap();
+        assert!(allocation.proven_optimal() && stats.nodes() == 1, "by_unit {units}x{rooms}: {} nodes", stats.nodes());
+        assert_eq!(allocation.bound().priority_placed(), allocation.objective().priority_placed());
+    }
+}
