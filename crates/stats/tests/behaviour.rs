@@ -381,3 +381,16 @@ fn a_report_refuses_no_beds_and_a_repeated_stay() {
     assert!(matches!(report(&twice), Err(ReportError::DuplicateStay { first: 0, second: 2, .. })));
     assert!(report(&ReportInput::new(year(), 10, vec![one, other], vec![])).is_ok());
 }
+
+/// A stay of a trillion days (a made-up figure in an aggregate's wire form) is kept in the
+/// sparse part and reported, not spread over a dense table of a trillion slots. Kills the
+/// guard `d < DENSE_LENGTHS` of `Aggregate::add_length` replaced by `true` or mutated to `>`
+/// (either would try to allocate terabytes).
+#[test]
+fn a_very_long_stay_is_kept_sparse() {
+    let mut wire = serde_json::to_value(Aggregate::empty(year())).unwrap();
+    wire["lengths_of_stay"] = json!({"3": 1, "1000000000000": 1});
+    let aggregate: Aggregate = serde_json::from_value(wire).unwrap();
+    assert_eq!(aggregate.lengths_of_stay().into_iter().collect::<Vec<_>>(), [(3, 1), (1_000_000_000_000, 1)]);
+    assert_eq!(aggregate.report().length_of_stay().completed(), 2);
+}
