@@ -10,6 +10,7 @@ impl Locate for PublishError {
         Some(
             match self {
                 PublishError::ThresholdTooLow { .. } => "threshold",
+                PublishError::Impossible { figure } => return Some(format!("report.{figure}")),
                 // An inconsistent report (and any later kind) points at the report as a whole.
                 _ => "report",
             }
