@@ -16,7 +16,7 @@ use std::ffi::OsString;
 use std::io::{IsTerminal, Read, Write};
 use std::process::ExitCode;
 
-use krisesenter::cli::{self, CliError, ErrorKind};
+use krisesenter::cli::{self, CliError, ErrorKind, RunError};
 
 /// The default cap on the input: far above a large shelter's yearly report (under 1 MB per
 /// thousand stays) and the million-stay benchmark document; raise it with `--max-input-bytes`.
@@ -36,18 +36,18 @@ fn main() -> ExitCode {
         Ok(request) => request,
         Err(err) => return fail(&err, 2),
     };
-    let output = match request {
-        Request::Text(text) => text,
-        Request::Run { command, input } => match cli::run(&command, &input) {
-            Ok(mut output) => {
-                output.push('\n');
-                output
-            }
-            Err(err) => return fail(&err, 2),
+    // The output is written while it is serialised, through a buffer: a large report is
+    // never held as one string.
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    let written = match request {
+        Request::Text(text) => stdout.write_all(text.as_bytes()),
+        Request::Run { command, input } => match cli::run_to(&command, &input, &mut stdout) {
+            Ok(()) => stdout.write_all(b"\n"),
+            Err(RunError::Input(err)) => return fail(&err, 2),
+            Err(RunError::Output(e)) => Err(e),
         },
     };
-    let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(output.as_bytes()).and_then(|()| stdout.flush()) {
+    match written.and_then(|()| stdout.flush()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => fail(
             &CliError::new(ErrorKind::OutputFailed, format!("cannot write standard output: {}", e.kind()), None),

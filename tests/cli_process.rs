@@ -185,3 +185,36 @@ fn failing_output_is_reported() {
     let v: serde_json::Value = serde_json::from_slice(&out.stderr).unwrap();
     assert_eq!(v["error"]["kind"], "output_failed");
 }
+
+/// The binary streams its output (`serde_json::to_writer` through a buffer): for every example
+/// payload and every schema, the bytes on standard output are the string API's and a newline,
+/// and so are the bytes `cli::run_to` writes in process.
+#[test]
+fn streamed_output_equals_the_string_output_for_every_example_payload() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("docs/examples");
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+    paths.sort();
+    let mut checked = 0;
+    for path in paths {
+        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let Some(command) =
+            krisesenter::cli::command_names().find(|c| name == *c || name.starts_with(&format!("{c}-")))
+        else {
+            continue;
+        };
+        let input = std::fs::read(&path).unwrap();
+        let expected = krisesenter::cli::run(command, &input).unwrap();
+        let mut streamed = Vec::new();
+        krisesenter::cli::run_to(command, &input, &mut streamed).unwrap();
+        assert_eq!(String::from_utf8(streamed).unwrap(), expected, "{name}: run_to");
+        let out = cli(&[command, "--input", path.to_str().unwrap()], b"");
+        assert_eq!(out.code, Some(0), "{name}: {}", out.stderr);
+        assert_eq!(out.stdout, format!("{expected}\n"), "{name}: the binary");
+        checked += 1;
+    }
+    assert!(checked >= 7, "every command has an example");
+    for name in krisesenter::cli::schema_names() {
+        let expected = krisesenter::cli::run("schema", name.as_bytes()).unwrap();
+        assert_eq!(cli(&["schema", &name], b"").stdout, format!("{expected}\n"), "{name}");
+    }
+}

@@ -87,3 +87,69 @@ fn bad_input_names_the_kind_and_path() {
     assert_eq!(err(&json!({"report": extra, "threshold": 5})).kind(), ErrorKind::InvalidJson);
     assert_eq!(err(&json!({"threshold": 5})).kind(), ErrorKind::InvalidJson);
 }
+
+/// The example report of docs/examples/publish.json (31 nights in 2025, three completed stays:
+/// two of 1-7 days, one of 31-90), with one figure replaced.
+fn example_with(pointer: &str, value: Value) -> Value {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/examples/publish.json");
+    let mut input: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    *input.pointer_mut(pointer).unwrap() = value;
+    input
+}
+
+fn refused(input: &Value) -> (ErrorKind, Option<String>) {
+    let err = run("publish", input.to_string().as_bytes()).unwrap_err();
+    (err.kind(), err.path().map(str::to_owned))
+}
+
+#[test]
+fn made_up_figures_out_of_any_range_are_invalid_json_at_the_figure() {
+    // A negative occupancy rate, and a mean no stay between dates of the contract can have.
+    assert_eq!(
+        refused(&example_with("/report/occupancy_rate", json!(-1))),
+        (ErrorKind::InvalidJson, Some("report.occupancy_rate".to_owned()))
+    );
+    assert_eq!(
+        refused(&example_with("/report/length_of_stay/mean_days", json!(1e308))),
+        (ErrorKind::InvalidJson, Some("report.length_of_stay.mean_days".to_owned()))
+    );
+    assert_eq!(
+        refused(&example_with("/report/length_of_stay/median_days", json!(-0.5))),
+        (ErrorKind::InvalidJson, Some("report.length_of_stay.median_days".to_owned()))
+    );
+}
+
+#[test]
+fn made_up_figures_its_counts_cannot_give_are_invalid_input_at_the_figure() {
+    let impossible = |pointer: &str, value: Value, path: &str| {
+        assert_eq!(
+            refused(&example_with(pointer, value.clone())),
+            (ErrorKind::InvalidInput, Some(path.to_owned())),
+            "{pointer} = {value}"
+        );
+    };
+    // 31 nights in 365 days: with at least one bed the rate is at most 31/365 ≈ 0.085.
+    impossible("/report/occupancy_rate", json!(0.5), "report.occupancy_rate");
+    // Nights but a rate of zero.
+    impossible("/report/occupancy_rate", json!(0.0), "report.occupancy_rate");
+    // Buckets 1-7 and 31-90 hold the completed stays: a mean or median of 95 days cannot be.
+    impossible("/report/length_of_stay/mean_days", json!(95.0), "report.length_of_stay.mean_days");
+    impossible("/report/length_of_stay/median_days", json!(95.0), "report.length_of_stay.median_days");
+    // A median is a stay's length or the mean of two: a whole or half number of days.
+    impossible("/report/length_of_stay/median_days", json!(4.25), "report.length_of_stay.median_days");
+    // The rate at its largest (one bed) and figures inside the buckets pass.
+    assert!(run("publish", example_with("/report/occupancy_rate", json!(31.0 / 365.0)).to_string().as_bytes()).is_ok());
+    assert!(
+        run("publish", example_with("/report/length_of_stay/median_days", json!(4.5)).to_string().as_bytes()).is_ok()
+    );
+}
+
+#[test]
+fn an_empty_report_publishes_a_rate_of_zero_and_no_lengths() {
+    let mut input = example_with("/report/occupancy_rate", json!(0.0));
+    let report = &mut input["report"];
+    report["nights"] = json!({"total": 0, "adults": 0, "children": 0});
+    assert!(run("publish", input.to_string().as_bytes()).is_ok());
+    input["report"]["occupancy_rate"] = json!(0.001);
+    assert_eq!(refused(&input), (ErrorKind::InvalidInput, Some("report.occupancy_rate".to_owned())));
+}

@@ -50,11 +50,11 @@ impl Locate for AllocateError {
 /// Parses the input, places the households and writes the allocation. Inputs the rules
 /// reject (duplicate ids, an unknown or shared current room, current residents who cannot
 /// all be placed) are `invalid_input`, with the path of the offending field where there is one.
-pub(super) fn run(input: &[u8]) -> Result<String, CliError> {
+pub(super) fn run(input: &[u8], out: &mut dyn std::io::Write) -> Result<(), super::RunError> {
     let AllocationInput { as_of, policy, kennel_places, rooms, households, options } = super::parse(input)?;
     let input = AllocateInput::from_parts(policy, kennel_places, rooms, households).with_options(options);
     let output = allocate(&input, as_of).map_err(|err| CliError::located(&err))?;
-    super::to_json(&output)
+    super::write_json(&output, out)
 }
 
 pub(super) fn schema(input: bool) -> Option<Schema> {

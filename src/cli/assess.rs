@@ -76,10 +76,10 @@ impl Locate for AssessError {
     }
 }
 
-pub(super) fn run(input: &[u8]) -> Result<String, CliError> {
+pub(super) fn run(input: &[u8], out: &mut dyn std::io::Write) -> Result<(), super::RunError> {
     let (input, as_of) = super::parse::<AssessRequest>(input)?.into_parts().map_err(|err| CliError::located(&err))?;
     let offer = assess(&input, as_of).map_err(|err| CliError::located(&err))?;
-    super::to_json(&offer)
+    super::write_json(&offer, out)
 }
 
 pub(super) fn schema(input: bool) -> Option<Schema> {

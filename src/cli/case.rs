@@ -58,19 +58,22 @@ impl Locate for CaseError {
     }
 }
 
-pub(super) fn run(input: &[u8]) -> Result<String, CliError> {
+pub(super) fn run(input: &[u8], out: &mut dyn std::io::Write) -> Result<(), super::RunError> {
     let request = super::parse::<CaseRequest>(input)?;
     let case = Case::replay(&request.events).map_err(|err| CliError::located(&err))?;
     let steps = next_steps(&case, &request.policy, request.as_of);
-    super::to_json(&CaseResponse {
-        stage: case.stage(),
-        phase: case.phase(),
-        closed: case.is_closed(),
-        outcome: case.outcome(),
-        stays: case.stays(),
-        next_steps: steps,
-        timeline: case.events(),
-    })
+    super::write_json(
+        &CaseResponse {
+            stage: case.stage(),
+            phase: case.phase(),
+            closed: case.is_closed(),
+            outcome: case.outcome(),
+            stays: case.stays(),
+            next_steps: steps,
+            timeline: case.events(),
+        },
+        out,
+    )
 }
 
 pub(super) fn schema(input: bool) -> Option<Schema> {

@@ -83,10 +83,10 @@ impl Locate for DiscloseError {
     }
 }
 
-pub(super) fn run(input: &[u8]) -> Result<String, CliError> {
+pub(super) fn run(input: &[u8], out: &mut dyn std::io::Write) -> Result<(), super::RunError> {
     let (as_of, input) = super::parse::<RawDocument>(input)?.into_parts()?;
     let disclosure = disclose(&input, as_of).map_err(|err| CliError::located(&err))?;
-    super::to_json(&disclosure)
+    super::write_json(&disclosure, out)
 }
 
 pub(super) fn schema(input: bool) -> Option<Schema> {

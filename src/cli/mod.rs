@@ -43,7 +43,7 @@ pub use retention::RetentionRequest;
 pub struct Command {
     name: &'static str,
     summary_en: &'static str,
-    handler: fn(&[u8]) -> Result<String, CliError>,
+    handler: fn(&[u8], &mut dyn std::io::Write) -> Result<(), RunError>,
     schema: fn(bool) -> Option<Schema>,
 }
 
@@ -64,7 +64,24 @@ impl Command {
     ///
     /// A [`CliError`] as [`run`] describes.
     pub fn run(&self, input: &[u8]) -> Result<String, CliError> {
-        (self.handler)(input)
+        let mut out = Vec::new();
+        match (self.handler)(input, &mut out) {
+            Ok(()) => String::from_utf8(out).map_err(|_| CliError::internal()),
+            Err(RunError::Input(err)) => Err(err),
+            Err(RunError::Output(_)) => Err(CliError::internal()),
+        }
+    }
+
+    /// Runs the command on one input document and writes the output document to `out` as it
+    /// is serialised (no string of the whole document is built); the bytes are those of
+    /// [`Command::run`].
+    ///
+    /// # Errors
+    ///
+    /// [`RunError::Input`] as [`run`] describes, before any byte is written;
+    /// [`RunError::Output`] when `out` refuses a write.
+    pub fn run_to(&self, input: &[u8], out: &mut dyn std::io::Write) -> Result<(), RunError> {
+        (self.handler)(input, out)
     }
 
     /// The JSON Schema of the command's input document.
@@ -130,6 +147,18 @@ pub const COMMANDS: &[Command] = &[
     },
 ];
 
+/// Why a command gave no output document: the input (the error contract, exit 2) or the
+/// writer (exit 1).
+#[derive(Debug, thiserror::Error)]
+pub enum RunError {
+    /// The input was not acceptable; nothing was written.
+    #[error(transparent)]
+    Input(#[from] CliError),
+    /// The output could not be written (a full disk, a closed pipe).
+    #[error("the output could not be written")]
+    Output(#[source] std::io::Error),
+}
+
 /// The command of this name, if there is one.
 pub fn command(name: &str) -> Option<&'static Command> {
     COMMANDS.iter().find(|c| c.name == name)
@@ -162,6 +191,22 @@ pub fn run(command_name: &str, input: &[u8]) -> Result<String, CliError> {
         return to_json(&schema);
     }
     command(command_name).ok_or_else(CliError::unknown_command)?.run(input)
+}
+
+/// Runs one command as [`run`] does and writes the output document to `out` while it is
+/// serialised: the same bytes as [`run`]'s string, without building it.
+///
+/// # Errors
+///
+/// [`RunError::Input`] with the [`CliError`] of [`run`] (nothing written);
+/// [`RunError::Output`] when `out` refuses a write.
+pub fn run_to(command_name: &str, input: &[u8], out: &mut dyn std::io::Write) -> Result<(), RunError> {
+    if command_name == "schema" {
+        let name = std::str::from_utf8(input).map_err(|_| CliError::unknown_schema())?.trim();
+        let schema = schema(name).ok_or_else(CliError::unknown_schema)?;
+        return write_json(&schema, out);
+    }
+    command(command_name).ok_or_else(CliError::unknown_command)?.run_to(input, out)
 }
 
 /// The JSON Schema (draft 2020-12) of one contract document, by its name in [`schema_names`].
@@ -285,6 +330,18 @@ fn known_names(schema: &Schema) -> BTreeSet<String> {
 /// [`CliError`] when the value cannot be written as JSON (a map with non-string keys).
 pub fn to_json<T: Serialize>(value: &T) -> Result<String, CliError> {
     serde_json::to_string_pretty(value).map_err(|_| CliError::internal())
+}
+
+/// Writes one output document (pretty-printed, as [`to_json`]) to `out` while serialising it.
+///
+/// # Errors
+///
+/// [`RunError::Output`] when `out` refuses a write; [`RunError::Input`] (internal) when the
+/// value cannot be written as JSON.
+pub fn write_json<T: Serialize>(value: &T, out: &mut dyn std::io::Write) -> Result<(), RunError> {
+    serde_json::to_writer_pretty(out, value).map_err(|err| {
+        if err.is_io() { RunError::Output(std::io::Error::from(err)) } else { RunError::Input(CliError::internal()) }
+    })
 }
 
 /// The schema of a type, in the generator settings of the contract (draft 2020-12).

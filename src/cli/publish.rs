@@ -10,6 +10,7 @@ impl Locate for PublishError {
         Some(
             match self {
                 PublishError::ThresholdTooLow { .. } => "threshold",
+                PublishError::Impossible { figure } => return Some(format!("report.{figure}")),
                 // An inconsistent report (and any later kind) points at the report as a whole.
                 _ => "report",
             }
@@ -18,10 +19,10 @@ impl Locate for PublishError {
     }
 }
 
-pub(super) fn run(input: &[u8]) -> Result<String, CliError> {
+pub(super) fn run(input: &[u8], out: &mut dyn std::io::Write) -> Result<(), super::RunError> {
     let input = super::parse::<PublishInput>(input)?;
     let published = krisesenter_stats::publish(&input).map_err(|err| CliError::located(&err))?;
-    super::to_json(&published)
+    super::write_json(&published, out)
 }
 
 pub(super) fn schema(input: bool) -> Option<Schema> {

@@ -15,7 +15,7 @@ impl Locate for ReportError {
     }
 }
 
-pub(super) fn run(input: &[u8]) -> Result<String, CliError> {
+pub(super) fn run(input: &[u8], out: &mut dyn std::io::Write) -> Result<(), super::RunError> {
     // A report input can hold a million stays: parse without path tracking first, and only
     // when that fails parse again with it, so that the error names the offending field.
     let input = match super::parse_fast::<ReportInput>(input) {
@@ -23,7 +23,7 @@ pub(super) fn run(input: &[u8]) -> Result<String, CliError> {
         Err(_) => super::parse::<ReportInput>(input)?,
     };
     let report = krisesenter_stats::report(&input).map_err(|err| CliError::located(&err))?;
-    super::to_json(&report)
+    super::write_json(&report, out)
 }
 
 pub(super) fn schema(input: bool) -> Option<Schema> {

@@ -59,10 +59,10 @@ impl Locate for RetentionError {
     }
 }
 
-pub(super) fn run(input: &[u8]) -> Result<String, CliError> {
+pub(super) fn run(input: &[u8], out: &mut dyn std::io::Write) -> Result<(), super::RunError> {
     let (input, as_of) = super::parse::<RetentionRequest>(input)?.into_parts();
     let retention = retain(&input, as_of).map_err(|err| CliError::located(&err))?;
-    super::to_json(&retention)
+    super::write_json(&retention, out)
 }
 
 pub(super) fn schema(input: bool) -> Option<Schema> {

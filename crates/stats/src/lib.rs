@@ -102,8 +102,8 @@ pub use record::{
     AfterStay, ContactMode, DayContact, Municipality, Period, StatsRecordError, Stay, StayPerson, ViolenceTypes,
 };
 pub use report::{
-    Buckets, DayContactCounts, FigureVisitor, Figures, GenderCounts, LengthOfStay, Nights, PersonCounts, Report,
-    ReportError, ReportInput, report,
+    Buckets, DayContactCounts, FigureVisitor, Figures, GenderCounts, LengthOfStay, MAX_STAY_DAYS, Nights, PersonCounts,
+    RateValue, Report, ReportError, ReportInput, report,
 };
 pub use rules::{STATS_RULES, StatsRules, may_opt_out};
 

@@ -38,7 +38,7 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use crate::reason::StatsReasonKind;
-use crate::report::{FigureVisitor, Figures, Report};
+use crate::report::{FigureVisitor, Figures, MAX_STAY_DAYS, Report};
 
 /// The threshold the workspace publishes with (romerike-year): counts from 1 to 4 are hidden.
 pub const DEFAULT_THRESHOLD: u64 = 5;
@@ -64,6 +64,13 @@ pub enum PublishError {
     Inconsistent {
         /// The group that does not add up (as docs/invariants.md names it).
         group: &'static str,
+    },
+    /// A derived figure no report can hold beside the counts it derives from (an occupancy
+    /// rate above what the nights allow with one bed, a mean outside its buckets).
+    #[error("the report's {figure} cannot be derived from its counts")]
+    Impossible {
+        /// The figure's path in the report (`occupancy_rate`, `length_of_stay.mean_days`).
+        figure: &'static str,
     },
 }
 
@@ -535,7 +542,9 @@ fn suppress(report: &Report, threshold: u64) -> Result<Suppression, PublishError
 /// # Errors
 ///
 /// [`PublishError::ThresholdTooLow`] below 2; [`PublishError::Inconsistent`] when the report's
-/// figures do not add up (it was not made by `report`).
+/// figures do not add up (it was not made by `report`); [`PublishError::Impossible`] when a
+/// derived figure cannot come from its counts (an occupancy rate above the nights over one
+/// bed, a median or mean outside the buckets of the completed stays).
 ///
 /// # Example
 ///
@@ -572,6 +581,7 @@ pub fn publish(input: &PublishInput) -> Result<Publication, PublishError> {
     if los.median_days.is_some() != (los.completed > 0) || los.mean_days.is_some() != (los.completed > 0) {
         return Err(PublishError::Inconsistent { group: "length_of_stay" });
     }
+    derived_figures_possible(report)?;
     let suppression = suppress(report, threshold)?;
     let mut hide = Hide { hidden: &suppression.hidden, next: 0, suppressed: Vec::new() };
     let mut figures = report.map(&mut hide);
@@ -582,6 +592,50 @@ pub fn publish(input: &PublishInput) -> Result<Publication, PublishError> {
     notes.insert_if(suppression.secondary, StatsReasonKind::SecondarySuppression);
     figures.notes = notes.explain();
     Ok(Publication { figures, threshold, suppressed: hide.suppressed })
+}
+
+/// The derived figures are ones a report can hold beside its counts: the occupancy rate is 0
+/// exactly when there are no nights and at most the nights of the period over one bed (a
+/// report has at least one bed); the median and mean lie within the buckets that hold
+/// completed stays, and a median is a whole or half number of days.
+///
+/// # Errors
+///
+/// [`PublishError::Impossible`] naming the first figure that cannot be derived.
+fn derived_figures_possible(report: &Report) -> Result<(), PublishError> {
+    let impossible = |figure| Err(PublishError::Impossible { figure });
+    let nights = report.nights.total as f64;
+    let days = report.period.days() as f64;
+    let rate = report.occupancy_rate;
+    // A relative margin for the rounding of `nights / (beds × days)`.
+    let at_most_one_bed = nights / days * (1.0 + 1e-9);
+    if (rate == 0.0) != (report.nights.total == 0) || !rate.is_finite() || rate > at_most_one_bed {
+        return impossible("occupancy_rate");
+    }
+    let los = &report.length_of_stay;
+    let b = &los.buckets;
+    let buckets = [
+        (b.days_1_7, 0.0, 7.0),
+        (b.days_8_30, 8.0, 30.0),
+        (b.days_31_90, 31.0, 90.0),
+        (b.days_91_plus, 91.0, MAX_STAY_DAYS),
+    ];
+    let filled: Vec<(f64, f64)> =
+        buckets.iter().filter(|(count, _, _)| *count > 0).map(|(_, low, high)| (*low, *high)).collect();
+    let low = filled.first().map(|(low, _)| *low);
+    let high = filled.last().map(|(_, high)| *high);
+    let within = |days: Option<f64>| match (days, low, high) {
+        (None, _, _) => true,
+        (Some(days), Some(low), Some(high)) => days.is_finite() && low <= days && days <= high,
+        (Some(_), _, _) => false,
+    };
+    if !within(los.median_days) || los.median_days.is_some_and(|m| (m * 2.0).fract() != 0.0) {
+        return impossible("length_of_stay.median_days");
+    }
+    if !within(los.mean_days) {
+        return impossible("length_of_stay.mean_days");
+    }
+    Ok(())
 }
 
 impl Publication {

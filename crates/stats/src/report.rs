@@ -127,6 +127,49 @@ figures_struct! {
     }
 }
 
+/// The longest stay a report can hold, in days: from the first day of year 0000 to the last
+/// of year 9999, the dates of the contract (a single-field range of `median_days` and
+/// `mean_days`, in the schema too).
+pub const MAX_STAY_DAYS: f64 = 3_652_425.0;
+
+/// Reads a median or mean length of stay: `null`, or 0 to [`MAX_STAY_DAYS`].
+fn nullable_days<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
+    let days = Option::<f64>::deserialize(d)?;
+    match days {
+        Some(days) if !(0.0..=MAX_STAY_DAYS).contains(&days) => {
+            Err(serde::de::Error::custom("a length of stay must be 0 to 3652425 days"))
+        }
+        _ => Ok(days),
+    }
+}
+
+/// The value of a rate as read (`f64` in a report, `Option<f64>` where it may be hidden).
+pub trait RateValue {
+    /// The rate, if it is given.
+    fn rate(&self) -> Option<f64>;
+}
+
+impl RateValue for f64 {
+    fn rate(&self) -> Option<f64> {
+        Some(*self)
+    }
+}
+
+impl RateValue for Option<f64> {
+    fn rate(&self) -> Option<f64> {
+        *self
+    }
+}
+
+/// Reads an occupancy rate: never negative (a single-field range, in the schema too).
+fn non_negative_rate<'de, D: serde::Deserializer<'de>, R: Deserialize<'de> + RateValue>(d: D) -> Result<R, D::Error> {
+    let rate = R::deserialize(d)?;
+    match rate.rate() {
+        Some(value) if value < 0.0 => Err(serde::de::Error::custom("an occupancy rate must be at least 0")),
+        _ => Ok(rate),
+    }
+}
+
 /// The bucket a length of `days` falls in.
 pub(crate) fn bucket_of<C>(buckets: &mut Buckets<C>, days: u64) -> &mut C {
     match days {
@@ -147,12 +190,14 @@ figures_struct! {
         completed: val C,
         /// Exact median length (the mean of the two middle values for an even count); null
         /// without completed stays (required: null is written, never left out).
-        #[serde(deserialize_with = "krisesenter_core::wire::nullable")]
+        #[serde(deserialize_with = "nullable_days")]
         #[schemars(schema_with = "krisesenter_core::wire::required_nullable::<Option<f64>>")]
+        #[schemars(range(min = 0, max = MAX_STAY_DAYS))]
         median_days: val Option<f64>,
         /// Mean length; null without completed stays (required: null is written, never left out).
-        #[serde(deserialize_with = "krisesenter_core::wire::nullable")]
+        #[serde(deserialize_with = "nullable_days")]
         #[schemars(schema_with = "krisesenter_core::wire::required_nullable::<Option<f64>>")]
+        #[schemars(range(min = 0, max = MAX_STAY_DAYS))]
         mean_days: val Option<f64>,
         /// Completed stays by length.
         buckets: ref Buckets<C>,
@@ -183,6 +228,7 @@ figures_struct! {
     /// (`u64`, `f64`) in a [`Report`], possibly hidden ones (`Option`) in a published report.
     #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
     #[serde(deny_unknown_fields)]
+    #[serde(bound(deserialize = "C: Deserialize<'de>, R: Deserialize<'de> + RateValue"))]
     #[non_exhaustive]
     pub struct Figures<C, R> {
         /// The period.
@@ -196,6 +242,8 @@ figures_struct! {
         /// Nights inside the period.
         nights: ref Nights<C>,
         /// Nights / (beds × days in the period).
+        #[serde(deserialize_with = "non_negative_rate")]
+        #[schemars(range(min = 0))]
         occupancy_rate: val R,
         /// Length of completed stays.
         length_of_stay: ref LengthOfStay<C>,
