@@ -1,4 +1,4 @@
-//! `krisesenter-cli`: the thin shell around the JSON contract (CONTRACT.md).
+//! `krisesenter-cli`: the thin shell around the JSON contract (docs/contract.md).
 //!
 //! ```text
 //! cargo run -q --release --example krisesenter-cli -- <command> [--input FILE] [--max-input-bytes N]

@@ -13,12 +13,15 @@
 //! | [`consent`] | `krisesenter-consent` | how long records are kept; keep, delete or hold |
 //! | [`stats`] | `krisesenter-stats` | what is counted and published |
 //! | [`casework`] | `krisesenter-casework` | the case over time: what is due next, and how the stay ended |
+//! | [`compose`] | (this crate) | a case's stays in the statistics, a referral's basis checked by the disclosure rules |
+//! | [`cli`] | (this crate) | the JSON contract of `krisesenter-cli` (docs/contract.md) as a pure function |
 //!
 //! # Features
 //!
 //! Each domain crate sits behind a feature of its own name (`consent`, `eligibility`,
-//! `rooms`, `disclosure`, `stats`); `core` is always there. The feature `cli` (the default)
-//! takes them all and adds the JSON contract. An embedder who needs only sharing decisions
+//! `rooms`, `disclosure`, `stats`, `casework`); `core` is always there; `compose` joins
+//! casework with the statistics and disclosure crates that are on. The feature `cli` (the
+//! default) takes them all and adds the JSON contract. An embedder who needs only sharing decisions
 //! writes `krisesenter = { git = "…", default-features = false, features = ["disclosure"] }`.
 //!
 //! # Documents

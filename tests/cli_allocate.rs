@@ -1,4 +1,4 @@
-//! The `allocate` command of the JSON contract (CONTRACT.md `allocate`): exact field names
+//! The `allocate` command of the JSON contract (docs/contract.md `allocate`): exact field names
 //! and values on worked examples, and the error kind and path of refused inputs.
 #![expect(clippy::unwrap_used, reason = "test helpers: a panic fails the test")]
 

@@ -1,4 +1,4 @@
-//! The `assess` command of the JSON contract (CONTRACT.md `assess`): exact field names and
+//! The `assess` command of the JSON contract (docs/contract.md `assess`): exact field names and
 //! values on the worked examples, and the error kind and path of bad input.
 
 #![expect(clippy::unwrap_used, reason = "test helpers fail loudly")]

@@ -1,4 +1,4 @@
-//! Every date of every command's input is read exactly `YYYY-MM-DD` (CONTRACT.md conventions):
+//! Every date of every command's input is read exactly `YYYY-MM-DD` (docs/contract.md conventions):
 //! a month or day without its leading zero, a sign, surrounding spaces or an impossible day is
 //! `invalid_json` at the date's path, with a message that says the expected form, and the
 //! committed input schema rejects the same document.

@@ -1,4 +1,4 @@
-//! The `disclose` command of the CLI contract (CONTRACT.md `disclose`): exact field names and
+//! The `disclose` command of the CLI contract (docs/contract.md `disclose`): exact field names and
 //! values on worked examples, and the right error kind and path on bad input.
 
 #![allow(

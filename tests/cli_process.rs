@@ -1,4 +1,4 @@
-//! The CLI binary as a process: the error contract of CONTRACT.md (exit 2, empty standard
+//! The CLI binary as a process: the error contract of docs/contract.md (exit 2, empty standard
 //! output, one JSON line on standard error with kind, message and path).
 
 #![allow(

@@ -1,4 +1,4 @@
-//! The `publish` command of the CLI contract (CONTRACT.md `publish`): small counts hidden,
+//! The `publish` command of the CLI contract (docs/contract.md `publish`): small counts hidden,
 //! secondary suppression, zeros kept, every hidden path listed, errors with kind and path.
 
 #![allow(clippy::unwrap_used, clippy::indexing_slicing, reason = "test helpers fail loudly")]

@@ -1,4 +1,4 @@
-//! The `report` command of the CLI contract (CONTRACT.md `report`): exact field names and
+//! The `report` command of the CLI contract (docs/contract.md `report`): exact field names and
 //! values on worked examples, and the error kind and path of bad input.
 
 #![allow(clippy::unwrap_used, clippy::indexing_slicing, reason = "test helpers fail loudly")]

@@ -1,4 +1,4 @@
-//! The `retention` command of the CLI contract (CONTRACT.md): exact field names and values
+//! The `retention` command of the CLI contract (docs/contract.md): exact field names and values
 //! on worked examples, decisions in input order, and errors with the right kind and path.
 
 #![allow(

@@ -94,7 +94,7 @@ fn check_year(dir: &Path) {
     let to = date(&year["period"]["to"]).unwrap();
     let stays = stay_rows(&year);
 
-    // ry-1: every stay listed overlaps the year (CONTRACT.md), and the report counts exactly
+    // ry-1: every stay listed overlaps the year (docs/contract.md), and the report counts exactly
     // the stays simulated minus those opted out.
     assert!(stays.iter().all(|s| s.check_in <= to && s.check_out.is_none_or(|o| o >= from)));
     assert_eq!(year["stays_simulated"].as_u64().unwrap(), stays.len() as u64);

@@ -663,7 +663,7 @@ fn opt_out_in_force(year: &Year) -> bool {
 }
 
 /// One stay record per person (adult and children) for every stay that overlaps the year
-/// (CONTRACT.md `report`: check-in <= to and check-out null or >= from). A stay still going
+/// (docs/contract.md `report`: check-in <= to and check-out null or >= from). A stay still going
 /// on 31 December is open (no check-out yet).
 fn stays(year: &mut Year) -> Result<(), BoxError> {
     let opt_out_in_force = opt_out_in_force(year);

@@ -1,5 +1,5 @@
 //! The `allocate` command: households placed in rooms, optimally, with reasons
-//! (CONTRACT.md `allocate`, crate `krisesenter-rooms`).
+//! (docs/contract.md `allocate`, crate `krisesenter-rooms`).
 
 use chrono::NaiveDate;
 use krisesenter_rooms::{

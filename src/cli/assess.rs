@@ -1,5 +1,5 @@
 //! The `assess` command: boevne, the offer for every service and the equal alternative
-//! (CONTRACT.md `assess`, crate `krisesenter-eligibility`).
+//! (docs/contract.md `assess`, crate `krisesenter-eligibility`).
 //!
 //! Single fields are checked while parsing and in the schema (a child of 18 or more, an
 //! alternative that accepts no gender): `invalid_json` at the field. Two alternatives with
@@ -17,10 +17,12 @@ use serde::Deserialize;
 use super::{CliError, Locate};
 
 /// The JSON document of the `assess` command: the date of the assessment and its facts, in
-/// one flat object as CONTRACT.md spells it.
+/// one flat object as docs/contract.md spells it.
 #[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(description = "The input of the `assess` command (CONTRACT.md): the day of the assessment and its facts.")]
+#[schemars(
+    description = "The input of the `assess` command (docs/contract.md): the day of the assessment and its facts."
+)]
 struct AssessRequest {
     /// The day of the assessment: the law in force that day is applied.
     #[serde(deserialize_with = "krisesenter_core::date::exact")]

@@ -1,4 +1,4 @@
-//! The `case` command (an addition to CONTRACT.md): a case's dated events in; its stage,
+//! The `case` command (an addition to docs/contract.md): a case's dated events in; its stage,
 //! re-establishment phase, stays with their plans and outcome, the steps due on `as_of` and
 //! the timeline out (crate `krisesenter-casework`).
 //!

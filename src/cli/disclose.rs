@@ -1,5 +1,5 @@
 //! The `disclose` command: confidentiality, consent-bound sharing and the duties that
-//! override them (CONTRACT.md `disclose`, crate `krisesenter-disclosure`).
+//! override them (docs/contract.md `disclose`, crate `krisesenter-disclosure`).
 //!
 //! The contract's input document is the domain crate's [`DiscloseInput`] with the day of the
 //! decision beside its fields; this module reads it, calls [`disclose`] and locates its
@@ -15,7 +15,7 @@ use serde::Deserialize;
 
 use super::{CliError, Locate};
 
-/// The input of the `disclose` command, exactly as CONTRACT.md spells it: the date of the
+/// The input of the `disclose` command, exactly as docs/contract.md spells it: the date of the
 /// decision and the request. Reading checks the shape and single fields (`invalid_json`);
 /// two consents with one id are a rule over the document (`invalid_input` at the second), and
 /// a date before 2015-10-01 is a decision error (`invalid_input` at `as_of`).

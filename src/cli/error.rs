@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use serde::Serialize;
 use thiserror::Error;
 
-/// The kind of a contract error, as CONTRACT.md spells it.
+/// The kind of a contract error, as docs/contract.md spells it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorKind {

@@ -1,4 +1,4 @@
-//! The JSON contract of `krisesenter-cli` (CONTRACT.md) as a pure function: a command name
+//! The JSON contract of `krisesenter-cli` (docs/contract.md) as a pure function: a command name
 //! and the bytes of one JSON document in, one JSON document or a contract error out.
 //!
 //! The example binary `examples/krisesenter-cli.rs` is only the shell around [`run`]: it
@@ -358,7 +358,7 @@ pub fn schema_of<T: schemars::JsonSchema>() -> Schema {
     Schema::try_from(value).unwrap_or(schema)
 }
 
-/// The pattern of a contract date, `YYYY-MM-DD` exactly (CONTRACT.md conventions).
+/// The pattern of a contract date, `YYYY-MM-DD` exactly (docs/contract.md conventions).
 pub const DATE_PATTERN: &str = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
 
 /// Gives every `"format": "date"` a `pattern` beside it: the CLI reads a date only when

@@ -1,4 +1,4 @@
-//! The `publish` command (CONTRACT.md `publish`): a report with small counts hidden.
+//! The `publish` command (docs/contract.md `publish`): a report with small counts hidden.
 
 use krisesenter_stats::{Publication, PublishError, PublishInput};
 use schemars::Schema;

@@ -1,4 +1,4 @@
-//! The `report` command (CONTRACT.md `report`): the raw figures of a period.
+//! The `report` command (docs/contract.md `report`): the raw figures of a period.
 
 use krisesenter_stats::{ReportError, ReportInput};
 use schemars::Schema;

@@ -1,4 +1,4 @@
-//! The `retention` command: keep, delete or hold each record (CONTRACT.md `retention`,
+//! The `retention` command: keep, delete or hold each record (docs/contract.md `retention`,
 //! crate `krisesenter-consent`).
 //!
 //! The contract's input document carries the day of the decisions beside the facts
@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{CliError, Locate};
 
-/// The input of the `retention` command (CONTRACT.md).
+/// The input of the `retention` command (docs/contract.md).
 ///
 /// # Example
 ///

@@ -37,7 +37,7 @@ pub enum CaseRecordError {
     },
 }
 
-/// A case record (CONTRACT.md `retention` input, one element of `records`).
+/// A case record (docs/contract.md `retention` input, one element of `records`).
 ///
 /// `contact_ended_on` is the last day of the contact with the shelter, or `None` while the
 /// contact is ongoing. `consents` may hold storage and sharing consents; only written storage

@@ -15,7 +15,7 @@ use crate::record::Consent;
 use crate::schedule::{ConsentFacts, Contact, HoldFacts, RecordFacts, Schedule, StorageConsent};
 
 krisesenter_core::wire_enum!(
-    /// What happens to a record (CONTRACT.md `action`). Exhaustive on purpose: a new outcome
+    /// What happens to a record (docs/contract.md `action`). Exhaustive on purpose: a new outcome
     /// must break every caller's `match`.
     pub enum Action {
         /// Keep the record: it is not due for deletion.
@@ -309,7 +309,7 @@ impl RetentionDecision {
     }
 }
 
-/// One decision as CONTRACT.md's `retention` output spells it, plus `policy_version` and
+/// One decision as docs/contract.md's `retention` output spells it, plus `policy_version` and
 /// `certificate` (null unless the action is `delete`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

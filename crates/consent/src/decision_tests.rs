@@ -464,7 +464,7 @@ fn report_accessors_give_what_was_decided() {
 }
 
 /// `until` and `certificate` are required in the output schema and admit null
-/// (CONTRACT.md: they are always present).
+/// (docs/contract.md: they are always present).
 ///
 /// Kills `required_nullable_schema` replaced by the empty schema (decision.rs).
 #[test]

@@ -4,7 +4,7 @@
 //! holds, and disposal evidence that never re-identifies the person (DOMAIN.md §4-5).
 //!
 //! - [`Consent`]: storage or sharing, [written or oral](ConsentForm), given on a day,
-//!   withdrawn on a day ([`Consent::withdraw`]); in force as CONTRACT.md defines it;
+//!   withdrawn on a day ([`Consent::withdraw`]); in force as docs/contract.md defines it;
 //!   [`Consent::covers`].
 //! - [`RetentionPolicy`]: years kept after the latest written storage consent (default 10),
 //!   grace days after a contact without consent ends (default 0), and a [`PolicyVersion`].

@@ -122,7 +122,7 @@ impl JsonSchema for PolicyVersion {
     }
 }
 
-/// A retention policy (CONTRACT.md `policy`): years kept after the latest written storage
+/// A retention policy (docs/contract.md `policy`): years kept after the latest written storage
 /// consent, grace days after a contact without consent ends, and a version id.
 ///
 /// The default is the shelter practice in the seeds: 10 years, 0 grace days, version

@@ -56,7 +56,7 @@ impl ConsentForm {
     }
 }
 
-/// Why a consent is not in force on a day (CONTRACT.md: in force when written, given on or
+/// Why a consent is not in force on a day (docs/contract.md: in force when written, given on or
 /// before the day, and not withdrawn on or before it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum NotInForce {
@@ -104,7 +104,7 @@ pub enum ConsentError {
     },
 }
 
-/// A consent, exactly as CONTRACT.md's `Consent`.
+/// A consent, exactly as docs/contract.md's `Consent`.
 ///
 /// A consent is in force on day D when it is written, `given_on <= D`, and it is not
 /// withdrawn on or before D. An oral consent is recorded but never in force: the shelter

@@ -250,7 +250,7 @@ impl std::fmt::Debug for Register {
     }
 }
 
-/// The contract's JSON array of records (CONTRACT.md `retention` input, `records`), each
+/// The contract's JSON array of records (docs/contract.md `retention` input, `records`), each
 /// read and validated as a [`CaseRecord`] and laid out as it arrives.
 impl<'de> Deserialize<'de> for Register {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {

@@ -67,7 +67,7 @@ impl RetentionInput {
     }
 }
 
-/// The outcome of [`retain`] (CONTRACT.md `retention` output): one decision per record, in
+/// The outcome of [`retain`] (docs/contract.md `retention` output): one decision per record, in
 /// input order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

@@ -42,7 +42,7 @@ fn ref_latest(r: &CaseRecord, day: NaiveDate) -> Vec<&Consent> {
 }
 
 /// Reference: the latest written storage consent keeps the record on `day`: in force (as
-/// CONTRACT.md defines it) and younger than the policy's years.
+/// docs/contract.md defines it) and younger than the policy's years.
 fn ref_consent_keeps(r: &CaseRecord, day: NaiveDate, p: &RetentionPolicy) -> bool {
     let latest = ref_latest(r, day);
     !latest.is_empty()

@@ -1,4 +1,4 @@
-//! The closed vocabularies of the JSON contract (CONTRACT.md, Conventions).
+//! The closed vocabularies of the JSON contract (docs/contract.md, Conventions).
 //!
 //! Every enum serialises as the lower snake_case string the contract spells, offers `ALL`
 //! (every value, in declaration order) and `as_str` (the wire name).

@@ -547,7 +547,7 @@ pub fn disclose(input: &DiscloseInput, as_of: NaiveDate) -> Result<Disclosure, D
 }
 
 // ---------------------------------------------------------------------------------------
-// The wire form (CONTRACT.md `disclose` output, plus `log_entry`).
+// The wire form (docs/contract.md `disclose` output, plus `log_entry`).
 
 /// What passes to one recipient on one basis.
 #[derive(Serialize, JsonSchema)]
@@ -578,7 +578,7 @@ struct LogEntryWire<'a> {
     passages: Vec<PassageWire<'a>>,
 }
 
-/// The decision of the `disclose` command (CONTRACT.md), plus `log_entry`: the record of
+/// The decision of the `disclose` command (docs/contract.md), plus `log_entry`: the record of
 /// what passes to whom, on which basis, when.
 #[derive(Serialize, JsonSchema)]
 #[schemars(rename = "Disclosure")]

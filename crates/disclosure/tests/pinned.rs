@@ -105,7 +105,7 @@ fn the_duties_are_the_child_welfare_duties_and_the_averting_duty() {
     assert_eq!(duties, [Basis::ChildWelfareReport, Basis::ChildWelfareOrder, Basis::AvertingDuty]);
 }
 
-/// The wire names of every outcome, as CONTRACT.md spells them, through `as_str` and serde.
+/// The wire names of every outcome, as docs/contract.md spells them, through `as_str` and serde.
 ///
 /// Killed, when `Outcome::as_str` was written by hand in decide.rs: `as_str` replaced by `""`
 /// or `"xyzzy"`; the names now come from `wire_enum!`, and this test still pins them.

@@ -46,7 +46,7 @@ const EXISTENCE_OR_WHEREABOUTS: [Information; 2] = [Information::Existence, Info
 
 /// A deliberately simple model of the outcome, written from DOMAIN.md §4 without the
 /// engine's data structures: consent through `Consent::covers`, the §196 list through the
-/// rules table, the priority of CONTRACT.md.
+/// rules table, the priority of docs/contract.md.
 fn model_outcome(r: &DiscloseInput, day: NaiveDate) -> Outcome {
     let averting = r.serious_offence().is_some_and(|o| {
         let listed = match RULES.on(day).unwrap().rules().averting_listing(o.straffeloven_section()) {

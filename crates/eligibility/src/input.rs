@@ -1,4 +1,4 @@
-//! The assessment input, exactly as CONTRACT.md `assess` spells it: who is in contact, what
+//! The assessment input, exactly as docs/contract.md `assess` spells it: who is in contact, what
 //! they tell of violence and protection, what staff observe, any children, the needs for
 //! adaptation, and the alternatives the municipality has configured.
 
@@ -301,7 +301,7 @@ impl Violence {
     }
 }
 
-/// What staff observe (boevne and health), as CONTRACT.md names it. Every field is required
+/// What staff observe (boevne and health), as docs/contract.md names it. Every field is required
 /// on the wire: an unknown observation is not assumed to be fine.
 ///
 /// # Example
@@ -565,7 +565,7 @@ fn unique_alternatives<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec
     Ok(alternatives)
 }
 
-/// The facts of one assessment (CONTRACT.md `assess`, without `as_of`, which [`crate::assess`]
+/// The facts of one assessment (docs/contract.md `assess`, without `as_of`, which [`crate::assess`]
 /// takes as its own argument).
 ///
 /// Built from the three facts every assessment needs; the rest is added with the `with_`

@@ -1,5 +1,5 @@
 //! The offer: an outcome with reasons for every service, the equal alternative, the
-//! adaptations and the referrals, shaped exactly as CONTRACT.md `assess` output.
+//! adaptations and the referrals, shaped exactly as docs/contract.md `assess` output.
 
 use crate::AlternativeId;
 use krisesenter_core::{EnumSet, Explained, Reason, Reasons};
@@ -140,12 +140,12 @@ krisesenter_core::wire_enum!(
     }
 );
 
-/// What the shelter offers one person, service by service, and why (CONTRACT.md `assess`).
+/// What the shelter offers one person, service by service, and why (docs/contract.md `assess`).
 ///
 /// The library recommends; staff decide (see [`crate::StaffDecision`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 #[schemars(
-    description = "The output of the `assess` command (CONTRACT.md): an outcome with reasons for every service, the equal alternative, the adaptations and the referrals."
+    description = "The output of the `assess` command (docs/contract.md): an outcome with reasons for every service, the equal alternative, the adaptations and the referrals."
 )]
 pub struct Offer {
     #[schemars(with = "ServiceOfferSchema<ResidentialOutcome>")]

@@ -412,7 +412,7 @@ pub enum AllocateError {
     TooLarge,
 }
 
-/// Places households in rooms optimally under the rules of CONTRACT.md `allocate`.
+/// Places households in rooms optimally under the rules of docs/contract.md `allocate`.
 ///
 /// Rules (all hard): one household per room; the household's adults and children fit the
 /// beds; `needs.accessible` needs an accessible room; `needs.screened` needs a screened room

@@ -14,7 +14,7 @@
 //! # Optimality and tie-break
 //!
 //! The solver is exact: a branch and bound over a min-cost-flow relaxation in which the
-//! lexicographic objective of CONTRACT.md (priority placed, then people placed, then fewer
+//! lexicographic objective of docs/contract.md (priority placed, then people placed, then fewer
 //! residents moved, then fewer empty beds in occupied rooms) is folded into one integer weight
 //! per (household, room) pair with multipliers large enough that no lower level can outweigh a
 //! higher one. Kennel places are exact in the flow; the gender of each unit (under `by_unit`)

@@ -1,7 +1,7 @@
 //! The invariants of `krisesenter-rooms` (docs/invariants.md, rooms-1 to rooms-9).
 //!
 //! The placement is checked against a deliberately simple exhaustive reference solver and
-//! an independent feasibility checker, both written here from CONTRACT.md and sharing no
+//! an independent feasibility checker, both written here from docs/contract.md and sharing no
 //! code with the crate's solver.
 #![expect(
     clippy::indexing_slicing,
@@ -53,7 +53,7 @@ impl From<Objective> for Obj {
     }
 }
 
-/// Checks every rule of CONTRACT.md `allocate` on an output, and recomputes its objective.
+/// Checks every rule of docs/contract.md `allocate` on an output, and recomputes its objective.
 fn check(input: &AllocateInput, out: &Allocation) -> Result<(), String> {
     let rooms: BTreeMap<&RoomId, &Room> = input.rooms().iter().map(|r| (r.id(), r)).collect();
     let households: BTreeMap<&HouseholdId, &HouseholdRequest> =

@@ -53,7 +53,7 @@ fn unit_labels(input: &AllocateInput) -> BTreeMap<UnitId, Gender> {
 }
 
 /// The five-level key of an assignment (household index -> room index), or None when it
-/// breaks a rule of the contract. Written from CONTRACT.md and the solver's documented
+/// breaks a rule of the contract. Written from docs/contract.md and the solver's documented
 /// tie-break, independent of the crate.
 fn key(input: &AllocateInput, labels: &BTreeMap<UnitId, Gender>, assignment: &[Option<usize>]) -> Option<Key> {
     let (mut priority, mut people, mut moved, mut empty, mut tie) = (0u64, 0u64, 0u64, 0u64, 0u64);

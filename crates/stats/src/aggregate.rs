@@ -389,7 +389,7 @@ impl Aggregate {
     }
 
     /// The aggregate of `stays` and `contacts` for a shelter of `beds` beds over `period`.
-    /// Records outside the period are skipped (CONTRACT.md `report`).
+    /// Records outside the period are skipped (docs/contract.md `report`).
     pub fn from_records<'a>(
         period: Period,
         beds: u64,
@@ -568,7 +568,7 @@ impl Aggregate {
         dense.chain(self.long_lengths.iter().map(|(d, c)| (*d, *c))).collect()
     }
 
-    /// The report of CONTRACT.md `report`, derived from the counts.
+    /// The report of docs/contract.md `report`, derived from the counts.
     pub fn report(&self) -> Report {
         let [female, male, other, unknown, children] = self.stays;
         let stays = person_counts([female, male, other, unknown], children);

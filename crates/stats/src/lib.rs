@@ -10,7 +10,7 @@
 //!   aggregates of other shelters (a commutative monoid for a fixed period: [`Aggregate::empty`]
 //!   is the identity, [`Aggregate::merge`] adds, beds add), with a histogram of lengths of stay
 //!   so that the median stays exact. Only aggregates need to travel.
-//! - [`report()`]: the figures of CONTRACT.md `report` for a [`ReportInput`], as a [`Report`]
+//! - [`report()`]: the figures of docs/contract.md `report` for a [`ReportInput`], as a [`Report`]
 //!   read through accessors (`report.stays().adults().female()`).
 //! - [`publish()`]: primary and secondary small-cell suppression (threshold 5 by default), so
 //!   that no hidden count can be recomputed from the published ones, as a [`Publication`]
@@ -22,7 +22,7 @@
 //! - [`STATS_RULES`]: what changed with the law (the right to opt out of statistics,
 //!   krisesenterlova §5 a from 2026-01-01), as versioned data.
 //!
-//! Counting rules (CONTRACT.md): a stay counts when it overlaps the period; a stay of someone
+//! Counting rules (docs/contract.md): a stay counts when it overlaps the period; a stay of someone
 //! who opted out of statistics counts only in `excluded_opt_out` (honoured whatever the date:
 //! see [`StatsReasonKind::OptedOutOfStatistics`]); residents are stays marked as the person's
 //! first this year; nights follow the midnight rule inside the period, an open stay running to

@@ -84,7 +84,7 @@ fn threshold_at_least_two<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u64,
     Ok(threshold)
 }
 
-/// The input of CONTRACT.md `publish`: a report and the threshold (both required).
+/// The input of docs/contract.md `publish`: a report and the threshold (both required).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
@@ -107,7 +107,7 @@ impl PublishInput {
 /// The figures of a report as they may be published: hidden counts are `null`.
 pub type PublishedFigures = Figures<Option<u64>, Option<f64>>;
 
-/// A published report (CONTRACT.md `publish` output): the report's shape with hidden counts
+/// A published report (docs/contract.md `publish` output): the report's shape with hidden counts
 /// as `null`, the threshold applied, and every hidden path.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[schemars(rename = "PublishedReport")]

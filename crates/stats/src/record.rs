@@ -370,7 +370,7 @@ pub struct Stay {
     pub(crate) check_out_day: Option<i32>,
 }
 
-/// The wire form of a [`Stay`] (CONTRACT.md `report`).
+/// The wire form of a [`Stay`] (docs/contract.md `report`).
 #[derive(Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(rename = "Stay")]

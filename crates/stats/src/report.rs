@@ -1,4 +1,4 @@
-//! The report of CONTRACT.md `report`, its input and entry point, and the [`Figures`] shape
+//! The report of docs/contract.md `report`, its input and entry point, and the [`Figures`] shape
 //! it shares with the published report (where a count may be hidden).
 //!
 //! [`Figures::map`] is the one list of the figures: the cells suppression works on, the
@@ -447,7 +447,7 @@ impl<C: Copy, R: Copy> Figures<C, R> {
     }
 }
 
-/// The raw report of a period (CONTRACT.md `report` output): exact counts, for the shelter
+/// The raw report of a period (docs/contract.md `report` output): exact counts, for the shelter
 /// itself and for merging; publish it only through [`crate::publish()`].
 pub type Report = Figures<u64, f64>;
 
@@ -470,7 +470,7 @@ pub enum ReportError {
     },
 }
 
-/// The input of CONTRACT.md `report`: a period, the beds, the stays and the day contacts.
+/// The input of docs/contract.md `report`: a period, the beds, the stays and the day contacts.
 ///
 /// # Example
 ///
@@ -552,7 +552,7 @@ impl ReportInput {
     }
 }
 
-/// The report of `input` (CONTRACT.md `report`): every figure of its period.
+/// The report of `input` (docs/contract.md `report`): every figure of its period.
 ///
 /// No `as_of`: a report counts the period the input names, whatever day it is made on (see
 /// the crate documentation).

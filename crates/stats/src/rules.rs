@@ -1,6 +1,6 @@
 //! The rules of the statistics that changed with the law, as versioned data.
 //!
-//! The counting rules of CONTRACT.md have not changed since krisesenterlova took effect; what
+//! The counting rules of docs/contract.md have not changed since krisesenterlova took effect; what
 //! changed on 2026-01-01 (LOV-2025-06-20-42, krisesenterlova §5 a) is that users got the
 //! right to opt out of statistics. A shelter asks whether a user opts out only while that
 //! right is in force; a stay marked as opted out is left out of the figures whatever the day

@@ -1,4 +1,4 @@
-//! Worked examples of the counting and publication rules (CONTRACT.md `report` and `publish`,
+//! Worked examples of the counting and publication rules (docs/contract.md `report` and `publish`,
 //! DOMAIN.md §6), each computed by hand.
 
 use crate::StayId;

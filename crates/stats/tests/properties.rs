@@ -15,7 +15,7 @@ use krisesenter_testkit::stats::{
 use proptest::prelude::*;
 use serde_json::Value;
 
-/// A deliberately simple model of the counting rules of CONTRACT.md `report`, day by day.
+/// A deliberately simple model of the counting rules of docs/contract.md `report`, day by day.
 #[derive(Debug, Default, PartialEq)]
 struct Model {
     stays: [u64; 5],
@@ -95,7 +95,7 @@ fn at<'a>(json: &'a Value, path: &str) -> &'a Value {
     path.split('.').fold(json, |v, key| v.get(key).unwrap_or(&Value::Null))
 }
 
-/// The additive groups of CONTRACT.md `report`, written here independently of the crate:
+/// The additive groups of docs/contract.md `report`, written here independently of the crate:
 /// (total paths, part paths, whether the parts may fall short of the total).
 fn groups(raw: &Value) -> Vec<(Vec<String>, Vec<String>, bool)> {
     let s = |v: &[&str]| v.iter().map(|x| (*x).to_owned()).collect::<Vec<_>>();
