@@ -394,3 +394,16 @@ fn a_very_long_stay_is_kept_sparse() {
     assert_eq!(aggregate.lengths_of_stay().into_iter().collect::<Vec<_>>(), [(3, 1), (1_000_000_000_000, 1)]);
     assert_eq!(aggregate.report().length_of_stay().completed(), 2);
 }
+
+/// The schema of a report limits the keys of its maps to the vocabulary, as the reader does:
+/// violence types, relations and after-stay categories. Kills `keyed_by` replaced by the
+/// default schema.
+#[test]
+fn a_reports_maps_are_keyed_by_their_vocabulary() {
+    let schema = serde_json::to_value(schemars::schema_for!(Report)).unwrap();
+    for (map, keys) in [("violence_types", "ViolenceType"), ("relations", "Relation"), ("after_stay", "AfterStay")] {
+        let property = &schema["properties"][map];
+        assert_eq!(property["propertyNames"]["$ref"], json!(format!("#/$defs/{keys}")), "{map}: {property}");
+        assert_eq!(property["type"], json!("object"), "{map}");
+    }
+}
