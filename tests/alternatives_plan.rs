@@ -17,19 +17,19 @@
     reason = "test helpers fail loudly"
 )]
 
-#[path = "../examples/romerike-year/arrivals.rs"]
+#[path = "../crates/sim/examples/romerike-year/arrivals.rs"]
 #[allow(dead_code, unreachable_pub, reason = "romerike-year's generator, partly used")]
 mod arrivals;
-#[path = "../examples/alternatives-plan/plan.rs"]
+#[path = "../crates/sim/examples/alternatives-plan/plan.rs"]
 #[allow(dead_code, reason = "the example's planner, partly used")]
 mod plan;
-#[path = "../examples/alternatives-plan/report.rs"]
+#[path = "../crates/sim/examples/alternatives-plan/report.rs"]
 #[allow(dead_code, reason = "the example's tables, partly used")]
 mod report;
-#[path = "../examples/alternatives-plan/scenario.rs"]
+#[path = "../crates/sim/examples/alternatives-plan/scenario.rs"]
 #[allow(dead_code, reason = "the example's scenario, partly used")]
 mod scenario;
-#[path = "../examples/romerike-year/sim.rs"]
+#[path = "../crates/sim/examples/romerike-year/sim.rs"]
 #[allow(dead_code, reason = "romerike-year's day loop, partly used")]
 mod sim;
 
@@ -191,7 +191,7 @@ fn the_outputs_are_consistent_and_deterministic() {
 
 #[test]
 fn the_committed_schema_is_the_scenarios_and_the_default_follows_it() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/alternatives-plan");
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/sim/examples/alternatives-plan");
     let committed: Value =
         serde_json::from_str(&std::fs::read_to_string(dir.join("scenario.schema.json")).unwrap()).unwrap();
     let generated = serde_json::to_value(schemars::schema_for!(Scenario)).unwrap();

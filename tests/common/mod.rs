@@ -13,10 +13,13 @@ pub(crate) fn example_binary(name: &str) -> PathBuf {
     let bin = profile_dir.join("examples").join(format!("{name}{}", std::env::consts::EXE_SUFFIX));
     let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let examples = root.join("examples");
-    let mut sources = vec![examples.join(format!("{name}.rs"))];
-    if let Ok(entries) = std::fs::read_dir(examples.join(name)) {
-        sources.extend(entries.filter_map(|e| e.ok().map(|e| e.path())));
+    // The facade's examples, and the simulations of crates/sim.
+    let mut sources = Vec::new();
+    for examples in [root.join("examples"), root.join("crates/sim/examples")] {
+        sources.push(examples.join(format!("{name}.rs")));
+        if let Ok(entries) = std::fs::read_dir(examples.join(name)) {
+            sources.extend(entries.filter_map(|e| e.ok().map(|e| e.path())));
+        }
     }
     let newest_source = sources.iter().filter_map(|p| modified(p)).max();
     if modified(&bin).is_none_or(|built| newest_source.is_some_and(|src| src > built)) {
