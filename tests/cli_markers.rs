@@ -19,12 +19,15 @@
     reason = "test helpers fail loudly"
 )]
 
+mod payloads;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 use krisesenter::cli;
+use payloads::pointers;
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
@@ -239,27 +242,6 @@ fn is_municipality(s: &str) -> bool {
 /// The longest run of digits of a number's text (`0.73918462` → `73918462`).
 fn digits(text: &str) -> String {
     text.split(|c: char| !c.is_ascii_digit()).max_by_key(|run| run.len()).unwrap_or("").to_owned()
-}
-
-/// The JSON pointer of every value inside `value` (not the root).
-fn pointers(value: &Value, at: &str, out: &mut Vec<String>) {
-    match value {
-        Value::Object(map) => {
-            for (k, v) in map {
-                let here = format!("{at}/{}", k.replace('~', "~0").replace('/', "~1"));
-                out.push(here.clone());
-                pointers(v, &here, out);
-            }
-        }
-        Value::Array(items) => {
-            for (i, v) in items.iter().enumerate() {
-                let here = format!("{at}/{i}");
-                out.push(here.clone());
-                pointers(v, &here, out);
-            }
-        }
-        _ => {}
-    }
 }
 
 /// One way to make a payload fail.

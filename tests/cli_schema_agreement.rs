@@ -16,11 +16,14 @@
     reason = "test helpers fail loudly"
 )]
 
+mod payloads;
+
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use krisesenter::cli::{self, ErrorKind};
+use payloads::{example_payloads, pointers};
 use proptest::prelude::*;
 use serde_json::Value;
 
@@ -44,19 +47,7 @@ fn validators() -> &'static BTreeMap<String, jsonschema::Validator> {
 /// `docs/examples/<command>*.json` for every command, as (command, payload).
 fn payloads() -> &'static [(String, Value)] {
     static PAYLOADS: OnceLock<Vec<(String, Value)>> = OnceLock::new();
-    PAYLOADS.get_or_init(|| {
-        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("docs/examples");
-        let mut paths: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
-        paths.sort();
-        paths
-            .into_iter()
-            .filter_map(|path| {
-                let name = path.file_stem().unwrap().to_string_lossy().into_owned();
-                let command = cli::command_names().find(|c| name == *c || name.starts_with(&format!("{c}-")))?;
-                Some((command.to_owned(), serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap()))
-            })
-            .collect()
-    })
+    PAYLOADS.get_or_init(example_payloads)
 }
 
 /// The schema and the CLI agree on `value`: the schema rejects it exactly when the CLI answers
@@ -136,27 +127,6 @@ fn json_value() -> impl Strategy<Value = Value> {
                 .prop_map(|m| Value::Object(m.into_iter().collect())),
         ]
     })
-}
-
-/// The JSON pointer of every value inside `value` (not the root).
-fn pointers(value: &Value, at: &str, out: &mut Vec<String>) {
-    match value {
-        Value::Object(map) => {
-            for (k, v) in map {
-                let here = format!("{at}/{}", k.replace('~', "~0").replace('/', "~1"));
-                out.push(here.clone());
-                pointers(v, &here, out);
-            }
-        }
-        Value::Array(items) => {
-            for (i, v) in items.iter().enumerate() {
-                let here = format!("{at}/{i}");
-                out.push(here.clone());
-                pointers(v, &here, out);
-            }
-        }
-        _ => {}
-    }
 }
 
 #[derive(Clone, Debug)]

@@ -10,26 +10,11 @@
     reason = "test helpers fail loudly"
 )]
 
-use std::path::PathBuf;
+mod payloads;
 
 use krisesenter::cli::{self, ErrorKind};
+use payloads::example_payloads as payloads;
 use serde_json::Value;
-
-/// `docs/examples/<command>*.json` for every command, as (command, payload).
-fn payloads() -> Vec<(String, Value)> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("docs/examples");
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
-    paths.sort();
-    let mut out = Vec::new();
-    for path in paths {
-        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
-        if let Some(command) = cli::command_names().find(|c| name == *c || name.starts_with(&format!("{c}-"))) {
-            out.push((command.to_owned(), serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap()));
-        }
-    }
-    assert!(out.len() >= cli::COMMANDS.len(), "a payload per command");
-    out
-}
 
 /// The JSON pointer of every object in `value` (the root included).
 fn objects(value: &Value, at: String, out: &mut Vec<String>) {
