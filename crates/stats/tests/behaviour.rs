@@ -407,3 +407,31 @@ fn a_reports_maps_are_keyed_by_their_vocabulary() {
         assert_eq!(property["type"], json!("object"), "{map}");
     }
 }
+
+/// Reading a report or published figures refuses a negative occupancy rate and a length of
+/// stay beyond the dates the contract can hold, and keeps what it reads. Kills
+/// `RateValue::rate` replaced by `None` or a constant (for `f64` and `Option<f64>`), the guard
+/// `value < 0.0` of `non_negative_rate` replaced by `false`, and the range guard of
+/// `nullable_days` replaced by `false`.
+#[test]
+fn reading_refuses_a_negative_rate_and_an_impossible_length() {
+    use krisesenter_stats::{PublishedFigures, ReportInput, report};
+    let one = stay("s1", person(PersonKind::Adult, Gender::Female, "3205"), d(3, 1), Some(d(3, 5)));
+    let made = report(&ReportInput::new(year(), 10, vec![one], vec![])).unwrap();
+    let with = |edit: &dyn Fn(&mut Value)| {
+        let mut v = serde_json::to_value(&made).unwrap();
+        edit(&mut v);
+        v
+    };
+    let back: Report = serde_json::from_value(with(&|_| {})).unwrap();
+    assert_eq!(back.occupancy_rate(), made.occupancy_rate());
+    assert!(serde_json::from_value::<Report>(with(&|v| v["occupancy_rate"] = json!(-1.0))).is_err());
+    assert!(serde_json::from_value::<Report>(with(&|v| v["length_of_stay"]["mean_days"] = json!(1e308))).is_err());
+    assert!(serde_json::from_value::<Report>(with(&|v| v["length_of_stay"]["median_days"] = json!(-2.0))).is_err());
+
+    let published: PublishedFigures = serde_json::from_value(with(&|_| {})).unwrap();
+    assert_eq!(published.occupancy_rate(), Some(made.occupancy_rate()));
+    assert!(serde_json::from_value::<PublishedFigures>(with(&|v| v["occupancy_rate"] = json!(-0.5))).is_err());
+    let hidden: PublishedFigures = serde_json::from_value(with(&|v| v["occupancy_rate"] = Value::Null)).unwrap();
+    assert_eq!(hidden.occupancy_rate(), None);
+}
