@@ -68,8 +68,9 @@ fn the_node_budget_is_read_kept_and_written_only_when_not_the_default() {
 }
 
 /// Needs that each some room meets, but no room meets together: `no_room_meets_all_needs`,
-/// not a reservation and not a capacity loss. Kills the mutants of the fit test of
-/// `impossible_in_empty_shelter` (`&&`/`||` swapped, `!` deleted, `<=` to `>`).
+/// not a reservation and not a capacity loss, with or without screened rooms reserved. Kills
+/// the mutants of the unreserved fit of `impossible_in_empty_shelter` (`<=` to `>`, its first
+/// two `&&` made `||`, and the `&&` before it made `||`).
 #[test]
 fn needs_no_single_room_meets_together_are_named() {
     // One accessible room of two beds; one room of four beds, not accessible.
@@ -92,6 +93,14 @@ fn needs_no_single_room_meets_together_are_named() {
     // Without the reservation it is placed.
     let open = allocate(&AllocateInput::new(integrated(false), &inventory(rooms), vec![family]), day()).unwrap();
     assert_eq!(open.placements().len(), 1);
+
+    // With the reservation on, a family whose needs no room meets together, reserved or not:
+    // not the reservation's fault.
+    let rooms =
+        vec![room("r1", "a", 2, true, false), room("r2", "a", 4, false, false), room("r3", "a", 1, false, true)];
+    let family = household("h4", 2, needs(true, false), None);
+    let input = AllocateInput::new(integrated(true), &inventory(rooms), vec![family]);
+    assert_eq!(why(&input, "h4"), ["no_room_meets_all_needs"]);
 }
 
 /// A resident moved to let a larger family in is noted (`residents_moved`); no move, no note.

@@ -435,3 +435,16 @@ fn reading_refuses_a_negative_rate_and_an_impossible_length() {
     let hidden: PublishedFigures = serde_json::from_value(with(&|v| v["occupancy_rate"] = Value::Null)).unwrap();
     assert_eq!(hidden.occupancy_rate(), None);
 }
+
+/// The least threshold is 2: read from JSON, 2 is kept and 1 refused. Kills `threshold < 2`
+/// mutated to `<=` in `threshold_at_least_two`.
+#[test]
+fn the_least_threshold_is_two() {
+    use krisesenter_stats::{ReportInput, report};
+    let one = stay("s1", person(PersonKind::Adult, Gender::Female, "3205"), d(3, 1), Some(d(3, 5)));
+    let made = report(&ReportInput::new(year(), 10, vec![one], vec![])).unwrap();
+    let input = |threshold: u64| json!({"report": serde_json::to_value(&made).unwrap(), "threshold": threshold});
+    let two: PublishInput = serde_json::from_value(input(2)).unwrap();
+    assert_eq!(publish(&two).unwrap().threshold(), 2);
+    assert!(serde_json::from_value::<PublishInput>(input(1)).is_err());
+}
