@@ -448,3 +448,44 @@ fn the_least_threshold_is_two() {
     assert_eq!(publish(&two).unwrap().threshold(), 2);
     assert!(serde_json::from_value::<PublishInput>(input(1)).is_err());
 }
+
+/// `publish` refuses derived figures no report can hold, naming the figure: an occupancy rate
+/// of 0 with nights, above 0 without any, or above what one bed allows; a median outside the
+/// buckets of the completed stays or not a whole or half day; a mean outside them. A report as
+/// `report` makes it is published. Kills `derived_figures_possible` replaced by `Ok(())` and
+/// the mutants of its bound on the rate (`/` and `*` swapped), its `||` made `&&`, the filled
+/// buckets (`>` to `>=`), the range test (`&&` made `||`) and the median's half-day test.
+#[test]
+fn publish_refuses_derived_figures_no_report_can_hold() {
+    use krisesenter_stats::{PublishError, ReportInput, report};
+    // Four nights at ten beds in 2025: a rate of 4 / 3650.
+    let one = stay("s1", person(PersonKind::Adult, Gender::Female, "3205"), d(3, 1), Some(d(3, 5)));
+    let made = report(&ReportInput::new(year(), 10, vec![one], vec![])).unwrap();
+    let edited = |edit: &dyn Fn(&mut Value)| {
+        let mut v = serde_json::to_value(&made).unwrap();
+        edit(&mut v);
+        publish(&PublishInput::new(serde_json::from_value::<Report>(v).unwrap(), 2))
+    };
+    assert!(edited(&|_| {}).is_ok());
+    let refused = |edit: &dyn Fn(&mut Value)| match edited(edit) {
+        Err(PublishError::Impossible { figure }) => figure,
+        other => panic!("expected an impossible figure, got {other:?}"),
+    };
+    assert_eq!(refused(&|v| v["occupancy_rate"] = json!(0.0)), "occupancy_rate");
+    // One bed all year gives at most 4 / 365: twice that is impossible at any number of beds.
+    assert_eq!(refused(&|v| v["occupancy_rate"] = json!(8.0 / 365.0)), "occupancy_rate");
+    assert!(edited(&|v| v["occupancy_rate"] = json!(4.0 / 365.0)).is_ok());
+    assert_eq!(
+        refused(&|v| {
+            v["nights"] = json!({"total": 0, "adults": 0, "children": 0});
+            v["occupancy_rate"] = json!(0.001);
+        }),
+        "occupancy_rate"
+    );
+    // The one completed stay is 4 days long (the 1-7 bucket).
+    assert_eq!(refused(&|v| v["length_of_stay"]["median_days"] = json!(12.0)), "length_of_stay.median_days");
+    assert_eq!(refused(&|v| v["length_of_stay"]["median_days"] = json!(4.25)), "length_of_stay.median_days");
+    assert!(edited(&|v| v["length_of_stay"]["median_days"] = json!(4.5)).is_ok());
+    assert_eq!(refused(&|v| v["length_of_stay"]["mean_days"] = json!(7.5)), "length_of_stay.mean_days");
+    assert!(edited(&|v| v["length_of_stay"]["mean_days"] = json!(7.0)).is_ok());
+}
