@@ -158,8 +158,10 @@ pub struct RetentionPolicy {
 #[schemars(rename = "RetentionPolicy")]
 struct PolicyInput {
     /// Years a record is kept after the latest written storage consent (1 to 100).
+    #[schemars(range(min = 1, max = MAX_CONSENT_RETENTION_YEARS))]
     consent_retention_years: u32,
     /// Days a record is kept after a contact without consent ends (0 to 3650).
+    #[schemars(range(max = MAX_NO_CONSENT_GRACE_DAYS))]
     no_consent_grace_days: u32,
     /// The policy's version id; derived from the two numbers when absent.
     #[serde(default)]
