@@ -201,3 +201,25 @@ fn the_bound_proves_the_hostile_families_in_few_nodes() {
         assert_eq!(allocation.bound().priority_placed(), allocation.objective().priority_placed());
     }
 }
+
+/// Whatever the node budget, the answer never gets worse as the budget grows, on hostile
+/// instances where the budget runs out before a proof, and the reported bound is never below
+/// the answer (the property over generated inputs, here on the families that stop early).
+#[test]
+fn a_larger_budget_never_gives_a_worse_answer_on_hostile_instances() {
+    use krisesenter_rooms::allocate;
+    use krisesenter_testkit::rooms::hostile;
+    for input in
+        [hostile::keep_apart_pairs(40, 6), hostile::keep_apart_pairs(60, 7), hostile::by_unit_shelter(20, 4, 90, 8)]
+    {
+        let mut last = 0;
+        for budget in [1, 2, 3, 5, 8, 13, 21, 40] {
+            let budgeted = input.clone().with_options(AllocateOptions::with_node_budget(budget));
+            let allocation = allocate(&budgeted, day()).unwrap();
+            let priority = allocation.objective().priority_placed();
+            assert!(priority >= last, "budget {budget}: {priority} < {last}");
+            assert!(allocation.bound().priority_placed() >= priority);
+            last = priority;
+        }
+    }
+}
