@@ -85,7 +85,9 @@ fn main() -> ExitCode {
 
 /// The options, `None` for --help, or what is wrong (never echoing a value).
 fn parse(mut args: impl Iterator<Item = String>) -> Result<Option<Options>, String> {
+    // The shell supplies the clock the access log measures latency with.
     let mut config = Config::default();
+    config.clock = Some(std::time::Instant::now);
     let mut quiet = false;
     while let Some(flag) = args.next() {
         let mut value = |what: &str| args.next().ok_or_else(|| format!("{flag} needs {what}"));
@@ -97,7 +99,9 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Option<Options>, Stri
                     value("ADDR:PORT")?.parse().map_err(|_| "--bind needs ADDR:PORT, such as 127.0.0.1:8080")?
             }
             "--token-file" => {
-                config.token = Some(Token::from_file(value("FILE")?.as_ref()).map_err(|e| e.to_string())?);
+                let text = std::fs::read_to_string(value("FILE")?)
+                    .map_err(|e| format!("cannot read the token file: {}", e.kind()))?;
+                config.token = Some(Token::new(text.lines().next().unwrap_or("")).map_err(|e| e.to_string())?);
             }
             "--body-limit" => {
                 config.body_limit = value("BYTES")?.parse().map_err(|_| "--body-limit needs a number of bytes")?

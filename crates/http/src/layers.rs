@@ -3,9 +3,11 @@
 //! the body limit.
 
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use axum::Router;
+
+use crate::Clock;
 use axum::extract::{DefaultBodyLimit, MatchedPath, Request, State};
 use axum::http::{HeaderName, HeaderValue, Method, StatusCode, header};
 use axum::middleware::{self, Next};
@@ -32,7 +34,7 @@ pub(crate) fn wrap(routes: Router, config: &Config) -> Router {
         .layer(middleware::from_fn_with_state(config.request_timeout, timeout))
         .layer(CatchPanicLayer::custom(panicked))
         .layer(middleware::map_response(harden))
-        .layer(middleware::from_fn(access_log))
+        .layer(middleware::from_fn_with_state(config.clock, access_log))
         // Turn the handlers into services once, not on every request.
         .with_state(())
 }
@@ -93,12 +95,14 @@ async fn harden(response: Response) -> Response {
 
 /// One line per request: method, route (a template or a command name from the server's own
 /// table), status, latency. Never a body, a header value, a query string or a raw path.
-async fn access_log(request: Request, next: Next) -> Response {
+async fn access_log(State(clock): State<Option<Clock>>, request: Request, next: Next) -> Response {
     let method = method_name(request.method());
     let matched = request.extensions().get::<MatchedPath>().map(|m| m.as_str().to_owned());
-    let start = Instant::now();
+    let start = clock.map(|now| now());
     let response = next.run(request).await;
-    let latency_us = u64::try_from(start.elapsed().as_micros()).unwrap_or(u64::MAX);
+    let latency_us = start
+        .zip(clock)
+        .map(|(start, now)| u64::try_from(now().saturating_duration_since(start).as_micros()).unwrap_or(u64::MAX));
     let command = response.extensions().get::<Route>().map(|r| r.0);
     tracing::info!(
         target: "krisesenter_http::access",

@@ -57,7 +57,6 @@
 #![forbid(unsafe_code)]
 
 use std::net::SocketAddr;
-use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -94,7 +93,14 @@ pub struct Config {
     pub header_timeout: Duration,
     /// How many requests are served at once; more wait (within the timeout). Default 256.
     pub concurrency: usize,
+    /// The clock the access log measures each request's latency with, supplied by the shell
+    /// (`Some(std::time::Instant::now)`); `None` (the default) logs no latency, so the library
+    /// reads no clock of its own.
+    pub clock: Option<Clock>,
 }
+
+/// A monotonic clock, as the shell supplies it (the server example gives `Instant::now`).
+pub type Clock = fn() -> std::time::Instant;
 
 impl Default for Config {
     fn default() -> Self {
@@ -105,6 +111,7 @@ impl Default for Config {
             request_timeout: Duration::from_secs(30),
             header_timeout: Duration::from_secs(10),
             concurrency: 256,
+            clock: None,
         }
     }
 }
@@ -171,17 +178,6 @@ impl Token {
         Ok(Self(Arc::from(text.as_bytes())))
     }
 
-    /// The token in a file (its first line; white space around it is dropped).
-    ///
-    /// # Errors
-    ///
-    /// [`ConfigError::TokenFile`] when the file cannot be read, [`ConfigError::ShortToken`]
-    /// when the token is too short.
-    pub fn from_file(path: &Path) -> Result<Self, ConfigError> {
-        let text = std::fs::read_to_string(path).map_err(|e| ConfigError::TokenFile { kind: e.kind() })?;
-        Self::new(text.lines().next().unwrap_or(""))
-    }
-
     /// Whether `candidate` is this token, in time that does not depend on where they differ.
     pub fn matches(&self, candidate: &[u8]) -> bool {
         use subtle::ConstantTimeEq;
@@ -206,12 +202,6 @@ pub enum ConfigError {
     /// A limit of zero.
     #[error("the body limit, the concurrency and the request timeout must be above zero")]
     ZeroLimit,
-    /// The token file could not be read.
-    #[error("cannot read the token file: {kind}")]
-    TokenFile {
-        /// What went wrong.
-        kind: std::io::ErrorKind,
-    },
     /// The token is too short.
     #[error("the token is shorter than {min} bytes")]
     ShortToken {

@@ -36,9 +36,12 @@ impl Write for Sink {
 }
 
 static APPS: LazyLock<(axum::Router, axum::Router)> = LazyLock::new(|| {
-    let mut guarded = Config::default();
+    // The clock a shell supplies, so the access log measures latency.
+    let mut open = Config::default();
+    open.clock = Some(std::time::Instant::now);
+    let mut guarded = open.clone();
     guarded.token = Some(Token::new("0123456789abcdef0123").unwrap());
-    (router(&Config::default()), router(&guarded))
+    (router(&open), router(&guarded))
 });
 
 fn requests(marker: &str) -> Vec<(bool, Request<Body>)> {
