@@ -988,8 +988,9 @@ impl Register {
         self.run(caller, operation, None, |tx, _, _| chain::entries(tx, caller, operation))
     }
 
-    /// Verifies the access log's hash chain and returns its head (keep it elsewhere: a log
-    /// later cut back to an earlier head would verify on its own).
+    /// Verifies the access log's hash chain and returns its head as it was before this
+    /// verification's own entry (keep it elsewhere: a log later cut back to an earlier head
+    /// would verify on its own).
     ///
     /// # Errors
     ///
