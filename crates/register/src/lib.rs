@@ -81,7 +81,6 @@
 mod access;
 mod chain;
 mod error;
-#[cfg(feature = "encryption")]
 mod key;
 mod schema;
 mod store;
