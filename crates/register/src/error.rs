@@ -5,13 +5,26 @@ use thiserror::Error;
 
 use crate::access::{Operation, Role};
 
-/// SQLite's extended result code of an error, or `None` when it did not come from SQLite
-/// (rusqlite's own type conversions). The code alone: SQLite's message may quote SQL.
-pub(crate) fn code(e: &rusqlite::Error) -> Option<i32> {
-    match e {
+/// SQLite's extended result code of an error (<https://sqlite.org/rescode.html>), or none
+/// when the error did not come from SQLite (rusqlite's own type conversions). The code alone:
+/// SQLite's message may quote SQL or a value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SqliteCode(pub Option<i32>);
+
+impl std::fmt::Display for SqliteCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0 {
+            Some(code) => write!(f, "sqlite code {code}"),
+            None => f.write_str("no sqlite code"),
+        }
+    }
+}
+
+pub(crate) fn code(e: &rusqlite::Error) -> SqliteCode {
+    SqliteCode(match e {
         rusqlite::Error::SqliteFailure(failure, _) => Some(failure.extended_code),
         _ => None,
-    }
+    })
 }
 
 /// Why a register file could not be opened.
@@ -19,18 +32,18 @@ pub(crate) fn code(e: &rusqlite::Error) -> Option<i32> {
 #[non_exhaustive]
 pub enum OpenError {
     /// SQLite refused to open or configure the file.
-    #[error("the register file could not be opened or configured (sqlite code {code:?})")]
+    #[error("the register file could not be opened or configured ({code})")]
     Storage {
         /// SQLite's extended result code.
-        code: Option<i32>,
+        code: SqliteCode,
     },
     /// A migration step failed; the file stays at the step before.
-    #[error("migration step {step} failed (sqlite code {code:?})")]
+    #[error("migration step {step} failed ({code})")]
     Migration {
         /// The step (the `user_version` it would have set).
         step: usize,
         /// SQLite's extended result code.
-        code: Option<i32>,
+        code: SqliteCode,
     },
     /// The file was written by a newer version of this crate.
     #[error("the register file has schema version {found}, newer than the {known} this code knows")]
@@ -81,7 +94,7 @@ pub enum OperationError {
     },
     /// The domain crate refused the change (a withdrawal or release before the day it was
     /// given or placed, a casework event out of order, a decision day before the law).
-    #[error("{operation}: refused by the rules (event index {index:?})")]
+    #[error("{operation}: refused by the rules")]
     Rejected {
         /// The operation.
         operation: Operation,
@@ -89,12 +102,12 @@ pub enum OperationError {
         index: Option<usize>,
     },
     /// SQLite failed (busy past the timeout, disk full, I/O); the transaction was rolled back.
-    #[error("{operation}: the register could not be read or written (sqlite code {code:?})")]
+    #[error("{operation}: the register could not be read or written ({code})")]
     Storage {
         /// The operation.
         operation: Operation,
         /// SQLite's extended result code.
-        code: Option<i32>,
+        code: SqliteCode,
     },
     /// A stored row could not be read back as the type it was written as.
     #[error("{operation}: a stored row of {table} is not readable")]

@@ -87,7 +87,7 @@ mod store;
 
 pub use access::{ActorId, Caller, Field, Operation, PERMISSIONS, Permission, Role, may, sees};
 pub use chain::{AccessEntry, ChainHead};
-pub use error::{OpenError, OperationError, VerifyError};
+pub use error::{OpenError, OperationError, SqliteCode, VerifyError};
 pub use store::{BUSY_TIMEOUT, CertificateView, LoggedDisclosure, RecordView, Register, Replay, SweepReport};
 
 /// The types of other crates this crate's API takes and gives, so one `use` line serves.

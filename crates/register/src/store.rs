@@ -408,7 +408,7 @@ impl Register {
         conn.busy_timeout(BUSY_TIMEOUT).map_err(fail)?;
         let mode: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0)).map_err(fail)?;
         if !mode.eq_ignore_ascii_case("wal") {
-            return Err(OpenError::Storage { code: None });
+            return Err(OpenError::Storage { code: crate::error::SqliteCode(None) });
         }
         conn.pragma_update(None, "foreign_keys", "ON").map_err(fail)?;
         conn.pragma_update(None, "secure_delete", "ON").map_err(fail)?;
@@ -996,16 +996,24 @@ impl Register {
     ///
     /// [`VerifyError::Changed`] for an entry whose content changed, [`VerifyError::Broken`]
     /// where entries were removed or reordered, [`VerifyError::Head`] when entries were cut
-    /// from the end, [`VerifyError::Operation`] when the caller may not read the log or it
-    /// cannot be read.
+    /// from the end or the head was changed, [`VerifyError::Operation`] when the caller may
+    /// not read the log or it cannot be read. A head whose count was lowered also makes every
+    /// other operation fail until it is repaired, since no entry can be appended.
     pub fn verify(&mut self, caller: &Caller) -> Result<ChainHead, VerifyError> {
         let operation = Operation::ReadAccessLog;
         let mut found = None;
-        self.run(caller, operation, None, |tx, _, _| {
+        let logged = self.run(caller, operation, None, |tx, _, _| {
             found = Some(chain::verify(tx, storage(operation)));
             Ok(())
-        })?;
-        found.unwrap_or(Err(VerifyError::Head))
+        });
+        match (found, logged) {
+            // What verify found comes first: a head that does not match the entries also
+            // makes appending this verification's own entry fail (fail closed).
+            (Some(Err(broken)), _) => Err(broken),
+            (_, Err(e)) => Err(VerifyError::Operation(e)),
+            (Some(Ok(head)), Ok(())) => Ok(head),
+            (None, Ok(())) => Err(VerifyError::Head),
+        }
     }
 }
 

@@ -38,7 +38,18 @@ fn an_untouched_log_verifies_and_grows_by_one_entry_per_access() {
     let second = register.verify(&auditor()).unwrap();
     assert_eq!(second.entries(), first.entries() + 1);
     assert_ne!(first.hex(), second.hex());
+    // The head names the last entry's hash, as stored.
+    drop(register);
+    let last: Vec<u8> =
+        raw(&dir).query_row("SELECT hash FROM access_log ORDER BY position DESC LIMIT 1", [], |r| r.get(0)).unwrap();
+    let mut register = open(&dir.db());
+    let third = register.verify(&auditor()).unwrap();
+    assert_eq!(third.hash().to_vec(), last);
+    let hex: String = last.iter().map(|b| format!("{b:02x}")).collect();
+    assert_eq!(third.hex(), hex);
     let log = register.access_log(&auditor()).unwrap();
+    let positions: Vec<i64> = log.iter().map(|e| e.position()).collect();
+    assert_eq!(positions, (1..=third.entries() + 1).collect::<Vec<_>>());
     assert_eq!(log[0].operation(), Operation::OpenRecord);
     assert_eq!(log[0].record(), Some("r1"));
     assert_eq!(log[0].role(), Role::StaffOnDuty);
@@ -102,6 +113,23 @@ fn deleting_any_entry_is_found() {
     conn.execute("UPDATE access_log SET position = position - 1 WHERE position > 2", []).unwrap();
     drop(conn);
     assert_eq!(verify(&dir), Err(VerifyError::Broken { position: 2 }));
+}
+
+#[test]
+fn a_head_that_does_not_match_the_entries_is_found() {
+    let dir = TempDir::new("chain-head");
+    logged(&dir);
+    let pristine = std::fs::read(dir.db()).unwrap();
+    // The count alone, the hash alone, and both.
+    for change in [
+        "UPDATE access_head SET entries = entries + 1",
+        "UPDATE access_head SET hash = zeroblob(32)",
+        "UPDATE access_head SET entries = entries - 1, hash = zeroblob(32)",
+    ] {
+        std::fs::write(dir.db(), &pristine).unwrap();
+        raw(&dir).execute(change, []).unwrap();
+        assert_eq!(verify(&dir), Err(VerifyError::Head), "{change}");
+    }
 }
 
 #[test]
@@ -276,4 +304,32 @@ fn every_role_sees_exactly_the_fields_the_table_gives_it() {
     }
     // The statistics officer never sees an id, anywhere.
     assert!(Field::ALL.iter().all(|f| *f != Field::RecordId || !sees(Role::StatisticsOfficer, *f)));
+}
+
+#[test]
+fn errors_name_the_operation_and_never_a_value() {
+    let dir = TempDir::new("messages");
+    let mut register = seeded(&dir);
+    let marker = "MARKER-ID-3c9e";
+    let consent =
+        krisesenter_register::Consent::storage(cid(marker), d(2026, 1, 1), krisesenter_register::ConsentForm::Written);
+    register.give_consent(&staff(), &rid("r1"), &consent).unwrap();
+    let errors = [
+        register.give_consent(&staff(), &rid("r1"), &consent).unwrap_err(),
+        register.give_consent(&staff(), &rid(marker), &consent).unwrap_err(),
+        register.withdraw_consent(&staff(), &rid("r1"), &cid(marker), d(2025, 1, 1)).unwrap_err(),
+        register.withdraw_consent(&staff(), &rid("r1"), &cid("MARKER-none"), d(2026, 2, 1)).unwrap_err(),
+        register.read_record(&caller(Role::StatisticsOfficer), &rid(marker)).unwrap_err(),
+    ];
+    let kinds: Vec<_> = errors.iter().map(std::mem::discriminant).collect();
+    assert_eq!(errors[0], OperationError::Duplicate { operation: Operation::GiveConsent });
+    assert_eq!(errors[1], OperationError::UnknownRecord { operation: Operation::GiveConsent });
+    assert_eq!(errors[2], OperationError::Rejected { operation: Operation::WithdrawConsent, index: None });
+    assert_eq!(errors[3], OperationError::UnknownItem { operation: Operation::WithdrawConsent });
+    assert_eq!(kinds.len(), 5);
+    for error in &errors {
+        let text = format!("{error} {error:?}");
+        assert!(!text.contains("MARKER") && !text.contains("2025-01-01"), "{text}");
+        assert_eq!(error.to_string(), error.to_string().to_lowercase());
+    }
 }
