@@ -1,7 +1,7 @@
 //! `romerike-year`: one simulated year at Romerike Krisesenter, end to end.
 //!
 //! ```text
-//! cargo run --release --example romerike-year -- [--seed N] [--year YYYY] [--out DIR]
+//! cargo run --release --example romerike-year -- [--seed N] [--year YYYY] [--out DIR] [--db FILE]
 //! ```
 //!
 //! On the embedded Romerike default (16 rooms, 62 beds, a kennel, a screened unit, the 12
@@ -25,6 +25,7 @@
 
 mod arrivals;
 mod cases;
+mod register;
 mod sim;
 mod svg;
 
@@ -61,19 +62,22 @@ struct Options {
     seed: u64,
     year: i32,
     out: PathBuf,
+    db: Option<PathBuf>,
 }
 
-const USAGE: &str = "usage: romerike-year [--seed N] [--year YYYY (2016-2100)] [--out DIR]";
+const USAGE: &str = "usage: romerike-year [--seed N] [--year YYYY (2016-2100)] [--out DIR] [--db FILE]";
 
 const HELP: &str = "romerike-year: a simulated year at Romerike krisesenter, day by day through every crate
 
-usage: romerike-year [--seed N] [--year YYYY] [--out DIR]
+usage: romerike-year [--seed N] [--year YYYY] [--out DIR] [--db FILE]
 
 options:
   --seed N      the random seed (default 2026); the same seed gives the same files, byte for byte
   --year YYYY   the year to simulate, 2016-2100 (default 2026); before 2026 there is no duty to
                 offer an equal alternative and no opting out of statistics
   --out DIR     where the files go (default target/romerike-year)
+  --db FILE     also write the year's case records to a new register (one SQLite file) and run
+                the sweep there; the summary then says what was deleted from the file
   -h, --help    this text
 
 It prints one line per month on standard error and a summary on standard output, and writes:
@@ -89,7 +93,8 @@ It prints one line per month on standard error and a summary on standard output,
 ";
 
 fn options(args: &[String]) -> Result<Options, String> {
-    let mut options = Options { seed: DEFAULT_SEED, year: DEFAULT_YEAR, out: PathBuf::from("target/romerike-year") };
+    let mut options =
+        Options { seed: DEFAULT_SEED, year: DEFAULT_YEAR, out: PathBuf::from("target/romerike-year"), db: None };
     let mut it = args.iter();
     while let Some(flag) = it.next() {
         let mut value = || it.next().ok_or_else(|| format!("{flag} needs a value"));
@@ -102,6 +107,7 @@ fn options(args: &[String]) -> Result<Options, String> {
                 }
             }
             "--out" => options.out = PathBuf::from(value()?),
+            "--db" => options.db = Some(PathBuf::from(value()?)),
             "-h" | "--help" => return Err(String::new()),
             other => return Err(format!("unknown argument {other}")),
         }
@@ -192,11 +198,38 @@ fn run(options: &Options) -> Result<String, BoxError> {
         }
     }
 
+    // With --db: the same records in a register file, swept there on the same day.
+    let swept = match &options.db {
+        Some(path) => {
+            let swept = register::write_and_sweep(path, &year.records, &policy, year.to)?;
+            if swept.deleted != retention.deleted || swept.held != retention.held {
+                return Err("the sweep in the register file disagrees with the sweep in memory".into());
+            }
+            Some((path, swept))
+        }
+        None => None,
+    };
+
     // Casework: every household's case replayed, and what it says of the stay and after.
     let cases = cases::cases(&year)?;
     let outputs = Outputs { published, shares, nights, retention, cases };
     write_files(&options.out, options.seed, &year, &outputs)?;
-    Ok(summary(options, &year, &outputs))
+    let mut text = summary(options, &year, &outputs);
+    if let Some((path, swept)) = swept {
+        let _ = writeln!(
+            text,
+            "\nRegister {}: {} records written, one transaction each; the sweep on {} deleted {} from the file \
+             with their certificates and kept {} under a hold; WAL {}; {} bytes",
+            path.display(),
+            swept.records,
+            year.to,
+            swept.deleted,
+            swept.held,
+            if swept.checkpointed { "checkpointed and truncated" } else { "not yet checkpointed" },
+            swept.bytes
+        );
+    }
+    Ok(text)
 }
 
 /// The wire name of a serialisable enum value.
