@@ -27,6 +27,21 @@
 //! The register reads no clock: a [`Caller`] carries the time of the access, and the day of
 //! a decision is an argument (`as_of`), as everywhere in the workspace (docs/api.md).
 //!
+//! ## Encryption at rest
+//!
+//! The feature `encryption` builds SQLCipher instead of SQLite (rusqlite's
+//! `bundled-sqlcipher`, which links the system's OpenSSL: on Debian `apt-get install
+//! libssl-dev`) and adds `Register::open_encrypted(path, key_file, policy)`. The key is the
+//! first line of the key file: never an argument, never an environment variable, so it
+//! appears in no process list, shell history or environment dump. The file holds no
+//! plaintext, not even SQLite's header; a wrong key or none opens nothing
+//! (`tests/encryption.rs`, run by `.ci/run` with the feature). The default build needs
+//! neither OpenSSL nor SQLCipher.
+//!
+//! ```text
+//! cargo test -p krisesenter-register --features encryption --test encryption
+//! ```
+//!
 //! ## Where it differs from docs/api.md
 //!
 //! A store is not a decision, so its entry points are methods of [`Register`] (one open
