@@ -21,6 +21,10 @@ pub(crate) fn example_binary(name: &str) -> PathBuf {
             sources.extend(entries.filter_map(|e| e.ok().map(|e| e.path())));
         }
     }
+    // The simulations' shared library.
+    if let Ok(entries) = std::fs::read_dir(root.join("crates/sim/src")) {
+        sources.extend(entries.filter_map(|e| e.ok().map(|e| e.path())));
+    }
     let newest_source = sources.iter().filter_map(|p| modified(p)).max();
     if modified(&bin).is_none_or(|built| newest_source.is_some_and(|src| src > built)) {
         let status = Command::new(env!("CARGO")).args(["build", "--example", name]).current_dir(root).status().unwrap();
