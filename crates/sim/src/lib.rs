@@ -14,11 +14,12 @@
 //! ```
 //!
 //! This library holds what the examples share: the files a simulated year writes
-//! ([`files`]), the figures that travel between shelters as counts ([`figures`]) and the text
-//! of the summaries ([`text`]). The facade `krisesenter` is the API.
+//! ([`files`]), the figures that travel between shelters as counts ([`figures`]), the text
+//! of the summaries ([`text`]) and the command line ([`shell`]). The facade `krisesenter` is the API.
 #![forbid(unsafe_code)]
 
 pub mod figures;
 pub mod files;
+pub mod shell;
 mod svg;
 pub mod text;

@@ -29,8 +29,7 @@ mod sim;
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
-use std::io::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
@@ -42,6 +41,7 @@ use krisesenter::stats::{
 };
 use krisesenter_sim::figures::{CaseFigures, Retention};
 use krisesenter_sim::files::{self, Figures, Nights, Place};
+use krisesenter_sim::shell::{Options, Shell};
 use krisesenter_sim::text::{self, Names, nok, tally, wrapped};
 use serde_json::{Value, json};
 
@@ -57,12 +57,6 @@ const DEFAULT_YEAR: i32 = 2026;
 const BUDGET_ORE: u64 = 25_000_000 * 100;
 /// The cost key: half by population, half by the nights used by each owner's residents.
 const COST_KEY: CostKey = CostKey::Weighted { population_percent: 50 };
-
-struct Options {
-    seed: u64,
-    year: i32,
-    out: PathBuf,
-}
 
 const USAGE: &str = "usage: romerike-year [--seed N] [--year YYYY (2016-2100)] [--out DIR]";
 
@@ -89,55 +83,19 @@ It prints one line per month on standard error and a summary on standard output,
   casework.md         the stay and after: phases reached, destinations, nights waiting for a home
 ";
 
-fn options(args: &[String]) -> Result<Options, String> {
-    let mut options = Options { seed: DEFAULT_SEED, year: DEFAULT_YEAR, out: PathBuf::from("target/romerike-year") };
-    let mut it = args.iter();
-    while let Some(flag) = it.next() {
-        let mut value = || it.next().ok_or_else(|| format!("{flag} needs a value"));
-        match flag.as_str() {
-            "--seed" => options.seed = value()?.parse().map_err(|_| "--seed takes a whole number".to_owned())?,
-            "--year" => {
-                options.year = value()?.parse().map_err(|_| "--year takes a year such as 2026".to_owned())?;
-                if !(2016..=2100).contains(&options.year) {
-                    return Err("--year must be between 2016 and 2100".to_owned());
-                }
-            }
-            "--out" => options.out = PathBuf::from(value()?),
-            "-h" | "--help" => return Err(String::new()),
-            other => return Err(format!("unknown argument {other}")),
-        }
-    }
-    Ok(options)
-}
+/// The command line.
+const SHELL: Shell = Shell {
+    name: "romerike-year",
+    usage: USAGE,
+    help: HELP,
+    seed: DEFAULT_SEED,
+    year: DEFAULT_YEAR,
+    out: "target/romerike-year",
+    threads: false,
+};
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let options = match options(&args) {
-        Ok(options) => options,
-        Err(message) => {
-            if message.is_empty() {
-                let mut stdout = std::io::stdout().lock();
-                let written = stdout.write_all(HELP.as_bytes()).and_then(|()| stdout.flush());
-                return if written.is_ok() { ExitCode::SUCCESS } else { ExitCode::from(1) };
-            }
-            eprintln!("romerike-year: {message}");
-            eprintln!("{USAGE}");
-            return ExitCode::from(2);
-        }
-    };
-    match run(&options) {
-        Ok(summary) => {
-            let mut stdout = std::io::stdout().lock();
-            if stdout.write_all(summary.as_bytes()).and_then(|()| stdout.flush()).is_err() {
-                return ExitCode::from(1);
-            }
-            ExitCode::SUCCESS
-        }
-        Err(err) => {
-            eprintln!("romerike-year: {err}");
-            ExitCode::from(1)
-        }
-    }
+    SHELL.main(run)
 }
 
 /// Everything computed after the simulation.
