@@ -1,5 +1,6 @@
 //! The command line of a simulated year, shared by the examples: `--seed N`, `--year YYYY`,
-//! `--out DIR`, `-h`/`--help`, and `--threads N` where the example runs in parallel. Bad
+//! `--out DIR`, `-h`/`--help`, and `--threads N` and `--shelters N` where the example
+//! simulates a country of shelters in parallel. Bad
 //! arguments exit 2 with the usage on standard error; a failed run exits 1.
 
 use std::error::Error;
@@ -22,8 +23,8 @@ pub struct Shell {
     pub year: i32,
     /// Where the files go when `--out` is not given.
     pub out: &'static str,
-    /// Whether `--threads N` is accepted.
-    pub threads: bool,
+    /// Whether `--threads N` and `--shelters N` are accepted (a country of shelters).
+    pub country: bool,
 }
 
 /// The options of one run.
@@ -37,6 +38,8 @@ pub struct Options {
     pub out: PathBuf,
     /// Worker threads asked for (`None`: one per core).
     pub threads: Option<usize>,
+    /// Shelters asked for (`None`: all of them).
+    pub shelters: Option<usize>,
 }
 
 impl Shell {
@@ -46,17 +49,19 @@ impl Shell {
     /// # Errors
     ///
     /// A message for a missing value, a value that does not parse, a year outside 2016-2100,
-    /// a thread count of 0 and an unknown argument; an empty one for `-h`/`--help`.
+    /// a count of 0 threads or shelters and an unknown argument; an empty one for
+    /// `-h`/`--help`.
     ///
     /// ```
     /// use krisesenter_sim::shell::Shell;
-    /// let shell = Shell { name: "x", usage: "", help: "", seed: 1, year: 2026, out: "o", threads: false };
+    /// let shell = Shell { name: "x", usage: "", help: "", seed: 1, year: 2026, out: "o", country: false };
     /// let args = ["--seed".to_owned(), "7".to_owned()];
     /// assert_eq!(shell.options(&args).map(|o| o.seed), Ok(7));
     /// assert_eq!(shell.options(&["--threads".to_owned(), "2".to_owned()]), Err("unknown argument --threads".to_owned()));
     /// ```
     pub fn options(&self, args: &[String]) -> Result<Options, String> {
-        let mut options = Options { seed: self.seed, year: self.year, out: PathBuf::from(self.out), threads: None };
+        let mut options =
+            Options { seed: self.seed, year: self.year, out: PathBuf::from(self.out), threads: None, shelters: None };
         let mut it = args.iter();
         while let Some(flag) = it.next() {
             let mut value = || it.next().ok_or_else(|| format!("{flag} needs a value"));
@@ -69,12 +74,12 @@ impl Shell {
                     }
                 }
                 "--out" => options.out = PathBuf::from(value()?),
-                "--threads" if self.threads => {
-                    let n: usize = value()?.parse().map_err(|_| "--threads takes a whole number".to_owned())?;
+                "--threads" | "--shelters" if self.country => {
+                    let n: usize = value()?.parse().map_err(|_| format!("{flag} takes a whole number"))?;
                     if n == 0 {
-                        return Err("--threads must be at least 1".to_owned());
+                        return Err(format!("{flag} must be at least 1"));
                     }
-                    options.threads = Some(n);
+                    *(if flag == "--threads" { &mut options.threads } else { &mut options.shelters }) = Some(n);
                 }
                 "-h" | "--help" => return Err(String::new()),
                 other => return Err(format!("unknown argument {other}")),

@@ -91,7 +91,7 @@ const SHELL: Shell = Shell {
     seed: DEFAULT_SEED,
     year: DEFAULT_YEAR,
     out: "target/romerike-year",
-    threads: false,
+    country: false,
 };
 
 fn main() -> ExitCode {
