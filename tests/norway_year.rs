@@ -15,16 +15,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-const FILES: [&str; 8] = [
-    "report.json",
-    "report.csv",
-    "report.md",
-    "occupancy.svg",
-    "room-occupancy.svg",
-    "stays-by-month.svg",
-    "year.json",
-    "casework.md",
-];
+use common::YEAR_FILES as FILES;
 
 /// Runs norway-year with `args` into a fresh folder `name` under target/; returns the folder
 /// and standard output.

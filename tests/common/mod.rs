@@ -32,3 +32,16 @@ pub(crate) fn example_binary(name: &str) -> PathBuf {
     }
     bin
 }
+
+/// The eight files a simulated year writes (romerike-year, and norway-year for the country).
+#[allow(dead_code, reason = "the simulations' tests use it, cli_process does not")]
+pub(crate) const YEAR_FILES: [&str; 8] = [
+    "report.json",
+    "report.csv",
+    "report.md",
+    "occupancy.svg",
+    "room-occupancy.svg",
+    "stays-by-month.svg",
+    "year.json",
+    "casework.md",
+];

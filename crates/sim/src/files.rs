@@ -17,16 +17,8 @@ use crate::svg;
 use crate::text::Names;
 
 /// The names of the files written, in the order [`write_files`] writes them.
-pub const FILES: [&str; 8] = [
-    "report.json",
-    "report.csv",
-    "report.md",
-    "occupancy.svg",
-    "room-occupancy.svg",
-    "stays-by-month.svg",
-    "year.json",
-    "casework.md",
-];
+pub const FILE_NAMES: &str =
+    "report.json report.csv report.md occupancy.svg room-occupancy.svg stays-by-month.svg year.json casework.md";
 
 /// Why the files could not be written.
 #[derive(Debug, Error)]

@@ -25,6 +25,8 @@ mod cases;
 #[path = "../examples/norway-year/country.rs"]
 #[allow(dead_code, reason = "norway-year's country, partly used")]
 mod country;
+#[path = "../examples/romerike-year/nights.rs"]
+mod nights;
 #[path = "../examples/romerike-year/sim.rs"]
 #[allow(dead_code, reason = "romerike-year's day loop, partly used")]
 mod sim;

@@ -21,8 +21,8 @@ use krisesenter_sim::files::{self, Nights};
 use rand::Rng;
 
 use crate::arrivals::{self, Demand};
-use crate::cases;
 use crate::sim::{self, BoxError, Setup, Year};
+use crate::{cases, nights};
 
 /// Romerike's catchment in thousands of inhabitants (its 12 owners: 334,624).
 const ROMERIKE_THOUSANDS: u32 = 335;
@@ -256,17 +256,7 @@ pub(crate) fn local(year: &Year) -> Result<Local, BoxError> {
     let period = Period::year(year.year)?;
     let beds = u64::from(year.inventory.total_beds());
     let aggregate = Aggregate::from_records(period, beds, &year.stays, &year.day_contacts);
-    let nights = Nights {
-        dates: year.days.iter().map(|d| d.date).collect(),
-        beds: year.days.iter().map(|d| d.beds_occupied).collect(),
-        beds_capacity: year.inventory.total_beds(),
-        rooms: year
-            .days
-            .iter()
-            .map(|d| u32::try_from(d.rooms.values().filter(|n| **n > 0).count()))
-            .collect::<Result<_, _>>()?,
-        rooms_capacity: u32::try_from(year.inventory.rooms().len())?,
-    };
+    let nights = nights::nights(year)?;
     let in_year = |d| year.contains(d);
     let mut counts = Counts {
         contacts: year.assessed.iter().filter(|a| in_year(a.date)).count(),
@@ -349,16 +339,9 @@ pub(crate) fn run(shelters: &[Shelter], year: i32, threads: usize) -> Result<Vec
         .collect()
 }
 
-/// The country's figures: the merge of the shelters' local figures, nothing else.
-#[derive(Debug, Clone)]
-pub(crate) struct National {
-    pub(crate) aggregate: Aggregate,
-    pub(crate) nights: Nights,
-    pub(crate) stays_by_month: [u32; 12],
-    pub(crate) cases: CaseFigures,
-    pub(crate) retention: Retention,
-    pub(crate) counts: Counts,
-}
+/// The country's figures: the merge of the shelters' local figures, nothing else, in the
+/// same shape (the placement notes of every shelter, each once).
+pub(crate) type National = Local;
 
 /// Merges the shelters' figures of `period` (in their order; every merge is commutative).
 pub(crate) fn merge(period: Period, locals: &[Local]) -> Result<National, BoxError> {
@@ -369,6 +352,7 @@ pub(crate) fn merge(period: Period, locals: &[Local]) -> Result<National, BoxErr
         cases: CaseFigures::default(),
         retention: Retention::default(),
         counts: Counts::default(),
+        placement_notes: Vec::new(),
     };
     for local in locals {
         national.aggregate = national.aggregate.merge(&local.aggregate)?;
@@ -379,6 +363,9 @@ pub(crate) fn merge(period: Period, locals: &[Local]) -> Result<National, BoxErr
         national.cases.merge(&local.cases);
         national.retention.merge(&local.retention);
         national.counts.merge(&local.counts);
+        national.placement_notes.extend(local.placement_notes.iter().cloned());
     }
+    national.placement_notes.sort();
+    national.placement_notes.dedup();
     Ok(national)
 }

@@ -22,6 +22,8 @@ mod arrivals;
 #[path = "../romerike-year/cases.rs"]
 mod cases;
 mod country;
+#[path = "../romerike-year/nights.rs"]
+mod nights;
 #[path = "../romerike-year/sim.rs"]
 #[allow(dead_code, reason = "romerike-year's day loop: this example uses the loop and the records it needs")]
 mod sim;
@@ -407,6 +409,6 @@ fn summary(options: &Options, out: &Outputs) -> String {
         "  seeds       Romerike {} (romerike-year's year for this seed), the others drawn from it",
         options.seed
     );
-    let _ = writeln!(s, "\nWrote {}: {}", options.out.display(), files::FILES.join(" "));
+    let _ = writeln!(s, "\nWrote {}: {}", options.out.display(), files::FILE_NAMES);
     s
 }

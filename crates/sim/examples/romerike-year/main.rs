@@ -25,6 +25,7 @@
 
 mod arrivals;
 mod cases;
+mod nights;
 mod sim;
 
 use std::collections::BTreeMap;
@@ -40,7 +41,7 @@ use krisesenter::stats::{
     publish, report, share_costs,
 };
 use krisesenter_sim::figures::{CaseFigures, Retention};
-use krisesenter_sim::files::{self, Figures, Nights, Place};
+use krisesenter_sim::files::{self, Figures, Place};
 use krisesenter_sim::shell::{Options, Shell};
 use krisesenter_sim::text::{self, Names, nok, tally, wrapped};
 use serde_json::{Value, json};
@@ -151,17 +152,7 @@ fn owner_names() -> Names<'static> {
 
 fn write_files(dir: &Path, seed: u64, year: &Year, out: &Outputs) -> Result<(), BoxError> {
     let period = Period::year(year.year)?;
-    let nights = Nights {
-        dates: year.days.iter().map(|d| d.date).collect(),
-        beds: year.days.iter().map(|d| d.beds_occupied).collect(),
-        beds_capacity: year.inventory.total_beds(),
-        rooms: year
-            .days
-            .iter()
-            .map(|d| u32::try_from(d.rooms.values().filter(|n| **n > 0).count()).unwrap_or(0))
-            .collect(),
-        rooms_capacity: u32::try_from(year.inventory.rooms().len()).unwrap_or(0),
-    };
+    let nights = nights::nights(year)?;
     let figures = Figures {
         place: Place { name: "Romerike krisesenter", sleeping_at: "the shelter", year: year.year, seed },
         published: &out.published,
