@@ -140,3 +140,70 @@ fn no_room_is_ever_over_capacity() {
         assert_eq!(country::local(&year).unwrap().counts.over_capacity, 0);
     }
 }
+
+/// Each of the country's figures is the sum of the shelters', field by field, and merging is
+/// the same in any order (the other monoids that travel beside the statistics' aggregate).
+#[test]
+fn the_national_figures_add_up_the_shelters() {
+    let shelters = small_country();
+    let locals = country::run(&shelters, YEAR, 2).unwrap();
+    let period = Period::year(YEAR).unwrap();
+    let national = country::merge(period, &locals).unwrap();
+    let sum = |f: &dyn Fn(&country::Local) -> u64| locals.iter().map(f).sum::<u64>();
+    let n = |x: usize| x as u64;
+
+    let c = &national.cases;
+    assert_eq!(n(c.cases), sum(&|l| n(l.cases.cases)));
+    assert_eq!(n(c.ended), sum(&|l| n(l.cases.ended)));
+    assert_eq!(n(c.phase_1), sum(&|l| n(l.cases.phase_1)));
+    assert_eq!(n(c.phase_2), sum(&|l| n(l.cases.phase_2)));
+    assert_eq!(n(c.phase_3), sum(&|l| n(l.cases.phase_3)));
+    assert_eq!(n(c.goal_reached), sum(&|l| n(l.cases.goal_reached)));
+    assert_eq!(c.nights, sum(&|l| l.cases.nights));
+    assert_eq!(c.nights_waiting_for_home, sum(&|l| l.cases.nights_waiting_for_home));
+    assert_eq!(n(c.households_waiting_for_home), sum(&|l| n(l.cases.households_waiting_for_home)));
+    assert_eq!(n(c.destinations.values().sum()), n(c.ended));
+    for (code, (open, overdue)) in &c.open_steps {
+        let of = |l: &country::Local| l.cases.open_steps.get(code).copied().unwrap_or((0, 0));
+        assert_eq!((n(*open), n(*overdue)), (sum(&|l| n(of(l).0)), sum(&|l| n(of(l).1))), "{code}");
+    }
+    for (destination, count) in &c.destinations {
+        assert_eq!(n(*count), sum(&|l| n(l.cases.destinations.get(destination).copied().unwrap_or(0))));
+    }
+
+    let r = &national.retention;
+    assert_eq!(n(r.kept), sum(&|l| n(l.retention.kept)));
+    assert_eq!(n(r.deleted), sum(&|l| n(l.retention.deleted)));
+    assert_eq!(n(r.held), sum(&|l| n(l.retention.held)));
+    assert_eq!(n(r.by_rule.values().sum()), n(r.deleted));
+    assert_eq!(r.policy, locals[0].retention.policy);
+    assert!(r.certificates.is_empty(), "no certificate leaves a shelter");
+
+    let nights = &national.nights;
+    assert_eq!(u64::from(nights.beds_capacity), sum(&|l| u64::from(l.nights.beds_capacity)));
+    assert_eq!(u64::from(nights.rooms_capacity), sum(&|l| u64::from(l.nights.rooms_capacity)));
+    for (i, date) in nights.dates.iter().enumerate() {
+        assert_eq!(u64::from(nights.beds[i]), sum(&|l| u64::from(l.nights.beds[i])), "{date}");
+        assert_eq!(u64::from(nights.rooms[i]), sum(&|l| u64::from(l.nights.rooms[i])), "{date}");
+    }
+    assert_eq!(nights.dates, locals[0].nights.dates);
+    for m in 0..12 {
+        assert_eq!(u64::from(national.stays_by_month[m]), sum(&|l| u64::from(l.stays_by_month[m])));
+    }
+    assert_eq!(n(national.counts.records), sum(&|l| n(l.counts.records)));
+    assert_eq!(n(national.counts.placed), sum(&|l| n(l.counts.placed)));
+
+    // In any order.
+    let mut reversed = locals.clone();
+    reversed.reverse();
+    let other = country::merge(period, &reversed).unwrap();
+    assert_eq!(
+        (&other.aggregate, &other.nights, &other.cases),
+        (&national.aggregate, &national.nights, &national.cases)
+    );
+    assert_eq!((&other.retention, &other.counts), (&national.retention, &national.counts));
+    // Nights of different dates do not add up.
+    let mut leap = locals[0].nights.clone();
+    leap.dates.pop();
+    assert!(national.nights.clone().merge(&leap).is_err());
+}
