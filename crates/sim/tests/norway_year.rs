@@ -176,6 +176,7 @@ fn the_national_figures_add_up_the_shelters() {
     assert_eq!(n(r.deleted), sum(&|l| n(l.retention.deleted)));
     assert_eq!(n(r.held), sum(&|l| n(l.retention.held)));
     assert_eq!(n(r.by_rule.values().sum()), n(r.deleted));
+    assert!(!r.policy.is_empty(), "the policy's version travels with the counts");
     assert_eq!(r.policy, locals[0].retention.policy);
     assert!(r.certificates.is_empty(), "no certificate leaves a shelter");
 
