@@ -208,3 +208,19 @@ fn the_national_figures_add_up_the_shelters() {
     leap.dates.pop();
     assert!(national.nights.clone().merge(&leap).is_err());
 }
+
+/// Romerike in the country is romerike-year's Romerike: the same setup, seed and streams give
+/// the same year, and so the same local figures.
+#[test]
+fn the_countrys_romerike_lives_romerike_years_year() {
+    let index = country::SHELTERS.iter().position(|s| s.name == country::ROMERIKE).unwrap();
+    let shelter = Shelter::new(country::SHELTERS[index], index, SEED).unwrap();
+    let in_country = shelter.simulate(YEAR).unwrap();
+    let alone = sim::run(YEAR, SEED).unwrap();
+    assert_eq!(in_country.stays, alone.stays);
+    assert_eq!(in_country.day_contacts, alone.day_contacts);
+    assert_eq!(in_country.days.len(), alone.days.len());
+    let local = country::local(&in_country).unwrap();
+    assert_eq!(local.aggregate, country::local(&alone).unwrap().aggregate);
+    assert_eq!(local.nights.beds_capacity, 62);
+}
