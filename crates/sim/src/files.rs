@@ -80,12 +80,27 @@ pub struct Nights {
 
 impl Nights {
     /// Adds `other`'s nights to these, night by night (two shelters over the same nights).
+    /// The default, no nights at all, is the identity: merged into it, `other` is taken as it
+    /// is.
     ///
     /// # Errors
     ///
     /// When the two cover different nights (nothing is changed then).
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use krisesenter_sim::files::Nights;
+    /// let day = NaiveDate::from_ymd_opt(2026, 1, 1).ok_or("date")?;
+    /// let shelter = |beds: u32| Nights { dates: vec![day], beds: vec![beds], beds_capacity: 8, rooms: vec![1], rooms_capacity: 2 };
+    /// let mut country = Nights::default();
+    /// country.merge(&shelter(3))?;
+    /// country.merge(&shelter(5))?;
+    /// assert!(country.merge(&Nights::default()).is_err());
+    /// assert_eq!((country.beds, country.beds_capacity, country.rooms, country.rooms_capacity), (vec![8], 16, vec![2], 4));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn merge(&mut self, other: &Self) -> Result<(), NightsDiffer> {
-        if self.dates.is_empty() && self.beds_capacity == 0 && self.rooms_capacity == 0 {
+        if *self == Self::default() {
             self.clone_from(other);
             return Ok(());
         }
@@ -324,4 +339,25 @@ fn casework_markdown(place: Place<'_>, to: NaiveDate, c: &CaseFigures) -> String
         let _ = writeln!(s, "| {code} | {open} | {overdue} |");
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Nights with no beds yet (a shelter whose rooms are all closed) still add up night by
+    /// night: only the default, with no nights at all, is taken over whole.
+    #[test]
+    fn nights_without_capacity_still_add_up() {
+        let day = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
+        let mut closed =
+            Nights { dates: vec![day], beds: vec![0], beds_capacity: 0, rooms: vec![0], rooms_capacity: 0 };
+        let open = Nights { dates: vec![day], beds: vec![3], beds_capacity: 6, rooms: vec![1], rooms_capacity: 2 };
+        closed.merge(&open).unwrap();
+        closed.merge(&open).unwrap();
+        assert_eq!((closed.beds, closed.beds_capacity, closed.rooms, closed.rooms_capacity), (vec![6], 12, vec![2], 4));
+        let mut empty_dates = Nights { beds_capacity: 5, ..Nights::default() };
+        assert_eq!(empty_dates.merge(&open), Err(NightsDiffer));
+        assert_eq!(empty_dates.beds_capacity, 5, "nothing changed");
+    }
 }
