@@ -18,17 +18,9 @@ use std::process::Command;
 use chrono::NaiveDate;
 use serde_json::Value;
 
+use common::YEAR_FILES as FILES;
+
 const SEED: &str = "7";
-const FILES: [&str; 8] = [
-    "report.json",
-    "report.csv",
-    "report.md",
-    "occupancy.svg",
-    "room-occupancy.svg",
-    "stays-by-month.svg",
-    "year.json",
-    "casework.md",
-];
 
 fn binary() -> PathBuf {
     common::example_binary("romerike-year")
