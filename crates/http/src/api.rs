@@ -130,7 +130,7 @@ async fn decide(api: &Api, command: &'static Command, request: Request) -> Respo
 }
 
 /// Whether the request declares a JSON body: `application/json`, with or without parameters.
-fn declares_json(headers: &HeaderMap) -> bool {
+pub(crate) fn declares_json(headers: &HeaderMap) -> bool {
     headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())

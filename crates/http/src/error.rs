@@ -9,10 +9,26 @@ use krisesenter::cli::{CliError, ErrorKind};
 pub(crate) const UNAUTHORIZED: &str = "unauthorized";
 pub(crate) const INTERNAL: &str = "internal";
 pub(crate) const TIMEOUT: &str = "timeout";
+/// The register refused the operation to the caller's role (403).
+pub(crate) const FORBIDDEN: &str = "forbidden";
+/// The register holds no such record, consent or hold (404).
+pub(crate) const NOT_FOUND: &str = "not_found";
+/// The id is in use in the register already (409).
+pub(crate) const CONFLICT: &str = "conflict";
 
 /// Every kind an error body can hold, for the OpenAPI document.
-pub(crate) const KINDS: [&str; 7] =
-    ["invalid_json", "invalid_input", "unknown_command", "output_failed", UNAUTHORIZED, INTERNAL, TIMEOUT];
+pub(crate) const KINDS: [&str; 10] = [
+    "invalid_json",
+    "invalid_input",
+    "unknown_command",
+    "output_failed",
+    UNAUTHORIZED,
+    INTERNAL,
+    TIMEOUT,
+    FORBIDDEN,
+    NOT_FOUND,
+    CONFLICT,
+];
 
 /// The status of a contract error.
 pub(crate) fn status_of(kind: ErrorKind) -> StatusCode {

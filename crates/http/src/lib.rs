@@ -65,9 +65,11 @@ mod assets;
 mod error;
 mod layers;
 mod openapi;
+mod register;
 mod server;
 
 pub use openapi::openapi;
+pub use register::{RegisterMount, Staff, WallClock};
 pub use server::{bind, serve};
 
 /// The default address: loopback only, port 8080.
@@ -97,6 +99,9 @@ pub struct Config {
     /// (`Some(std::time::Instant::now)`); `None` (the default) logs no latency, so the library
     /// reads no clock of its own.
     pub clock: Option<Clock>,
+    /// The register to mount under `/v1/register/...`, with its staff and wall clock, as the
+    /// shell opened it; `None` (the default) mounts none.
+    pub register: Option<RegisterMount>,
 }
 
 /// A monotonic clock, as the shell supplies it (the server example gives `Instant::now`).
@@ -112,6 +117,7 @@ impl Default for Config {
             header_timeout: Duration::from_secs(10),
             concurrency: 256,
             clock: None,
+            register: None,
         }
     }
 }
@@ -208,6 +214,9 @@ pub enum ConfigError {
         /// The shortest length accepted.
         min: usize,
     },
+    /// Two members of staff share an id or a token.
+    #[error("two members of staff share an id or a token")]
+    DuplicateStaff,
     /// The address could not be bound.
     #[error("cannot listen on the address: {kind}")]
     Bind {
@@ -216,10 +225,16 @@ pub enum ConfigError {
     },
 }
 
-/// The whole service: the API, the OpenAPI document, the front end, wrapped in [`shell`].
+/// The whole service: the API, the OpenAPI document, the front end and, when
+/// [`Config::register`] holds one, the register, wrapped in [`shell`].
 /// Embedders mount it (`Router::nest`) or serve it with [`serve`].
 pub fn router(config: &Config) -> axum::Router {
-    shell(api::routes(config).merge(assets::routes()), config)
+    let routes = api::routes(config).merge(assets::routes());
+    let routes = match &config.register {
+        Some(mount) => routes.merge(register::routes(mount)),
+        None => routes,
+    };
+    shell(routes, config)
 }
 
 /// Wraps any router in the layers of [`router`]: access log, security headers, error bodies

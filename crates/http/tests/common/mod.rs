@@ -86,6 +86,9 @@ pub(crate) fn status_of_kind(kind: &str) -> Option<&'static [u16]> {
         "output_failed" | "internal" => &[500],
         "unauthorized" => &[401],
         "timeout" => &[503],
+        "forbidden" => &[403],
+        "not_found" => &[404],
+        "conflict" => &[409],
         _ => return None,
     })
 }
