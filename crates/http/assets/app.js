@@ -11,7 +11,7 @@
       'brand': 'Krisesenter · reglene som tjeneste',
       'nav.label': 'Sider',
       'nav.first-contact': 'Første kontakt', 'nav.rooms': 'Romtavle', 'nav.disclosure': 'Taushetsplikt og deling',
-      'nav.retention': 'Sletting', 'nav.report': 'Årsrapport',
+      'nav.retention': 'Sletting', 'nav.report': 'Årsrapport', 'nav.record': 'Journal',
       'token.label': 'Tilgangsnøkkel (serveren krever den)',
       'privacy': 'Ingenting du skriver lagres i nettleseren: det sendes bare til denne serveren for en avgjørelse og forsvinner når fanen lukkes.',
       'footer': 'Referansegrensesnitt for krisesenter-reglene. Maskinlesbar beskrivelse:',
@@ -120,6 +120,17 @@
       're.record': 'Journal', 're.action': 'Hva skjer', 're.until': 'Slettes fra', 're.until-none': 'avhenger av noe som ikke har skjedd',
       'hold.none': 'ingen', 'hold.police_case': 'politisak', 'hold.court_case': 'rettssak', 'hold.child_welfare_case': 'barnevernssak', 'hold.complaint': 'klage',
       'action.keep': 'beholdes', 'action.delete': 'slettes', 'action.held': 'holdes tilbake',
+      'rg.title': 'Journal: samtykker, saker og utleveringslogg',
+      'rg.intro': 'Slå opp en journal i krisesenterets register: samtykkene, sakene som holder den tilbake, og hva som er gitt videre. Du ser bare det rollen din har lov til, og hvert oppslag logges.',
+      'rg.token': 'Din personlige tilgangsnøkkel', 'rg.record-id': 'Journalens kode', 'rg.submit': 'Vis journalen',
+      'rg.need-id': 'Skriv journalens kode.', 'rg.consents': 'Samtykker', 'rg.holds': 'Saker som holder journalen tilbake',
+      'rg.disclosures': 'Utleveringslogg', 'rg.none': 'Ingen.', 'rg.hidden': 'Rollen din ser ikke dette.',
+      'rg.contact': 'Kontakten: {c}', 'rg.policy': 'Sletteregler: {v}',
+      'rg.id': 'Kode', 'rg.kind': 'Til', 'rg.to': 'Mottakere', 'rg.info': 'Opplysninger', 'rg.given': 'Gitt', 'rg.withdrawn': 'Trukket tilbake',
+      'rg.reason': 'Sak', 'rg.placed': 'Fra', 'rg.released': 'Avsluttet', 'rg.day': 'Dato', 'rg.outcome': 'Avgjørelse', 'rg.rules': 'Regelversjon',
+      'rg.give': 'Registrer et samtykke brukeren har gitt', 'rg.consent-id': 'Samtykkets kode', 'rg.give-submit': 'Registrer samtykket',
+      'rg.given-ok': 'Samtykket er registrert.', 'rg.need-consent-id': 'Skriv en kode for samtykket.',
+      'rg.forbidden': 'Rollen din har ikke lov til dette.', 'rg.not-found': 'Registeret har ingen slik journal.',
       'rp.title': 'Årsrapport',
       'rp.intro': 'Last opp grunnlaget for en periode (opphold og dagkontakter, samme JSON som kommandoen report). Du får tabellen som kan publiseres: små tall er skjult slik at ingen kan kjennes igjen.',
       'rp.file': 'Rapportgrunnlag (JSON-fil)', 'rp.threshold': 'Skjul tall under', 'rp.submit': 'Lag publiserbar rapport',
@@ -136,7 +147,7 @@
       'brand': 'Crisis shelter · the rules as a service',
       'nav.label': 'Pages',
       'nav.first-contact': 'First contact', 'nav.rooms': 'Room board', 'nav.disclosure': 'Confidentiality and sharing',
-      'nav.retention': 'Retention', 'nav.report': 'Annual report',
+      'nav.retention': 'Retention', 'nav.report': 'Annual report', 'nav.record': 'Record',
       'token.label': 'Access token (the server requires it)',
       'privacy': 'Nothing you type is stored in the browser: it goes only to this server for a decision and is gone when the tab closes.',
       'footer': 'Reference front end of the krisesenter rules. Machine-readable description:',
@@ -245,6 +256,17 @@
       're.record': 'Record', 're.action': 'What happens', 're.until': 'Deleted from', 're.until-none': 'depends on something yet to happen',
       'hold.none': 'none', 'hold.police_case': 'police case', 'hold.court_case': 'court case', 'hold.child_welfare_case': 'child welfare case', 'hold.complaint': 'complaint',
       'action.keep': 'kept', 'action.delete': 'deleted', 'action.held': 'held',
+      'rg.title': 'Record: consents, holds and disclosure log',
+      'rg.intro': "Look up a record in the shelter's register: its consents, the cases that hold it back, and what was disclosed. You see only what your role may see, and every look is logged.",
+      'rg.token': 'Your personal access token', 'rg.record-id': "The record's code", 'rg.submit': 'Show the record',
+      'rg.need-id': "Type the record's code.", 'rg.consents': 'Consents', 'rg.holds': 'Cases holding the record back',
+      'rg.disclosures': 'Disclosure log', 'rg.none': 'None.', 'rg.hidden': 'Your role does not see this.',
+      'rg.contact': 'Contact: {c}', 'rg.policy': 'Retention rules: {v}',
+      'rg.id': 'Code', 'rg.kind': 'For', 'rg.to': 'Recipients', 'rg.info': 'Information', 'rg.given': 'Given', 'rg.withdrawn': 'Withdrawn',
+      'rg.reason': 'Case', 'rg.placed': 'From', 'rg.released': 'Ended', 'rg.day': 'Day', 'rg.outcome': 'Decision', 'rg.rules': 'Rule version',
+      'rg.give': 'Record a consent the user gave', 'rg.consent-id': "The consent's code", 'rg.give-submit': 'Record the consent',
+      'rg.given-ok': 'The consent is recorded.', 'rg.need-consent-id': 'Type a code for the consent.',
+      'rg.forbidden': 'Your role may not do this.', 'rg.not-found': 'The register holds no such record.',
       'rp.title': 'Annual report',
       'rp.intro': 'Upload the records of a period (stays and day contacts, the same JSON as the report command). You get the table that may be published: small counts are hidden so that nobody can be recognised.',
       'rp.file': 'Report records (a JSON file)', 'rp.threshold': 'Hide counts below', 'rp.submit': 'Make the publishable report',
@@ -369,7 +391,7 @@
   }
 
   // ---------------------------------------------------------------- pages
-  const PAGES = ['first-contact', 'rooms', 'disclosure', 'retention', 'report'];
+  const PAGES = ['first-contact', 'rooms', 'disclosure', 'retention', 'report', 'record'];
   let currentPage = null;
 
   function setTitle() {
@@ -827,7 +849,122 @@
     return figure;
   }
 
-  const renderers = { fc: renderAssess, ro: renderAllocate, di: renderDisclose, re: renderRetention, rp: renderPublish };
+
+  // ---------------------------------------------------------------- the register's record
+  // Each member of staff has their own token; it stays in this page's memory only.
+  async function registerCall(method, path, body) {
+    const headers = {};
+    const token = $('rg-token').value.trim();
+    if (token) headers.authorization = 'Bearer ' + token;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    let response;
+    try {
+      response = await fetch('/v1/register/' + path, {
+        method, headers, body: body === undefined ? undefined : JSON.stringify(body),
+        cache: 'no-store', credentials: 'omit', referrerPolicy: 'no-referrer'
+      });
+    } catch (e) {
+      return { ok: false, error: { kind: 'network', message: t('common.network'), path: null } };
+    }
+    let json = null;
+    try { json = await response.json(); } catch (e) { json = null; }
+    if (response.ok && json) return { ok: true, json };
+    const error = (json && json.error) || { kind: 'http_' + response.status, message: '', path: null };
+    const own = { unauthorized: 'common.unauthorized', forbidden: 'rg.forbidden', not_found: 'rg.not-found' }[error.kind];
+    return { ok: false, error: own ? { kind: error.kind, message: t(own), path: null } : error };
+  }
+
+
+  async function showRecord() {
+    const id = $('rg-id').value.trim();
+    if (!id) { $('rg-status').textContent = t('rg.need-id'); $('rg-id').focus(); return; }
+    const button = $('rg-submit');
+    button.disabled = true;
+    $('rg-status').textContent = t('common.working');
+    try {
+      const path = 'records/' + encodeURIComponent(id);
+      const record = await registerCall('GET', path);
+      if (!record.ok) { showError('rg', record.error); return; }
+      const log = await registerCall('GET', path + '/disclosures');
+      const answer = { record: record.json, disclosures: log.ok ? log.json.disclosures : null };
+      rendered.rg = answer;
+      renderRecord(answer);
+      $('rg-status').textContent = t('common.done');
+      $('rg-result-h').focus();
+    } finally {
+      button.disabled = false;
+    }
+  }
+
+  function table(id, heads, rows) {
+    return el('table', { class: 'data', id },
+      el('thead', {}, el('tr', {}, heads.map((h) => el('th', { scope: 'col' }, t(h))))),
+      el('tbody', {}, rows));
+  }
+
+  function renderRecord(answer) {
+    const r = answer.record;
+    const list = (values, prefix) => (values || []).map((v) => t(prefix + '.' + v)).join(', ');
+    const consents = r.consents === null ? el('p', { class: 'muted' }, t('rg.hidden'))
+      : r.consents.length === 0 ? el('p', { id: 'rg-consents' }, t('rg.none'))
+        : table('rg-consents', ['rg.id', 'rg.kind', 'rg.to', 'rg.info', 'rg.given', 'rg.withdrawn'], r.consents.map((c) =>
+          el('tr', { 'data-consent': c.id },
+            el('th', { scope: 'row' }, c.id), el('td', {}, t('kind.' + c.kind)), el('td', {}, list(c.recipients, 'party')),
+            el('td', {}, list(c.information, 'info')), el('td', {}, c.given_on + (c.written ? '' : t('di.oral'))),
+            el('td', {}, c.withdrawn_on || ''))));
+    const holds = r.holds === null ? el('p', { class: 'muted' }, t('rg.hidden'))
+      : r.holds.length === 0 ? el('p', { id: 'rg-holds' }, t('rg.none'))
+        : table('rg-holds', ['rg.id', 'rg.reason', 'rg.placed', 'rg.released'], r.holds.map((h) =>
+          el('tr', { 'data-hold': h.id },
+            el('th', { scope: 'row' }, h.id), el('td', {}, t('hold.' + h.reason)), el('td', {}, h.placed_on), el('td', {}, h.released_on || ''))));
+    const log = answer.disclosures;
+    const disclosures = log === null ? el('p', { class: 'muted' }, t('rg.hidden'))
+      : log.length === 0 ? el('p', { id: 'rg-disclosures' }, t('rg.none'))
+        : table('rg-disclosures', ['rg.day', 'rg.to', 'rg.info', 'rg.outcome', 'rg.rules'], log.map((d) =>
+          el('tr', { 'data-outcome': d.outcome || '' },
+            el('td', {}, d.decided_on),
+            el('td', {}, d.request ? t('party.' + d.request.requester) : ''),
+            el('td', {}, d.request ? list(d.request.information, 'info') : ''),
+            el('td', {}, d.outcome ? t('outcome.' + d.outcome) : ''),
+            el('td', {}, el('code', {}, d.rule_version)))));
+    const contact = !r.contact ? null
+      : el('p', { id: 'rg-contact' }, t('rg.contact', { c: r.contact.ended_on ? t('re.ended-on', { d: r.contact.ended_on }) : t('re.ongoing') }));
+    fill($('rg-result'), [
+      el('h2', { id: 'rg-result-h', tabindex: '-1' }, r.id || t('common.result')),
+      contact,
+      r.policy_version ? el('p', { class: 'muted' }, t('rg.policy', { v: r.policy_version })) : null,
+      el('h3', {}, t('rg.consents')), consents,
+      el('h3', {}, t('rg.holds')), holds,
+      el('h3', {}, t('rg.disclosures')), disclosures]);
+  }
+
+  async function giveConsent() {
+    const record = $('rg-id').value.trim();
+    if (!record) { $('rg-status').textContent = t('rg.need-id'); $('rg-id').focus(); return; }
+    const id = $('rg-c-id').value.trim();
+    if (!id) { $('rg-status').textContent = t('rg.need-consent-id'); $('rg-c-id').focus(); return; }
+    const kind = $('rg-c-kind').value;
+    const consent = {
+      id, kind,
+      recipients: kind === 'sharing' ? [$('rg-c-recipient').value] : [],
+      information: kind === 'sharing' ? checked('rg-c-information') : [],
+      given_on: $('rg-c-given').value, written: $('rg-c-written').checked
+    };
+    const button = $('rg-c-submit');
+    button.disabled = true;
+    $('rg-status').textContent = t('common.working');
+    try {
+      const answer = await registerCall('POST', 'records/' + encodeURIComponent(record) + '/consents', consent);
+      if (!answer.ok) { showError('rg', answer.error); return; }
+      $('rg-c-id').value = '';
+      await showRecord();
+      $('rg-status').textContent = t('rg.given-ok');
+    } finally {
+      button.disabled = false;
+    }
+  }
+
+  const renderers = { fc: renderAssess, ro: renderAllocate, di: renderDisclose, re: renderRetention, rp: renderPublish, rg: renderRecord };
 
   function renderAddedLists() {
     renderRoomsList();
@@ -838,7 +975,7 @@
 
   // ---------------------------------------------------------------- start
   function start() {
-    for (const id of ['fc-as-of', 'ro-as-of', 'di-as-of', 're-as-of']) $(id).value = today();
+    for (const id of ['fc-as-of', 'ro-as-of', 'di-as-of', 're-as-of', 'rg-c-given']) $(id).value = today();
     checks($('fc-violence'), 'violence', VIOLENCE, 'violence', []);
     options($('fc-relation'), RELATIONS, 'relation');
     checks($('fc-observations'), 'observations', OBSERVATIONS, 'obs', ['can_care_for_self', 'can_care_for_children']);
@@ -850,6 +987,8 @@
     options($('di-child-concern'), CONCERNS, 'concern');
     options($('di-likelihood'), LIKELIHOODS, 'likelihood');
     options($('re-r-hold'), HOLDS, 'hold');
+    options($('rg-c-recipient'), PARTIES, 'party');
+    checks($('rg-c-information'), 'rg-consent-information', INFORMATION, 'info', []);
     renderAddedLists();
 
     $('lang-toggle').addEventListener('click', () => { lang = lang === 'nb' ? 'en' : 'nb'; applyLanguage(); });
@@ -864,6 +1003,8 @@
       if (!file) { $('rp-status').textContent = t('rp.need-file'); $('rp-file').focus(); return; }
       runReport(await file.text());
     });
+    $('rg-form').addEventListener('submit', (e) => { e.preventDefault(); showRecord(); });
+    $('rg-consent-form').addEventListener('submit', (e) => { e.preventDefault(); giveConsent(); });
     $('rp-example').addEventListener('click', () => runReport(JSON.stringify(EXAMPLE_REPORT)));
     $('ro-add-room').addEventListener('click', addRoom);
     $('ro-add-household').addEventListener('click', addHousehold);

@@ -305,7 +305,8 @@ async fn read_record(State(m): State<RegisterMount>, who: Who, Path(record): Pat
         let view = register.read_record(caller, &record_id(&record)?)?;
         Ok(json!({
             "id": view.id(),
-            "contact_ended_on": view.contact_ended_on(),
+            // null when the role does not see it; `ended_on` null while the contact goes on.
+            "contact": view.contact_ended_on().map(|ended| json!({ "ended_on": ended })),
             "consents": view.consents(),
             "holds": view.holds(),
             "policy_version": view.policy_version(),

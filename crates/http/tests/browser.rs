@@ -1,7 +1,9 @@
 //! The reference front end in a real browser: headless Chromium driven by chromedriver over
 //! the W3C WebDriver protocol (a tiny blocking HTTP/1.1 client below, no WebDriver crate).
 //! A person's steps: type, choose, tick, submit, read the outcome and a reason; the same on
-//! the room board. Screenshots go to `target/browser-screenshots/`.
+//! the room board; and on the record page, against a server started with a temporary
+//! register, a member of staff reads a record's consents, holds and disclosure log with her
+//! own token and records a consent, while another role's token and an unknown one are refused. Screenshots go to `target/browser-screenshots/`.
 //!
 //! Needs Debian's `chromium` and `chromium-driver` (`.ci/run` installs them when missing
 //! and sets `KRISESENTER_BROWSER_TEST=1`). With that variable set, a missing browser fails
@@ -229,7 +231,7 @@ fn free_port() -> u16 {
 }
 
 /// The server on a free loopback port, in a thread of its own for the rest of the test run.
-fn start_server() -> SocketAddr {
+fn start_server(config: krisesenter_http::Config) -> SocketAddr {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let addr = listener.local_addr().unwrap();
     listener.set_nonblocking(true).unwrap();
@@ -237,7 +239,7 @@ fn start_server() -> SocketAddr {
         let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
         runtime.block_on(async move {
             let listener = tokio::net::TcpListener::from_std(listener).unwrap();
-            krisesenter_http::serve(listener, &krisesenter_http::Config::default(), std::future::pending()).await;
+            krisesenter_http::serve(listener, &config, std::future::pending()).await;
         });
     });
     addr
@@ -271,7 +273,8 @@ fn a_person_assesses_a_first_contact_and_allocates_rooms_in_the_browser() {
     if !browser_present() {
         return;
     }
-    let server = start_server();
+    let register_dir = std::env::temp_dir().join(format!("krisesenter-browser-register-{}", std::process::id()));
+    let server = start_server(config_with_register(&register_dir));
     let profile = std::env::temp_dir().join(format!("krisesenter-browser-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&profile);
     let shots = screenshots();
@@ -359,9 +362,78 @@ fn a_person_assesses_a_first_contact_and_allocates_rooms_in_the_browser() {
     assert_eq!(driver.script("return document.querySelectorAll('#rp-result svg rect.bar').length"), 5);
     driver.screenshot(&shots.join("annual-report.png"));
 
+    // The register: a member of staff looks up record k0042 with her own token, sees its
+    // consent, its hold and the disclosure logged, and records a new consent.
+    driver.click("nav a[href='#record']");
+    driver.wait_for("#page-record:not([hidden])");
+    driver.type_into("#rg-token", STAFF_TOKEN);
+    driver.type_into("#rg-id", "k0042");
+    driver.click("#rg-submit");
+    driver.wait_for("#rg-consents");
+    assert!(driver.text("#rg-consents tr[data-consent='c1']").contains("politiet"), "the stored consent is shown");
+    assert!(driver.text("#rg-holds tr[data-hold='h1']").contains("politisak"), "the hold is shown");
+    assert_eq!(driver.attribute("#rg-disclosures tbody tr", "data-outcome"), "share");
+    assert!(driver.text("#rg-contact").contains("pågår"), "the contact goes on");
+    assert_eq!(driver.script("return document.activeElement.id"), "rg-result-h");
+    driver.type_into("#rg-c-id", "c2");
+    driver.click("#rg-c-kind option[value='storage']");
+    driver.script("document.getElementById('rg-c-given').value = '2026-03-02'; return null");
+    driver.click("#rg-c-submit");
+    let added = driver.wait_for("#rg-consents tr[data-consent='c2']");
+    assert!(!added.is_empty());
+    assert!(driver.text("#rg-consents tr[data-consent='c2']").contains("2026-03-02"));
+    driver.screenshot(&shots.join("record.png"));
+    // The statistics officer's token reads no record: the page says the role may not.
+    driver.type_into("#rg-token", OFFICER_TOKEN);
+    driver.click("#rg-submit");
+    driver.wait_for("#rg-result .error");
+    assert!(driver.text("#rg-result").contains("forbidden"), "{}", driver.text("#rg-result"));
+    // A token nobody has: the page says a token is needed.
+    driver.type_into("#rg-token", "nobody-has-this-token-0123");
+    driver.click("#rg-submit");
+    driver.wait_for("#rg-result .error code");
+    let refused = driver.text("#rg-result");
+    assert!(refused.contains("unauthorized"), "{refused}");
+
     // Nothing typed was kept in the browser.
     let kept = driver.script("return [localStorage.length, sessionStorage.length, document.cookie]");
     assert_eq!(kept, json!([0, 0, ""]));
     drop(driver);
     let _ = std::fs::remove_dir_all(&profile);
+    let _ = std::fs::remove_dir_all(&register_dir);
+}
+
+const STAFF_TOKEN: &str = "staff-on-duty-token-0123456789";
+const OFFICER_TOKEN: &str = "statistics-officer-token-0123456789";
+
+/// The server's configuration with a temporary register: record k0042 with a written consent
+/// to share the violence history with the police, a police case hold and one disclosure
+/// decided; a member of staff on duty and a statistics officer.
+fn config_with_register(dir: &Path) -> krisesenter_http::Config {
+    use krisesenter_register::{ActorId, Caller, RecordId, Register, RetentionPolicy, Role};
+    fn noon() -> chrono::DateTime<chrono::Utc> {
+        chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2026, 3, 1, 12, 0, 0).single().unwrap()
+    }
+    let _ = std::fs::remove_dir_all(dir);
+    std::fs::create_dir_all(dir).unwrap();
+    let mut register = Register::open(&dir.join("shelter.db"), RetentionPolicy::default()).unwrap();
+    let leader = Caller::new(ActorId::try_new("leader-1").unwrap(), Role::Leader, noon());
+    let record = RecordId::try_new("k0042").unwrap();
+    register.open_record(&leader, &record).unwrap();
+    let consent = json!({"id": "c1", "kind": "sharing", "recipients": ["police"], "information": ["violence_history"],
+                         "given_on": "2026-01-10", "written": true});
+    register.give_consent(&leader, &record, &serde_json::from_value(consent).unwrap()).unwrap();
+    let hold = json!({"id": "h1", "reason": "police_case", "placed_on": "2026-02-01"});
+    register.place_hold(&leader, &record, &serde_json::from_value(hold).unwrap()).unwrap();
+    let request =
+        json!({"requester": "police", "initiative": "request", "information": ["violence_history"], "consents": []});
+    let decided = register.disclose(&leader, &record, &serde_json::from_value(request).unwrap(), noon().date_naive());
+    assert_eq!(serde_json::to_value(decided.unwrap()).unwrap()["outcome"], "share");
+    let mut staff = krisesenter_http::Staff::new();
+    let token = |text: &str| krisesenter_http::Token::new(text).unwrap();
+    staff.add(ActorId::try_new("staff-7").unwrap(), Role::StaffOnDuty, token(STAFF_TOKEN)).unwrap();
+    staff.add(ActorId::try_new("stat-1").unwrap(), Role::StatisticsOfficer, token(OFFICER_TOKEN)).unwrap();
+    let mut config = krisesenter_http::Config::default();
+    config.register = Some(krisesenter_http::RegisterMount::new(register, staff, noon));
+    config
 }

@@ -235,7 +235,7 @@ fn a_consent_given_over_http_is_read_back_and_decides_a_disclosure() {
     let ids: Vec<&str> = record["consents"].as_array().unwrap().iter().map(|c| c["id"].as_str().unwrap()).collect();
     assert_eq!(ids, ["c1", "c2", "c3"]);
     assert_eq!(record["holds"][0]["id"], "h1");
-    assert_eq!(record["contact_ended_on"], "2026-01-31");
+    assert_eq!(record["contact"]["ended_on"], "2026-01-31");
 
     // The same id again: 409.
     let again = call(&seeded, "POST", "/v1/register/records/r1/consents", Some(&consent), staff);
