@@ -5,14 +5,20 @@
 //! the same document the CLI writes; `GET /v1/schemas/{name}` gives a JSON Schema;
 //! `GET /openapi.json` an OpenAPI 3.1 document built from the same schemas; `GET /healthz`
 //! says the server is up; `/` serves a reference front end (static files in the binary).
+//! Given a [`RegisterMount`] ([`Config::register`]), it also serves a shelter's register under
+//! `/v1/register/...`, each member of [`Staff`] by their own bearer token, the register's
+//! permission table deciding what each role may do.
 //!
 //! | status | when | body |
 //! |---|---|---|
 //! | 200 | the command decided | the command's output document |
 //! | 400 | `invalid_json`: not JSON, or JSON of the wrong shape | the error contract |
-//! | 401 | `unauthorized`: a token is configured and the request lacks it | the error contract |
+//! | 401 | `unauthorized`: a token is configured and the request lacks it (the register: no member's token) | the error contract |
+//! | 403 | `forbidden`: the register's permission table refuses the member's role | the error contract |
 //! | 404 | `unknown_command`: no such command, schema or path | the error contract |
+//! | 404 | `not_found`: the register holds no such record, consent or hold | the error contract |
 //! | 405 | `unknown_command`: the path exists, not with this method | the error contract |
+//! | 409 | `conflict`: the id is in use in the register already | the error contract |
 //! | 413 | `invalid_input`: the body is larger than [`Config::body_limit`] | the error contract |
 //! | 415 | `invalid_json`: the body is not declared `application/json` | the error contract |
 //! | 422 | `invalid_input`: JSON of the right shape that the rules reject | the error contract |
@@ -20,7 +26,7 @@
 //! | 503 | `timeout`: no answer within [`Config::request_timeout`] | the error contract |
 //!
 //! The error contract is the CLI's: `{"error": {"kind", "message", "path"}}`; `unauthorized`,
-//! `internal` and `timeout` are the kinds only HTTP has.
+//! `forbidden`, `not_found`, `conflict`, `internal` and `timeout` are the kinds only HTTP has.
 //!
 //! Security by default: [`bind`] refuses an address outside loopback unless a bearer token
 //! is configured (read from a file, compared in constant time); the access log holds the
