@@ -109,6 +109,9 @@ pub fn openapi(config: &Config) -> Value {
                                                  "type": "object", "required": ["status"],
                                                  "properties": {"status": {"const": "ok"}}}}}}}}}),
     );
+    if config.register.is_some() {
+        register_paths(&mut paths);
+    }
     let mut components = json!({
         "schemas": schemas,
         "responses": {
@@ -120,10 +123,23 @@ pub fn openapi(config: &Config) -> Value {
             "InvalidInput": error_response("`invalid_input`: JSON of the right shape that the rules reject"),
             "Internal": error_response("`internal`: the server failed on this request; it goes on serving others"),
             "Timeout": error_response("`timeout`: no answer within the server's time limit"),
+            "Forbidden": error_response("`forbidden`: the register's permission table refuses this operation to the member's role"),
+            "NotFound": error_response("`not_found`: the register holds no such record, consent or hold"),
+            "Conflict": error_response("`conflict`: the id is in use in the register already"),
         },
     });
-    if let (Some(_), Some(components)) = (&security, components.as_object_mut()) {
-        components.insert(String::from("securitySchemes"), json!({"bearer": {"type": "http", "scheme": "bearer"}}));
+    let mut schemes = Map::new();
+    if security.is_some() {
+        schemes.insert(String::from("bearer"), json!({"type": "http", "scheme": "bearer"}));
+    }
+    if config.register.is_some() {
+        schemes.insert(
+            String::from("staff"),
+            json!({"type": "http", "scheme": "bearer", "description": "a member of staff's own token"}),
+        );
+    }
+    if let (false, Some(components)) = (schemes.is_empty(), components.as_object_mut()) {
+        components.insert(String::from("securitySchemes"), Value::Object(schemes));
     }
     json!({
         "openapi": "3.1.0",
@@ -140,11 +156,66 @@ pub fn openapi(config: &Config) -> Value {
         "tags": [
             {"name": "commands", "description": "the decisions"},
             {"name": "schemas", "description": "the contract's JSON Schemas"},
-            {"name": "meta", "description": "the document and health"}
+            {"name": "meta", "description": "the document and health"},
+            {"name": "register", "description": "the shelter's register, when one is mounted"}
         ],
         "paths": paths,
         "components": components,
     })
+}
+
+/// The register's routes (when one is mounted), each behind a member of staff's token.
+fn register_paths(paths: &mut Map<String, Value>) {
+    for (method, path, operation, summary, takes_body) in crate::register::ROUTES {
+        let name = operation.as_str();
+        let parameters: Vec<Value> = ["record", "consent", "hold"]
+            .iter()
+            .filter(|p| path.contains(&format!("{{{p}}}")))
+            .map(|p| json!({"name": p, "in": "path", "required": true, "schema": {"type": "string"}}))
+            .collect();
+        let mut responses = json!({
+            "200": {"description": format!("the register's answer to `{name}`"),
+                    "content": {"application/json": {"schema": {"type": "object"}}}},
+            "401": {"$ref": "#/components/responses/Unauthorized"},
+            "403": {"$ref": "#/components/responses/Forbidden"},
+            "404": {"$ref": "#/components/responses/NotFound"},
+            "500": {"$ref": "#/components/responses/Internal"},
+            "503": {"$ref": "#/components/responses/Timeout"},
+        });
+        let mut op = json!({
+            "operationId": format!("register_{name}_{method}"),
+            "tags": ["register"],
+            "summary": summary,
+            "description": format!("The register's operation `{name}`, allowed to the roles its permission table gives it."),
+            "parameters": parameters,
+            "security": [{"staff": []}],
+        });
+        if takes_body {
+            if let Some(map) = responses.as_object_mut() {
+                for (status, component) in [
+                    ("400", "InvalidJson"),
+                    ("409", "Conflict"),
+                    ("415", "UnsupportedMediaType"),
+                    ("422", "InvalidInput"),
+                ] {
+                    map.insert(String::from(status), json!({"$ref": format!("#/components/responses/{component}")}));
+                }
+            }
+            if let Some(map) = op.as_object_mut() {
+                map.insert(
+                    String::from("requestBody"),
+                    json!({"required": true, "content": {"application/json": {"schema": {"type": "object"}}}}),
+                );
+            }
+        }
+        if let Some(map) = op.as_object_mut() {
+            map.insert(String::from("responses"), responses);
+        }
+        let entry = paths.entry(path.to_string()).or_insert_with(|| json!({}));
+        if let Some(entry) = entry.as_object_mut() {
+            entry.insert(method.to_string(), op);
+        }
+    }
 }
 
 fn error_response(description: &str) -> Value {

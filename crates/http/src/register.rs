@@ -154,6 +154,50 @@ struct Authenticated {
     role: Role,
 }
 
+/// Every route of the register for the OpenAPI document: method, path template, the
+/// register operation it performs, a summary, and whether it takes a JSON body.
+pub(crate) const ROUTES: [(&str, &str, Operation, &str, bool); 9] = [
+    ("get", "/v1/register/records/{record}", Operation::ReadRecord, "read a record as the role sees it", false),
+    (
+        "get",
+        "/v1/register/records/{record}/disclosures",
+        Operation::ReadDisclosureLog,
+        "the record's disclosure log",
+        false,
+    ),
+    (
+        "post",
+        "/v1/register/records/{record}/disclosures",
+        Operation::Disclose,
+        "decide a disclosure against the stored consents and log it (`{as_of, request}`)",
+        true,
+    ),
+    (
+        "post",
+        "/v1/register/records/{record}/consents",
+        Operation::GiveConsent,
+        "store a consent the user gave (a `Consent`)",
+        true,
+    ),
+    (
+        "post",
+        "/v1/register/records/{record}/consents/{consent}/withdraw",
+        Operation::WithdrawConsent,
+        "record that a consent was withdrawn (`{on}`)",
+        true,
+    ),
+    ("post", "/v1/register/records/{record}/holds", Operation::PlaceHold, "place a legal hold (a `LegalHold`)", true),
+    (
+        "post",
+        "/v1/register/records/{record}/holds/{hold}/release",
+        Operation::ReleaseHold,
+        "release a legal hold (`{on}`)",
+        true,
+    ),
+    ("post", "/v1/register/sweep", Operation::Sweep, "run the retention sweep (`{as_of}`)", true),
+    ("get", "/v1/register/access-log/verify", Operation::ReadAccessLog, "verify the access log's hash chain", false),
+];
+
 /// The register's routes, behind the staff's tokens.
 pub(crate) fn routes(mount: &RegisterMount) -> Router {
     Router::new()

@@ -361,3 +361,39 @@ fn no_body_path_or_token_reaches_the_log() {
     assert!(written.matches("latency_us=").count() >= count, "every request is logged:\n{written}");
     assert!(written.contains("command=\"give_consent\""), "the operation is logged by name:\n{written}");
 }
+
+#[test]
+fn the_openapi_document_lists_every_register_route_when_one_is_mounted() {
+    let seeded = seeded();
+    let doc = send(&runtime(), &seeded.app, common::get("/openapi.json")).json();
+    let official: Value = serde_json::from_str(include_str!("openapi-3.1/schema-2022-10-07.json")).unwrap();
+    let validator = jsonschema::validator_for(&official).unwrap();
+    let errors: Vec<String> = validator.iter_errors(&doc).map(|e| format!("{e} at {}", e.instance_path())).collect();
+    assert!(errors.is_empty(), "not valid OpenAPI 3.1: {errors:#?}");
+    let mut documented = std::collections::BTreeSet::new();
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for (method, op) in item.as_object().unwrap() {
+            if op["tags"] != json!(["register"]) {
+                continue;
+            }
+            documented.insert(op["operationId"].as_str().unwrap().to_owned());
+            assert!(path.starts_with("/v1/register/"), "{path}");
+            assert_eq!(op["security"], json!([{"staff": []}]), "{method} {path}");
+            for (_, response) in op["responses"].as_object().unwrap() {
+                if let Some(reference) = response["$ref"].as_str() {
+                    let name = reference.strip_prefix("#/components/responses/").unwrap();
+                    assert!(doc["components"]["responses"][name].is_object(), "{reference} resolves");
+                }
+            }
+        }
+    }
+    let exercised: std::collections::BTreeSet<String> = routes()
+        .iter()
+        .map(|(operation, method, _, _)| format!("register_{}_{}", operation.as_str(), method.to_lowercase()))
+        .collect();
+    assert_eq!(documented, exercised, "the document lists exactly the routes this file tests");
+    assert!(doc["components"]["securitySchemes"]["staff"].is_object());
+    // Without a register, the document names none.
+    let plain = krisesenter_http::openapi(&Config::default());
+    assert!(plain["paths"].as_object().unwrap().keys().all(|p| !p.starts_with("/v1/register/")));
+}
