@@ -231,6 +231,7 @@ fn a_consent_given_over_http_is_read_back_and_decides_a_disclosure() {
                          "information": ["whereabouts"], "given_on": "2026-02-20", "written": false});
     let answer = call(&seeded, "POST", "/v1/register/records/r1/consents", Some(&consent), staff);
     assert_eq!(answer.status, 200, "{}", answer.text());
+    assert_eq!(answer.json(), json!({"done": "give_consent"}));
     let record = call(&seeded, "GET", "/v1/register/records/r1", None, staff).json();
     let ids: Vec<&str> = record["consents"].as_array().unwrap().iter().map(|c| c["id"].as_str().unwrap()).collect();
     assert_eq!(ids, ["c1", "c2", "c3"]);
@@ -396,4 +397,28 @@ fn the_openapi_document_lists_every_register_route_when_one_is_mounted() {
     // Without a register, the document names none.
     let plain = krisesenter_http::openapi(&Config::default());
     assert!(plain["paths"].as_object().unwrap().keys().all(|p| !p.starts_with("/v1/register/")));
+}
+
+#[test]
+fn staff_refuse_a_shared_id_or_token_and_debug_shows_neither() {
+    let mut staff = Staff::new();
+    assert!(staff.is_empty());
+    let token = |text: &str| Token::new(text).unwrap();
+    staff.add(actor_of(Role::Leader), Role::Leader, token("first-token-0123456789")).unwrap();
+    assert!(!staff.is_empty());
+    // The same id with another token, and another id with the same token: both refused.
+    assert!(staff.add(actor_of(Role::Leader), Role::Auditor, token("second-token-0123456789")).is_err());
+    assert!(staff.add(actor_of(Role::Auditor), Role::Auditor, token("first-token-0123456789")).is_err());
+    staff.add(actor_of(Role::Auditor), Role::Auditor, token("third-token-0123456789")).unwrap();
+    assert_eq!(staff.len(), 2);
+    let shown = format!("{staff:?}");
+    assert_eq!(shown, "Staff { members: 2 }");
+    let dir = fresh_dir();
+    let register = Register::open(&dir.join("shelter.db"), RetentionPolicy::default()).unwrap();
+    let mount = RegisterMount::new(register, staff, noon);
+    let shown = format!("{mount:?}");
+    assert_eq!(shown, "RegisterMount { staff: 2, .. }");
+    assert!(!shown.contains("token") && !shown.contains("leader-1"));
+    drop(mount);
+    let _ = std::fs::remove_dir_all(&dir);
 }
