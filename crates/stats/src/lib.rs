@@ -85,6 +85,8 @@ mod reason;
 mod record;
 mod report;
 mod rules;
+mod scan;
+mod stream;
 #[cfg(test)]
 mod worked_examples;
 
@@ -106,6 +108,7 @@ pub use report::{
     RateValue, Report, ReportError, ReportInput, report,
 };
 pub use rules::{STATS_RULES, StatsRules, may_opt_out};
+pub use stream::AggregatedInput;
 
 krisesenter_core::id_type!(
     /// Identifies one person's stay at the shelter.
