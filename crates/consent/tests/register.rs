@@ -5,10 +5,15 @@
 
 #![allow(clippy::unwrap_used, clippy::indexing_slicing, reason = "test helpers fail loudly")]
 
-use chrono::NaiveDate;
-use krisesenter_consent::{CaseRecord, Register, RetentionPolicy, decide_retention, sweep_register};
-use krisesenter_testkit::consent::{case_records, decision_day, policy, window_date};
+use chrono::{Days, Duration, NaiveDate};
+use krisesenter_consent::{CaseRecord, Consent, Register, RetentionPolicy, decide_retention, sweep_register};
+use krisesenter_consent::{ConsentId, RecordId};
+use krisesenter_core::calendar::add_years;
+use krisesenter_testkit::consent::{
+    case_records, decision_day, policy, record_dates, sharing_consent, storage_consent, window_date,
+};
 use proptest::prelude::*;
+use proptest::sample::select;
 
 /// Records, a policy, and a day: anywhere in the window, or next to one of the dates of one
 /// of the records (where the rules change).
@@ -75,4 +80,59 @@ fn an_empty_register_sweeps_to_nothing() {
 #[test]
 fn a_register_that_is_not_an_array_is_refused() {
     assert!(serde_json::from_str::<Register>(r#"{"records":[]}"#).is_err());
+}
+
+/// A record of the shape the sweep decides directly (no hold, at most one written storage
+/// consent, oral and sharing consents beside it), a policy, and a day near where its rules
+/// change: the contact's end with the grace, the consent's first day, its anniversary, its
+/// withdrawal (each -1, 0 or +1 day), or anywhere in the window.
+fn common_shape_and_day() -> impl Strategy<Value = (CaseRecord, RetentionPolicy, NaiveDate)> {
+    let written = proptest::option::weighted(0.7, storage_consent(ConsentId::try_new("w").unwrap()))
+        .prop_map(|c| c.filter(Consent::written));
+    let oral = proptest::option::weighted(0.3, storage_consent(ConsentId::try_new("o").unwrap()))
+        .prop_map(|c| c.filter(|c| !c.written()));
+    let sharing = proptest::option::weighted(0.3, sharing_consent(ConsentId::try_new("s").unwrap()));
+    let record = (proptest::option::weighted(0.8, window_date()), written, oral, sharing, any::<bool>())
+        .prop_filter_map("valid record", |(ended, written, oral, sharing, opt_out)| {
+            let consents = [written, oral, sharing].into_iter().flatten().collect();
+            Some(
+                CaseRecord::try_new(RecordId::try_new("r").ok()?, ended, consents, vec![])
+                    .ok()?
+                    .with_statistics_opt_out(opt_out),
+            )
+        });
+    (record, policy()).prop_flat_map(|(record, p)| {
+        let mut near: Vec<NaiveDate> = record_dates(&record);
+        if let Some(end) = record.contact_ended_on() {
+            near.extend(end.checked_add_days(Days::new(u64::from(p.no_consent_grace_days()))));
+        }
+        for c in record.consents() {
+            near.extend(add_years(c.given_on(), p.consent_retention_years()));
+        }
+        let day = if near.is_empty() {
+            window_date().boxed()
+        } else {
+            prop_oneof![
+                1 => window_date(),
+                3 => (select(near), -1i64..=1).prop_filter_map("real date", |(d, off)| d.checked_add_signed(Duration::days(off))),
+            ]
+            .boxed()
+        };
+        (Just(record), Just(p), day)
+    })
+}
+
+proptest! {
+    #![proptest_config(krisesenter_testkit::config(512))]
+
+    /// consent-14: the sweep's direct path for the common shapes (no hold, at most one written
+    /// storage consent) decides as `decide_retention` does, on the days where the rules change
+    /// (the contact's end with the grace, the consent's first day, anniversary and withdrawal,
+    /// a day either side) and elsewhere.
+    #[test]
+    fn the_direct_path_decides_as_the_schedule_does((record, p, day) in common_shape_and_day()) {
+        let register = Register::try_from_records(std::slice::from_ref(&record)).unwrap();
+        let expected = decide_retention(&record, &p, day);
+        prop_assert_eq!(sweep_register(&register, &p, day), vec![expected]);
+    }
 }
