@@ -58,64 +58,40 @@ impl Simple {
     }
 
     /// The days on which the state may change, as [`Schedule`](crate::schedule::Schedule)
-    /// lists them (a consent that never stops counting has no end among them), in ascending
-    /// order: the first `len` of `days`.
-    fn breakpoints(&self) -> Breakpoints {
+    /// lists them (a consent that never stops counting has no end among them).
+    fn breakpoints(&self) -> [Option<NaiveDate>; 3] {
         let (given, ends) = match self.written {
             Some((given, ends, _)) => (Some(given), Some(ends).filter(|e| *e != NaiveDate::MAX)),
             None => (None, None),
         };
-        let listed = [self.ended_from, given, ends];
-        let len = listed.iter().flatten().count();
-        // The missing ones as the last day of the calendar sort last, past `len`.
-        let [mut a, mut b, mut c] = listed.map(|day| day.unwrap_or(NaiveDate::MAX));
-        if a > b {
-            std::mem::swap(&mut a, &mut b);
-        }
-        if b > c {
-            std::mem::swap(&mut b, &mut c);
-        }
-        if a > b {
-            std::mem::swap(&mut a, &mut b);
-        }
-        Breakpoints { days: [a, b, c], len }
+        [self.ended_from, given, ends]
     }
 
-    /// The first day after `from` on which the record is due: the first breakpoint after it
-    /// that is due (nothing changes between breakpoints).
+    /// The first day after `from` on which the record is due, visiting breakpoints in order.
     fn first_due_after(&self, from: NaiveDate) -> Option<NaiveDate> {
         let breakpoints = self.breakpoints();
-        breakpoints.days().iter().copied().find(|day| *day > from && self.due(*day))
-    }
-
-    /// The first day of the run of due days that holds `day` (which is due): from the last
-    /// breakpoint on or before it, back over every earlier breakpoint that is due (the day
-    /// before a breakpoint is in the state of the breakpoint before it; before the first one
-    /// the contact has not ended with its grace, so nothing is due).
-    fn due_since(&self, day: NaiveDate) -> NaiveDate {
-        let breakpoints = self.breakpoints();
-        let days = breakpoints.days();
-        let Some(mut start) = days.iter().rev().copied().find(|b| *b <= day) else {
-            return day;
-        };
+        let mut day = from;
         loop {
-            match days.iter().rev().copied().find(|b| *b < start) {
-                Some(before) if self.due(before) => start = before,
-                _ => return start,
+            day = breakpoints.iter().flatten().copied().filter(|b| *b > day).min()?;
+            if self.due(day) {
+                return Some(day);
             }
         }
     }
-}
 
-/// Up to three breakpoints in ascending order.
-struct Breakpoints {
-    days: [NaiveDate; 3],
-    len: usize,
-}
-
-impl Breakpoints {
-    fn days(&self) -> &[NaiveDate] {
-        self.days.get(..self.len).unwrap_or(&[])
+    /// The first day of the run of due days that holds `day` (which is due).
+    fn due_since(&self, day: NaiveDate) -> NaiveDate {
+        let breakpoints = self.breakpoints();
+        let mut day = day;
+        loop {
+            let Some(start) = breakpoints.iter().flatten().copied().filter(|b| *b <= day).max() else {
+                return day;
+            };
+            match start.pred_opt() {
+                Some(before) if self.due(before) => day = before,
+                _ => return start,
+            }
+        }
     }
 }
 
