@@ -270,7 +270,7 @@ fn reordered(value: Value) -> Value {
 proptest! {
     #![proptest_config(krisesenter_testkit::config(256))]
 
-    /// stats-21: the `report` command (the byte-level reader for the plain form, serde's
+    /// cli-10: the `report` command (the byte-level reader for the plain form, serde's
     /// counting reader otherwise, the path-tracking reader for errors) gives the same bytes as
     /// the reader it replaced, on generated inputs and on edited ones: the same report, or
     /// the same error (kind, message, path).

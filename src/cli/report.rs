@@ -22,7 +22,7 @@ pub(super) fn run(input: &[u8], out: &mut dyn std::io::Write) -> Result<(), supe
     // (nothing kept but the stay ids). Only when that reading fails, read it again as a
     // `ReportInput` with the path tracked, so that the error is the one the contract words
     // for it (the readers accept the same documents with the same figures; the property
-    // `report_readers_agree` in tests/cli_report.rs checks it).
+    // `report_readers_agree` in tests/cli_report.rs, cli-10, checks it).
     let streamed = AggregatedInput::scan(input).map_or_else(|| super::parse_fast::<AggregatedInput>(input), Ok);
     let report = match streamed {
         Ok(streamed) => streamed.report(),

@@ -9,8 +9,8 @@
 //! checked by the same constructors serde's reader runs ([`Period::try_new`],
 //! [`Stay::try_new`], `validate_id`, [`Age::try_new`](krisesenter_core::Age::try_new), the
 //! municipality's parser, the exact date reader, on the same bytes), so a document read here is one serde's
-//! reader accepts, with the same figures (the property `scan_agrees_with_serde` in
-//! tests/stream.rs, and the CLI's `report_readers_agree`).
+//! reader accepts, with the same figures (stats-20 in tests/properties.rs, and cli-10, the
+//! CLI's `report_readers_agree`, on edited documents).
 
 use chrono::NaiveDate;
 use krisesenter_core::{Age, Gender, PersonKind, Relation, ViolenceType};
