@@ -6,7 +6,10 @@
 #![allow(clippy::unwrap_used, clippy::indexing_slicing, reason = "test helpers fail loudly")]
 
 use chrono::{Days, Duration, NaiveDate};
-use krisesenter_consent::{CaseRecord, Consent, Register, RetentionPolicy, decide_retention, sweep_register};
+use krisesenter_consent::{
+    Action, CaseRecord, Consent, ConsentForm, DisposalRule, Register, RetentionPolicy, RetentionReason,
+    decide_retention, sweep_register,
+};
 use krisesenter_consent::{ConsentId, RecordId};
 use krisesenter_core::calendar::add_years;
 use krisesenter_testkit::consent::{
@@ -135,4 +138,48 @@ proptest! {
         let expected = decide_retention(&record, &p, day);
         prop_assert_eq!(sweep_register(&register, &p, day), vec![expected]);
     }
+}
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+/// The one decision the register's sweep gives `record` on `day` under the default policy,
+/// checked equal to `decide_retention`'s.
+fn swept(record: &CaseRecord, day: NaiveDate) -> krisesenter_consent::RetentionDecision {
+    let policy = RetentionPolicy::default();
+    let register = Register::try_from_records(std::slice::from_ref(record)).unwrap();
+    let decision = sweep_register(&register, &policy, day)[0];
+    assert_eq!(decision, decide_retention(record, &policy, day));
+    decision
+}
+
+/// A written consent given and withdrawn on one day after the contact ended changes nothing:
+/// the record has been due since the contact ended, and the direct path's `until` walks back
+/// past that day to the contact's end. Kills `due(before)` to `false` in
+/// `Simple::due_since` (simple.rs), which stops at the consent's day.
+#[test]
+fn the_direct_path_walks_back_past_a_breakpoint_that_changes_nothing() {
+    let consent = Consent::storage(ConsentId::try_new("c1").unwrap(), d(2020, 3, 1), ConsentForm::Written)
+        .withdraw(d(2020, 3, 1))
+        .unwrap();
+    let record =
+        CaseRecord::try_new(RecordId::try_new("r1").unwrap(), Some(d(2020, 1, 10)), vec![consent], vec![]).unwrap();
+    let decision = swept(&record, d(2021, 6, 1));
+    assert_eq!((decision.action(), decision.until()), (Action::Delete, Some(d(2020, 1, 10))));
+}
+
+/// A withdrawal on the consent's anniversary is a withdrawal, not the end of its period, on
+/// the direct path too. Kills `end < withdrawn` to `<=` in `span` (simple.rs).
+#[test]
+fn the_direct_path_reads_a_withdrawal_on_the_anniversary_as_a_withdrawal() {
+    let consent = Consent::storage(ConsentId::try_new("c1").unwrap(), d(2014, 5, 1), ConsentForm::Written)
+        .withdraw(d(2024, 5, 1))
+        .unwrap();
+    let record =
+        CaseRecord::try_new(RecordId::try_new("r1").unwrap(), Some(d(2014, 6, 1)), vec![consent], vec![]).unwrap();
+    let decision = swept(&record, d(2025, 1, 1));
+    assert_eq!((decision.action(), decision.until()), (Action::Delete, Some(d(2024, 5, 1))));
+    assert_eq!(decision.rule(), Some(DisposalRule::ConsentWithdrawn));
+    assert!(decision.reasons().contains(RetentionReason::StorageConsentWithdrawn));
 }
