@@ -57,7 +57,7 @@ impl<'a> Cursor<'a> {
     fn string(&mut self) -> Option<&'a [u8]> {
         self.eat(b'"')?;
         let rest = self.bytes.get(self.pos..)?;
-        let len = rest.iter().position(|&b| !(b' '..=b'~').contains(&b) || b == b'"' || b == b'\\')?;
+        let len = plain_len(rest);
         if rest.get(len) != Some(&b'"') {
             return None;
         }
@@ -98,8 +98,15 @@ impl<'a> Cursor<'a> {
         }
     }
 
+    /// A date: a string of exactly ten bytes, read by the exact date reader (a string of any
+    /// other length, escapes included, is no date).
     fn date(&mut self) -> Option<NaiveDate> {
-        krisesenter_core::date::parse_exact_bytes(self.string()?)
+        self.peek();
+        let quoted = self.bytes.get(self.pos..self.pos + 12)?;
+        let (Some(b'"'), Some(b'"')) = (quoted.first(), quoted.last()) else { return None };
+        let date = krisesenter_core::date::parse_exact_bytes(quoted.get(1..11)?)?;
+        self.pos += 12;
+        Some(date)
     }
 
     /// `null`, or what `read` reads.
@@ -152,6 +159,35 @@ impl<'a> Cursor<'a> {
         let text = self.string()?;
         all.iter().copied().find(|v| name(*v).as_bytes() == text)
     }
+}
+
+/// The number of bytes at the start of `bytes` that a plain string holds: printable ASCII
+/// other than `"` and `\`, eight bytes at a time.
+fn plain_len(bytes: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    /// The high bit of every byte of `word` that is a control byte, `"`, `\`, DEL or
+    /// beyond ASCII, and possibly of bytes after such a byte (never before the first).
+    fn stops(word: u64) -> u64 {
+        let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+        let control = word.wrapping_sub(ONES * 0x20) & !word & HIGH;
+        // A byte of 0x7f or more: its high bit set, or set once one is added to the low seven.
+        let high = ((word & !HIGH).wrapping_add(ONES) | word) & HIGH;
+        control | has_zero(word ^ (ONES * u64::from(b'"'))) | has_zero(word ^ (ONES * u64::from(b'\\'))) | high
+    }
+    let mut len = 0;
+    for chunk in bytes.chunks_exact(8) {
+        let Ok(word) = <[u8; 8]>::try_from(chunk).map(u64::from_le_bytes) else { break };
+        let stop = stops(word);
+        if stop != 0 {
+            // The lowest marked byte is the first that stops (a borrow only ever marks bytes
+            // after a stopping one, and the bytes are read little-endian).
+            return len + (stop.trailing_zeros() / 8) as usize;
+        }
+        len += 8;
+    }
+    let rest = bytes.get(len..).unwrap_or(&[]);
+    len + rest.iter().position(|&b| !(b' '..=b'~').contains(&b) || b == b'"' || b == b'\\').unwrap_or(rest.len())
 }
 
 /// Marks `bit` of `seen`, or `None` when it was already marked (a key given twice).
@@ -361,4 +397,47 @@ pub(crate) fn scan(json: &[u8]) -> Option<AggregatedInput> {
         return None;
     }
     Some(AggregatedInput::counted(aggregate?.with_beds(beds?)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn byte_by_byte(bytes: &[u8]) -> usize {
+        bytes.iter().position(|&b| !(b' '..=b'~').contains(&b) || b == b'"' || b == b'\\').unwrap_or(bytes.len())
+    }
+
+    /// Eight bytes at a time stops where byte by byte does: every byte value at every position
+    /// of a run of 24, and every pair of byte values at two positions of one word or of two.
+    #[test]
+    fn plain_len_stops_where_the_bytes_do() {
+        for stop in 0..=255u8 {
+            for at in 0..24 {
+                let mut bytes = vec![b'a'; 24];
+                if let Some(b) = bytes.get_mut(at) {
+                    *b = stop;
+                }
+                assert_eq!(plain_len(&bytes), byte_by_byte(&bytes), "{stop} at {at}");
+                assert_eq!(plain_len(&bytes[..at]), at);
+            }
+            for second in 0..=255u8 {
+                for (i, j) in [(5, 12), (2, 5)] {
+                    let mut bytes = *b"abcdefghijklmnopqr";
+                    bytes[i] = stop;
+                    bytes[j] = second;
+                    assert_eq!(plain_len(&bytes), byte_by_byte(&bytes), "{stop} at {i}, {second} at {j}");
+                }
+            }
+        }
+    }
+
+    /// A date is a string of exactly ten bytes; anything longer, shorter or escaped is not.
+    #[test]
+    fn a_date_is_ten_bytes_in_quotes() {
+        let date = |text: &str| Cursor { bytes: text.as_bytes(), pos: 0 }.date();
+        assert_eq!(date(r#" "2025-03-01","#), NaiveDate::from_ymd_opt(2025, 3, 1));
+        for bad in [r#""2025-03-01 ""#, r#""2025-03-0""#, r#""2025-03-0\u0031""#, r#""2025-02-29""#, r#""2025-03-01"#] {
+            assert_eq!(date(bad), None, "{bad}");
+        }
+    }
 }
