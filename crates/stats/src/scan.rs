@@ -114,14 +114,36 @@ impl<'a> Cursor<'a> {
         if self.word(b"null") { Some(None) } else { read(self).map(Some) }
     }
 
-    /// An object: `field` reads the value of each key (the cursor after the colon).
-    fn object(&mut self, mut field: impl FnMut(&mut Self, &'a [u8]) -> Option<()>) -> Option<()> {
+    /// A key of an object: `expected` (the key that usually comes next) compared at once,
+    /// any other key scanned as a string.
+    fn key(&mut self, expected: Option<&&'static [u8]>) -> Option<&'a [u8]> {
+        if let Some(expected) = expected {
+            self.peek();
+            let end = self.pos + expected.len() + 2;
+            if let Some([b'"', key @ .., b'"']) = self.bytes.get(self.pos..end)
+                && key == *expected
+            {
+                self.pos = end;
+                return Some(key);
+            }
+        }
+        self.string()
+    }
+
+    /// An object: `field` reads the value of each key (the cursor after the colon); `order`
+    /// is the order the keys usually come in (any order is read).
+    fn object(
+        &mut self,
+        order: &[&'static [u8]],
+        mut field: impl FnMut(&mut Self, &'a [u8]) -> Option<()>,
+    ) -> Option<()> {
         self.eat(b'{')?;
         if self.eat(b'}').is_some() {
             return Some(());
         }
+        let mut order = order.iter();
         loop {
-            let key = self.string()?;
+            let key = self.key(order.next())?;
             self.eat(b':')?;
             field(self, key)?;
             match self.peek()? {
@@ -202,7 +224,7 @@ fn once(seen: &mut u16, bit: u16) -> Option<()> {
 
 fn period(c: &mut Cursor<'_>) -> Option<Period> {
     let (mut from, mut to, mut seen) = (None, None, 0u16);
-    c.object(|c, key| match key {
+    c.object(&[b"from", b"to"], |c, key| match key {
         b"from" => once(&mut seen, 0).and_then(|()| c.date()).map(|d| from = Some(d)),
         b"to" => once(&mut seen, 1).and_then(|()| c.date()).map(|d| to = Some(d)),
         _ => None,
@@ -212,7 +234,7 @@ fn period(c: &mut Cursor<'_>) -> Option<Period> {
 
 fn person(c: &mut Cursor<'_>) -> Option<StayPerson> {
     let (mut kind, mut gender, mut age, mut municipality, mut seen) = (None, None, None, None, 0u16);
-    c.object(|c, key| match key {
+    c.object(&[b"kind", b"gender", b"age", b"municipality"], |c, key| match key {
         b"kind" => {
             once(&mut seen, 0).and_then(|()| c.wire(PersonKind::ALL, PersonKind::as_str)).map(|v| kind = Some(v))
         }
@@ -255,9 +277,21 @@ struct StayFields<'a> {
 }
 
 fn stay_fields<'a>(c: &mut Cursor<'a>) -> Option<StayFields<'a>> {
+    const ORDER: &[&[u8]] = &[
+        b"id",
+        b"person",
+        b"check_in",
+        b"check_out",
+        b"first_stay_this_year",
+        b"statistics_opt_out",
+        b"violence_types",
+        b"relation",
+        b"after_stay",
+        b"previous_stays",
+    ];
     let mut s = StayFields::default();
     let mut seen = 0u16;
-    c.object(|c, key| {
+    c.object(ORDER, |c, key| {
         match key {
             b"id" => {
                 once(&mut seen, 0)?;
@@ -329,7 +363,7 @@ fn stay<'a>(c: &mut Cursor<'a>, aggregate: &mut Aggregate, spare: &mut Option<St
 
 fn contact(c: &mut Cursor<'_>) -> Option<DayContact> {
     let (mut date, mut mode, mut interpreter, mut seen) = (None, None, None, 0u16);
-    c.object(|c, key| match key {
+    c.object(&[b"date", b"mode", b"interpreter"], |c, key| match key {
         b"date" => once(&mut seen, 0).and_then(|()| c.date()).map(|d| date = Some(d)),
         b"mode" => {
             once(&mut seen, 1).and_then(|()| c.wire(ContactMode::ALL, ContactMode::as_str)).map(|m| mode = Some(m))
@@ -355,7 +389,7 @@ pub(crate) fn scan(json: &[u8]) -> Option<AggregatedInput> {
     let mut hashes: Vec<u64> = Vec::new();
     let mut spare = Some(StayId::try_new("s").ok()?);
     let mut seen = 0u16;
-    c.object(|c, key| {
+    c.object(&[b"period", b"beds", b"stays", b"day_contacts"], |c, key| {
         match key {
             b"period" => {
                 once(&mut seen, 0)?;
