@@ -8,7 +8,7 @@
 use chrono::{Days, Duration, NaiveDate};
 use krisesenter_consent::{
     Action, CaseRecord, Consent, ConsentForm, DisposalRule, Register, RetentionPolicy, RetentionReason,
-    decide_retention, sweep_register,
+    decide_retention, sweep, sweep_register,
 };
 use krisesenter_consent::{ConsentId, RecordId};
 use krisesenter_core::calendar::add_years;
@@ -31,7 +31,7 @@ fn register_and_day() -> impl Strategy<Value = (Vec<CaseRecord>, RetentionPolicy
 proptest! {
     #![proptest_config(krisesenter_testkit::config(128))]
 
-    /// consent-13: the flat register and `decide_retention` give identical decisions
+    /// consent-13: the flat register, `sweep` and `decide_retention` give identical decisions
     /// (action, until, rule, reasons, statistics), certificates and reports, record by record
     /// in input order, on any day; built from the records or from their JSON, the register
     /// is the same.
@@ -41,6 +41,8 @@ proptest! {
         prop_assert_eq!(register.len(), records.len());
         let decisions = sweep_register(&register, &p, day);
         prop_assert_eq!(decisions.len(), records.len());
+        // `sweep` over the records themselves, record by record as well.
+        prop_assert_eq!(&sweep(&records, &p, day), &decisions);
         for ((record, id), decision) in records.iter().zip(register.ids()).zip(&decisions) {
             prop_assert_eq!(id, record.id());
             let expected = decide_retention(record, &p, day);
