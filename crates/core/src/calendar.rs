@@ -17,14 +17,14 @@ use chrono::{Datelike, NaiveDate};
 /// ```
 pub fn add_years(date: NaiveDate, years: u32) -> Option<NaiveDate> {
     // By the day of the year, without going through month and day: up to 28 February a date
-    // has the same ordinal in every year; 29 February becomes 28 February (59) in a common
-    // year; from 1 March on the ordinal moves by the leap day of either year. (The retention
-    // sweep computes one anniversary per written consent; this is the cheap way.)
+    // has the same ordinal in every year; from 29 February on the ordinal moves by the leap
+    // day of either year, which takes 29 February (60) to 28 February (59) in a common year.
+    // (The retention sweep computes one anniversary per written consent; this is the cheap
+    // way.)
     let year = date.year().checked_add(i32::try_from(years).ok()?)?;
     let ordinal = date.ordinal();
     let ordinal = match (date.leap_year(), is_leap(year)) {
         _ if ordinal <= 59 => ordinal,
-        (true, false) if ordinal == 60 => 59,
         (true, false) => ordinal - 1,
         (false, true) => ordinal + 1,
         (true, true) | (false, false) => ordinal,
