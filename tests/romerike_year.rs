@@ -18,17 +18,9 @@ use std::process::Command;
 use chrono::NaiveDate;
 use serde_json::Value;
 
+use common::YEAR_FILES as FILES;
+
 const SEED: &str = "7";
-const FILES: [&str; 8] = [
-    "report.json",
-    "report.csv",
-    "report.md",
-    "occupancy.svg",
-    "room-occupancy.svg",
-    "stays-by-month.svg",
-    "year.json",
-    "casework.md",
-];
 
 fn binary() -> PathBuf {
     common::example_binary("romerike-year")
@@ -317,10 +309,35 @@ fn help_names_every_option_and_file() {
     let help = std::process::Command::new(binary()).arg("--help").output().unwrap();
     assert!(help.status.success());
     let text = String::from_utf8(help.stdout).unwrap();
-    for word in ["--seed", "--year", "--out"].iter().chain(FILES.iter()) {
+    for word in ["--seed", "--year", "--out", "--db"].iter().chain(FILES.iter()) {
         assert!(text.contains(word), "--help names {word}");
     }
     let bad = std::process::Command::new(binary()).arg("--sed").output().unwrap();
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8(bad.stderr).unwrap().contains("usage: romerike-year"));
+}
+
+/// `--db FILE` writes the year's case records to a register file and sweeps them there: the
+/// summary says how many were deleted from the file, the same number the in-memory sweep
+/// deleted (the example refuses to finish otherwise), and a second run refuses to write over
+/// the file.
+#[test]
+fn a_year_written_to_a_register_is_swept_in_the_file() {
+    let dir = out_dir("register");
+    std::fs::create_dir_all(&dir).unwrap();
+    let db = dir.join("romerike.db");
+    let out = Command::new(binary()).args(["--seed", "7", "--db"]).arg(&db).arg("--out").arg(&dir).output().unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(out.status.success(), "romerike-year --db failed: {stderr}");
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let year = json(&dir, "year.json");
+    let retention = &year["retention"];
+    let line = stdout.lines().find(|l| l.starts_with("Register ")).unwrap();
+    assert!(line.contains(&format!("{} records written", retention["records"])), "{line}");
+    assert!(line.contains(&format!("deleted {} from the file", retention["deleted"])), "{line}");
+    assert!(line.contains(&format!("kept {} under a hold", retention["held"])), "{line}");
+    assert!(line.contains("WAL checkpointed and truncated"), "{line}");
+    assert!(std::fs::metadata(&db).unwrap().len() > 0);
+    let again = Command::new(binary()).args(["--seed", "7", "--db"]).arg(&db).arg("--out").arg(&dir).output().unwrap();
+    assert_eq!(again.status.code(), Some(1));
 }

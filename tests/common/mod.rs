@@ -21,6 +21,10 @@ pub(crate) fn example_binary(name: &str) -> PathBuf {
             sources.extend(entries.filter_map(|e| e.ok().map(|e| e.path())));
         }
     }
+    // The simulations' shared library.
+    if let Ok(entries) = std::fs::read_dir(root.join("crates/sim/src")) {
+        sources.extend(entries.filter_map(|e| e.ok().map(|e| e.path())));
+    }
     let newest_source = sources.iter().filter_map(|p| modified(p)).max();
     if modified(&bin).is_none_or(|built| newest_source.is_some_and(|src| src > built)) {
         let status = Command::new(env!("CARGO")).args(["build", "--example", name]).current_dir(root).status().unwrap();
@@ -28,3 +32,16 @@ pub(crate) fn example_binary(name: &str) -> PathBuf {
     }
     bin
 }
+
+/// The eight files a simulated year writes (romerike-year, and norway-year for the country).
+#[allow(dead_code, reason = "the simulations' tests use it, cli_process does not")]
+pub(crate) const YEAR_FILES: [&str; 8] = [
+    "report.json",
+    "report.csv",
+    "report.md",
+    "occupancy.svg",
+    "room-occupancy.svg",
+    "stays-by-month.svg",
+    "year.json",
+    "casework.md",
+];

@@ -110,16 +110,55 @@ const MUNICIPALITIES: &[(u16, u32)] = &[
     (3242, 3),  // Hurdal
 ];
 
+/// A municipality of Romerike's owners, drawn by population.
+#[allow(dead_code, reason = "alternatives-plan's, which compiles this module too")]
 pub(crate) fn municipality(rng: &mut ChaCha8Rng) -> u16 {
-    let total: u32 = MUNICIPALITIES.iter().map(|(_, w)| w).sum();
+    municipality_in(rng, MUNICIPALITIES)
+}
+
+/// A municipality of `list` (number, weight), drawn by weight; the first when the list is
+/// empty of weight (3205 when it is empty).
+fn municipality_in(rng: &mut ChaCha8Rng, list: &[(u16, u32)]) -> u16 {
+    let total: u32 = list.iter().map(|(_, w)| w).sum();
     let mut pick = rng.random_range(0..total.max(1));
-    for (code, w) in MUNICIPALITIES {
+    for (code, w) in list {
         if pick < *w {
             return *code;
         }
         pick -= w;
     }
-    3205
+    list.first().map_or(3205, |(code, _)| *code)
+}
+
+/// How much a shelter's catchment asks of it, relative to Romerike's: the first contacts and
+/// day-service contacts a day, the share of men among first contacts, and where users live.
+/// [`Demand::ROMERIKE`] draws exactly romerike-year's year; norway-year scales it per shelter
+/// (assumptions, crates/sim/examples/norway-year/README.md).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Demand {
+    /// Contacts a day as a multiple of Romerike's (about 0.7 first contacts and 2.5 other
+    /// day-service contacts a day).
+    pub(crate) scale: f64,
+    /// Men per thousand first contacts (Romerike 147); women take the rest of the 986 per
+    /// thousand who are not of another or unknown gender.
+    pub(crate) men_per_mille: u32,
+    /// Where users live: municipality numbers with weights.
+    pub(crate) municipalities: &'static [(u16, u32)],
+}
+
+impl Demand {
+    /// romerike-year's demand.
+    pub(crate) const ROMERIKE: Self = Self { scale: 1.0, men_per_mille: 147, municipalities: MUNICIPALITIES };
+
+    /// Draws a day's contacts in `draws` rounds of Romerike's, each contact kept with
+    /// `keep` times the chance it has at Romerike: the mean scales by `scale`, and at scale 1
+    /// the random stream is Romerike's exactly.
+    fn rounds(&self, romerike_keep: f64) -> (u32, f64) {
+        let draws = self.scale.ceil().max(1.0);
+        // Whole draws only: scale is a small positive multiple (checked by the shelters' table).
+        let rounds = if draws < 1000.0 { draws as u32 } else { 1000 };
+        (rounds, romerike_keep * self.scale / f64::from(rounds))
+    }
 }
 
 fn chance(rng: &mut ChaCha8Rng, p: f64) -> bool {
@@ -148,19 +187,27 @@ pub(crate) fn planned_nights(rng: &mut ChaCha8Rng) -> i64 {
     nights.max(1)
 }
 
-/// Every first contact from `from` to `to` (inclusive), in date order.
+/// Every first contact from `from` to `to` (inclusive), in date order, at Romerike.
 pub(crate) fn contacts(rng: &mut ChaCha8Rng, from: NaiveDate, to: NaiveDate) -> Vec<Contact> {
+    contacts_for(rng, from, to, &Demand::ROMERIKE)
+}
+
+/// Every first contact from `from` to `to` (inclusive), in date order, for `demand`.
+pub(crate) fn contacts_for(rng: &mut ChaCha8Rng, from: NaiveDate, to: NaiveDate, demand: &Demand) -> Vec<Contact> {
+    // About 0.7 first contacts a day that concern violence in a close relationship, at Romerike.
+    let (rounds, keep) = demand.rounds(0.84);
     let mut out = Vec::new();
     let mut date = from;
     while date <= to {
-        // About 0.7 first contacts a day that concern violence in a close relationship.
-        let n = [0usize, 0, 1, 1, 1, 2].choose(rng).copied().unwrap_or(0);
-        for _ in 0..n {
-            if !chance(rng, 0.84) {
-                continue;
+        for _ in 0..rounds {
+            let n = [0usize, 0, 1, 1, 1, 2].choose(rng).copied().unwrap_or(0);
+            for _ in 0..n {
+                if !chance(rng, keep) {
+                    continue;
+                }
+                let index = out.len();
+                out.push(contact(rng, index, date, demand));
             }
-            let index = out.len();
-            out.push(contact(rng, index, date));
         }
         date += Duration::days(1);
     }
@@ -205,15 +252,17 @@ pub(crate) fn returning(rng: &mut ChaCha8Rng, earlier: &Contact, index: usize, d
     }
 }
 
-fn contact(rng: &mut ChaCha8Rng, index: usize, date: NaiveDate) -> Contact {
+fn contact(rng: &mut ChaCha8Rng, index: usize, date: NaiveDate, demand: &Demand) -> Contact {
     let role = match rng.random_range(0..100) {
         0..=86 => Role::Victim,
         87..=95 => Role::Relative,
         _ => Role::Professional,
     };
+    // Women up to 985 - men, men up to 985 (Romerike: 0..=838 and 839..=985).
+    let women_until = 985 - i32::try_from(demand.men_per_mille).unwrap_or(985);
     let gender = match rng.random_range(0..1000) {
-        0..=838 => Gender::Female,
-        839..=985 => Gender::Male,
+        g if g <= women_until => Gender::Female,
+        0..=985 => Gender::Male,
         986..=993 => Gender::Other,
         _ => Gender::Unknown,
     };
@@ -304,7 +353,7 @@ fn contact(rng: &mut ChaCha8Rng, index: usize, date: NaiveDate) -> Contact {
         screened: chance(rng, 0.04),
         priority: rng.random_range(1..=5),
         planned_nights: planned_nights(rng),
-        municipality: municipality(rng),
+        municipality: municipality_in(rng, demand.municipalities),
         staff_offers_after_assessment: chance(rng, 0.6),
         day_service_days: rng.random_range(0..=60),
         opt_out: chance(rng, 0.05),
@@ -318,19 +367,32 @@ fn contact(rng: &mut ChaCha8Rng, index: usize, date: NaiveDate) -> Contact {
 }
 
 /// The day service's other contacts (follow-up conversations, phone calls, outreach) from
-/// `from` to `to`: about 2.5 a day, a fifth of them with an interpreter.
-pub(crate) fn day_contacts(rng: &mut ChaCha8Rng, from: NaiveDate, to: NaiveDate) -> Vec<(NaiveDate, Mode, bool)> {
+/// `from` to `to`: about 2.5 a day at Romerike, a fifth of them with an interpreter; for
+/// another shelter, Romerike's rate times the scale of its `demand`.
+pub(crate) fn day_contacts_for(
+    rng: &mut ChaCha8Rng,
+    from: NaiveDate,
+    to: NaiveDate,
+    demand: &Demand,
+) -> Vec<(NaiveDate, Mode, bool)> {
+    let (rounds, keep) = demand.rounds(1.0);
     let mut out = Vec::new();
     let mut date = from;
     while date <= to {
-        let n = rng.random_range(0..=5usize);
-        for _ in 0..n {
-            let mode = match rng.random_range(0..100) {
-                0..=54 => Mode::Phone,
-                55..=89 => Mode::InPerson,
-                _ => Mode::Outreach,
-            };
-            out.push((date, mode, chance(rng, 0.2)));
+        for _ in 0..rounds {
+            let n = rng.random_range(0..=5usize);
+            for _ in 0..n {
+                // At Romerike's rate every contact is kept without a draw (its stream unchanged).
+                if keep < 1.0 && !chance(rng, keep) {
+                    continue;
+                }
+                let mode = match rng.random_range(0..100) {
+                    0..=54 => Mode::Phone,
+                    55..=89 => Mode::InPerson,
+                    _ => Mode::Outreach,
+                };
+                out.push((date, mode, chance(rng, 0.2)));
+            }
         }
         date += Duration::days(1);
     }

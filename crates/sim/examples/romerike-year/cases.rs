@@ -7,8 +7,6 @@
 //! assumptions of the simulation chosen inside the practice deadlines of `CasePolicy`'s
 //! defaults, not observed figures.
 
-use std::collections::BTreeMap;
-
 use chrono::{Duration, NaiveDate};
 use krisesenter::casework::{
     Caller, Case, CaseEvent, CasePolicy, Channel, Destination, EndReason, Event, FollowUpPlan, HomeSafety, HousingNeed,
@@ -18,34 +16,9 @@ use krisesenter::core::{EnumSet, PersonId};
 use krisesenter::stats::AfterStay;
 
 use crate::arrivals::Mode;
-use crate::sim::{BoxError, Household, Year};
+use krisesenter_sim::figures::CaseFigures;
 
-/// The year's figures from the cases of the households that stayed.
-#[derive(Debug, Default)]
-pub(crate) struct CaseFigures {
-    /// Households whose stay overlapped the year.
-    pub(crate) cases: usize,
-    /// Stays that ended in the year.
-    pub(crate) ended: usize,
-    /// Of those, by destination (the statistics' after-stay vocabulary).
-    pub(crate) destinations: BTreeMap<&'static str, usize>,
-    /// Of those, how far re-establishment came: phase 1 decided, phase 2 a home found,
-    /// phase 3 a follow-up plan.
-    pub(crate) phase_1: usize,
-    pub(crate) phase_2: usize,
-    pub(crate) phase_3: usize,
-    /// Of those, settled in a safe home with a plan and a coordinator (seed 004's goal).
-    pub(crate) goal_reached: usize,
-    /// Nights in the year of the households that stayed (every member).
-    pub(crate) nights: u64,
-    /// Of those, nights stayed only while waiting for a new home.
-    pub(crate) nights_waiting_for_home: u64,
-    /// Households that waited for a home past their planned stay, with a night of it in the year.
-    pub(crate) households_waiting_for_home: usize,
-    /// Steps open on 31 December across the cases still open, by code, with how many were
-    /// overdue.
-    pub(crate) open_steps: BTreeMap<&'static str, (usize, usize)>,
-}
+use crate::sim::{BoxError, Household, Year};
 
 /// The casework of every household placed, replayed and counted.
 pub(crate) fn cases(year: &Year) -> Result<CaseFigures, BoxError> {

@@ -1,7 +1,7 @@
 //! `romerike-year`: one simulated year at Romerike Krisesenter, end to end.
 //!
 //! ```text
-//! cargo run --release --example romerike-year -- [--seed N] [--year YYYY] [--out DIR]
+//! cargo run --release --example romerike-year -- [--seed N] [--year YYYY] [--out DIR] [--db FILE]
 //! ```
 //!
 //! On the embedded Romerike default (16 rooms, 62 beds, a kennel, a screened unit, the 12
@@ -25,23 +25,27 @@
 
 mod arrivals;
 mod cases;
+mod nights;
+mod register;
 mod sim;
-mod svg;
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
-use std::io::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
-use chrono::{Datelike, NaiveDate};
-use krisesenter::consent::{Action, RetentionPolicy, sweep};
+use chrono::NaiveDate;
+use krisesenter::consent::RetentionPolicy;
 use krisesenter::disclosure::Outcome;
 use krisesenter::eligibility::{DayOutcome, FinalOutcome, PhoneOutcome, ResidentialOutcome};
 use krisesenter::stats::{
-    CostKey, DEFAULT_THRESHOLD, HIDDEN_SYMBOL, NOT_APPLICABLE_SYMBOL, Period, Publication, PublishInput,
-    ROMERIKE_OWNERS, ReportInput, billable_nights, publish, report, share_costs,
+    CostKey, DEFAULT_THRESHOLD, Period, Publication, PublishInput, ROMERIKE_OWNERS, ReportInput, billable_nights,
+    publish, report, share_costs,
 };
+use krisesenter_sim::figures::{CaseFigures, Retention};
+use krisesenter_sim::files::{self, Figures, Place};
+use krisesenter_sim::shell::{Options, Shell};
+use krisesenter_sim::text::{self, Names, nok, tally, wrapped};
 use serde_json::{Value, json};
 
 use crate::arrivals::Role;
@@ -57,23 +61,19 @@ const BUDGET_ORE: u64 = 25_000_000 * 100;
 /// The cost key: half by population, half by the nights used by each owner's residents.
 const COST_KEY: CostKey = CostKey::Weighted { population_percent: 50 };
 
-struct Options {
-    seed: u64,
-    year: i32,
-    out: PathBuf,
-}
-
-const USAGE: &str = "usage: romerike-year [--seed N] [--year YYYY (2016-2100)] [--out DIR]";
+const USAGE: &str = "usage: romerike-year [--seed N] [--year YYYY (2016-2100)] [--out DIR] [--db FILE]";
 
 const HELP: &str = "romerike-year: a simulated year at Romerike krisesenter, day by day through every crate
 
-usage: romerike-year [--seed N] [--year YYYY] [--out DIR]
+usage: romerike-year [--seed N] [--year YYYY] [--out DIR] [--db FILE]
 
 options:
   --seed N      the random seed (default 2026); the same seed gives the same files, byte for byte
   --year YYYY   the year to simulate, 2016-2100 (default 2026); before 2026 there is no duty to
                 offer an equal alternative and no opting out of statistics
   --out DIR     where the files go (default target/romerike-year)
+  --db FILE     also write the year's case records to a new register (one SQLite file) and run
+                the sweep there; the summary then says what was deleted from the file
   -h, --help    this text
 
 It prints one line per month on standard error and a summary on standard output, and writes:
@@ -88,55 +88,20 @@ It prints one line per month on standard error and a summary on standard output,
   casework.md         the stay and after: phases reached, destinations, nights waiting for a home
 ";
 
-fn options(args: &[String]) -> Result<Options, String> {
-    let mut options = Options { seed: DEFAULT_SEED, year: DEFAULT_YEAR, out: PathBuf::from("target/romerike-year") };
-    let mut it = args.iter();
-    while let Some(flag) = it.next() {
-        let mut value = || it.next().ok_or_else(|| format!("{flag} needs a value"));
-        match flag.as_str() {
-            "--seed" => options.seed = value()?.parse().map_err(|_| "--seed takes a whole number".to_owned())?,
-            "--year" => {
-                options.year = value()?.parse().map_err(|_| "--year takes a year such as 2026".to_owned())?;
-                if !(2016..=2100).contains(&options.year) {
-                    return Err("--year must be between 2016 and 2100".to_owned());
-                }
-            }
-            "--out" => options.out = PathBuf::from(value()?),
-            "-h" | "--help" => return Err(String::new()),
-            other => return Err(format!("unknown argument {other}")),
-        }
-    }
-    Ok(options)
-}
+/// The command line.
+const SHELL: Shell = Shell {
+    name: "romerike-year",
+    usage: USAGE,
+    help: HELP,
+    seed: DEFAULT_SEED,
+    year: DEFAULT_YEAR,
+    out: "target/romerike-year",
+    country: false,
+    db: true,
+};
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let options = match options(&args) {
-        Ok(options) => options,
-        Err(message) => {
-            if message.is_empty() {
-                let mut stdout = std::io::stdout().lock();
-                let written = stdout.write_all(HELP.as_bytes()).and_then(|()| stdout.flush());
-                return if written.is_ok() { ExitCode::SUCCESS } else { ExitCode::from(1) };
-            }
-            eprintln!("romerike-year: {message}");
-            eprintln!("{USAGE}");
-            return ExitCode::from(2);
-        }
-    };
-    match run(&options) {
-        Ok(summary) => {
-            let mut stdout = std::io::stdout().lock();
-            if stdout.write_all(summary.as_bytes()).and_then(|()| stdout.flush()).is_err() {
-                return ExitCode::from(1);
-            }
-            ExitCode::SUCCESS
-        }
-        Err(err) => {
-            eprintln!("romerike-year: {err}");
-            ExitCode::from(1)
-        }
-    }
+    SHELL.main(run)
 }
 
 /// Everything computed after the simulation.
@@ -145,17 +110,7 @@ struct Outputs {
     shares: BTreeMap<krisesenter::stats::Municipality, u64>,
     nights: BTreeMap<krisesenter::stats::Municipality, u64>,
     retention: Retention,
-    cases: cases::CaseFigures,
-}
-
-#[derive(Default)]
-struct Retention {
-    kept: usize,
-    deleted: usize,
-    held: usize,
-    by_rule: BTreeMap<String, usize>,
-    certificates: Vec<Value>,
-    policy: String,
+    cases: CaseFigures,
 }
 
 fn run(options: &Options) -> Result<String, BoxError> {
@@ -178,25 +133,40 @@ fn run(options: &Options) -> Result<String, BoxError> {
     let shares = share_costs(BUDGET_ORE, &ROMERIKE_OWNERS, COST_KEY, &nights)?;
 
     // Retention: the sweep on the last day of the year over every record.
-    let policy = RetentionPolicy::default();
-    let mut retention = Retention { policy: policy.version().as_str().to_owned(), ..Retention::default() };
-    for (record, decision) in year.records.iter().zip(sweep(&year.records, &policy, year.to)) {
-        match decision.action() {
-            Action::Keep => retention.kept += 1,
-            Action::Delete => retention.deleted += 1,
-            Action::Held => retention.held += 1,
+    let retention = Retention::sweep(&year.records, year.to, true)?;
+
+    // With --db: the same records in a register file, swept there on the same day.
+    let swept = match &options.db {
+        Some(path) => {
+            let swept = register::write_and_sweep(path, &year.records, &RetentionPolicy::default(), year.to)?;
+            if swept.deleted != retention.deleted || swept.held != retention.held {
+                return Err("the sweep in the register file disagrees with the sweep in memory".into());
+            }
+            Some((path, swept))
         }
-        if let Some(certificate) = decision.certificate(record, &policy) {
-            *retention.by_rule.entry(certificate.rule().as_str().to_owned()).or_insert(0) += 1;
-            retention.certificates.push(serde_json::to_value(&certificate)?);
-        }
-    }
+        None => None,
+    };
 
     // Casework: every household's case replayed, and what it says of the stay and after.
     let cases = cases::cases(&year)?;
     let outputs = Outputs { published, shares, nights, retention, cases };
     write_files(&options.out, options.seed, &year, &outputs)?;
-    Ok(summary(options, &year, &outputs))
+    let mut text = summary(options, &year, &outputs);
+    if let Some((path, swept)) = swept {
+        let _ = writeln!(
+            text,
+            "\nRegister {}: {} records written, one transaction each; the sweep on {} deleted {} from the file \
+             with their certificates and kept {} under a hold; WAL {}; {} bytes",
+            path.display(),
+            swept.records,
+            year.to,
+            swept.deleted,
+            swept.held,
+            if swept.checkpointed { "checkpointed and truncated" } else { "not yet checkpointed" },
+            swept.bytes
+        );
+    }
+    Ok(text)
 }
 
 /// The wire name of a serialisable enum value.
@@ -207,98 +177,25 @@ fn code_of<T: serde::Serialize>(value: &T) -> String {
     }
 }
 
-const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
-/// Stays begun in each month of the year, counting people (adults and children) who did not
-/// opt out of statistics.
-fn stays_by_month(year: &Year) -> [u32; 12] {
-    let mut months = [0u32; 12];
-    for stay in year.stays.iter().filter(|s| !s.statistics_opt_out() && year.contains(s.check_in())) {
-        if let Some(m) = months.get_mut(stay.check_in().month0() as usize) {
-            *m += 1;
-        }
-    }
-    months
+/// The names of Romerike's owner municipalities, by number.
+fn owner_names() -> Names<'static> {
+    ROMERIKE_OWNERS.iter().map(|m| (m.municipality.to_string(), m.name)).collect()
 }
 
 fn write_files(dir: &Path, seed: u64, year: &Year, out: &Outputs) -> Result<(), BoxError> {
-    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-    let write = |name: &str, text: &str| -> Result<(), BoxError> {
-        let path = dir.join(name);
-        std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()).into())
+    let period = Period::year(year.year)?;
+    let nights = nights::nights(year)?;
+    let figures = Figures {
+        place: Place { name: "Romerike krisesenter", sleeping_at: "the shelter", year: year.year, seed },
+        published: &out.published,
+        names: &owner_names(),
+        nights: &nights,
+        stays_by_month: files::stays_by_month(&year.stays, period),
+        cases: &out.cases,
+        to: year.to,
+        report_notes: "",
     };
-    write("report.json", &(serde_json::to_string_pretty(&out.published)? + "\n"))?;
-    let rows = labelled_rows(&out.published);
-    let mut csv = String::from("figure,label,value\n");
-    for (path, label, value) in &rows {
-        let _ = writeln!(csv, "{path},{label},{value}");
-    }
-    write("report.csv", &csv)?;
-    let mut md = format!(
-        "# Romerike krisesenter {}: published figures\n\nSimulated year (seed {seed}). Counts from 1 to {} are hidden, \
-         and further cells so that none can be recomputed from a total.\n\n| figure | what it counts | value |\n|---|---|---:|\n",
-        year.year,
-        out.published.threshold() - 1,
-    );
-    for (path, label, value) in &rows {
-        let _ = writeln!(md, "| {path} | {label} | {value} |");
-    }
-    let _ = writeln!(
-        md,
-        "\n`{HIDDEN_SYMBOL}` hidden to protect people (threshold {}); `{NOT_APPLICABLE_SYMBOL}` cannot be given.",
-        out.published.threshold()
-    );
-    write("report.md", &md)?;
-
-    let beds: Vec<u32> = year.days.iter().map(|d| d.beds_occupied).collect();
-    let month_starts: Vec<(usize, &str)> =
-        year.days.iter().enumerate().filter(|(_, d)| d.date.day() == 1).map(|(i, d)| (i, month_name(d.date))).collect();
-    write(
-        "occupancy.svg",
-        &svg::occupancy_chart(
-            &format!("Beds occupied each night, Romerike krisesenter {} (seed {seed})", year.year),
-            &beds,
-            year.inventory.total_beds(),
-            &month_starts,
-            &svg::Counted {
-                unit: "beds",
-                caption: "people (adults and children) sleeping at the shelter at midnight, also those who opted out of statistics",
-            },
-        ),
-    )?;
-    let rooms_in_use: Vec<u32> =
-        year.days.iter().map(|d| u32::try_from(d.rooms.values().filter(|n| **n > 0).count()).unwrap_or(0)).collect();
-    write(
-        "room-occupancy.svg",
-        &svg::occupancy_chart(
-            &format!("Rooms in use each night, Romerike krisesenter {} (seed {seed})", year.year),
-            &rooms_in_use,
-            u32::try_from(year.inventory.rooms().len()).unwrap_or(0),
-            &month_starts,
-            &svg::Counted {
-                unit: "rooms",
-                caption: "rooms with at least one person at midnight (a household has a room of its own)",
-            },
-        ),
-    )?;
-    let by_month = stays_by_month(year);
-    let bars: Vec<(&str, u32)> = MONTHS.iter().copied().zip(by_month).collect();
-    write(
-        "stays-by-month.svg",
-        &svg::bar_chart(
-            &format!("Stays begun per month, Romerike krisesenter {} (seed {seed})", year.year),
-            &bars,
-            ("people checking in", "month of check-in"),
-            "adults and children, not those who opted out of statistics; stays begun the year before are not in it",
-        ),
-    )?;
-    write("year.json", &(serde_json::to_string_pretty(&year_json(seed, year, out))? + "\n"))?;
-    write("casework.md", &casework_markdown(seed, year, &out.cases))?;
-    Ok(())
-}
-
-fn month_name(date: NaiveDate) -> &'static str {
-    MONTHS.get(date.month0() as usize).copied().unwrap_or("")
+    Ok(files::write_files(dir, &figures, &year_json(seed, year, out))?)
 }
 
 /// What a checker needs, in one file: the rooms, every night, every stay record, every
@@ -453,167 +350,8 @@ fn year_json(seed: u64, year: &Year, out: &Outputs) -> Value {
             "holds_placed": year.holds_placed,
         },
         "costs": {"budget_ore": BUDGET_ORE, "key": "50% population, 50% nights", "shares": shares},
-        "casework": casework_json(&out.cases),
+        "casework": out.cases.to_json(),
     })
-}
-
-/// Every published figure with a readable label: municipalities by name beside the code.
-fn labelled_rows(published: &Publication) -> Vec<(String, String, String)> {
-    published
-        .rows()
-        .into_iter()
-        .map(|(path, value)| {
-            let label = label(&path);
-            (path, label, value)
-        })
-        .collect()
-}
-
-/// A readable label for a figure's path (`stays.adults.female` → `stays: adult women`).
-fn label(path: &str) -> String {
-    let words = |s: &str| s.replace('_', " ");
-    let (head, rest) = path.split_once('.').unwrap_or((path, ""));
-    let what = match head {
-        "period" => "period",
-        "stays" => "stays",
-        "residents" => "residents (first stay this year)",
-        "excluded_opt_out" => return "stays left out: opted out of statistics".to_owned(),
-        "nights" => "nights",
-        "occupancy_rate" => return "share of beds in use on a mean night (the opted out left out)".to_owned(),
-        "length_of_stay" => "length of completed stays",
-        "violence_types" => "violence told of",
-        "relations" => "the perpetrator is",
-        "municipalities" => "stays from",
-        "after_stay" => "after the stay",
-        "repeat_stays" => return "adult stays by people who had stayed before".to_owned(),
-        "day_contacts" => "day service contacts",
-        other => other,
-    };
-    let detail = match rest {
-        "" => return what.to_owned(),
-        "adults.female" => "adult women".to_owned(),
-        "adults.male" => "adult men".to_owned(),
-        "adults.other" => "adults of another gender".to_owned(),
-        "adults.unknown" => "adults of unknown gender".to_owned(),
-        "median_days" => "median in days".to_owned(),
-        "mean_days" => "mean in days".to_owned(),
-        code if head == "municipalities" => {
-            let name = ROMERIKE_OWNERS.iter().find(|m| m.municipality.to_string() == code).map(|m| m.name);
-            name.map_or_else(|| format!("municipality {code}"), |name| format!("{code} {name}"))
-        }
-        bucket if bucket.starts_with("buckets.") => format!("{} days", bucket.trim_start_matches("buckets.")),
-        other => words(other),
-    };
-    // No comma: the label is a CSV field.
-    format!("{what}: {detail}")
-}
-
-/// The casework figures of year.json.
-fn casework_json(c: &cases::CaseFigures) -> Value {
-    let open_steps: BTreeMap<&str, Value> =
-        c.open_steps.iter().map(|(code, (open, overdue))| (*code, json!({"open": open, "overdue": overdue}))).collect();
-    json!({
-        "cases": c.cases,
-        "stays_ended": c.ended,
-        "destinations": c.destinations,
-        "phase_1_need_clarified": c.phase_1,
-        "phase_2_home_found": c.phase_2,
-        "phase_3_plan_made": c.phase_3,
-        "goal_reached": c.goal_reached,
-        "nights": c.nights,
-        "nights_waiting_for_home": c.nights_waiting_for_home,
-        "households_waiting_for_home": c.households_waiting_for_home,
-        "open_steps_on_31_december": open_steps,
-    })
-}
-
-/// casework.md: the stay and after, from the cases.
-fn casework_markdown(seed: u64, year: &Year, c: &cases::CaseFigures) -> String {
-    let mut s = format!(
-        "# Romerike krisesenter {}: the stay and after\n\nSimulated year (seed {seed}), from every household's case \
-         (krisesenter-casework). Internal figures for the shelter's own follow-up, not published statistics: \
-         small counts are not hidden. How far each household comes is drawn by the simulation (assumptions, \
-         README).\n",
-        year.year
-    );
-    let share = |n: usize| if c.ended == 0 { 0.0 } else { 100.0 * n as f64 / c.ended as f64 };
-    let _ = writeln!(s, "\n| figure | households | share of stays ended |\n|---|---:|---:|");
-    let _ = writeln!(s, "| stays ended in the year | {} | |", c.ended);
-    let _ = writeln!(s, "| phase 1: the need for a home clarified | {} | {:.0} % |", c.phase_1, share(c.phase_1));
-    let _ = writeln!(s, "| phase 2: a safe home found | {} | {:.0} % |", c.phase_2, share(c.phase_2));
-    let _ = writeln!(s, "| phase 3: a follow-up plan made | {} | {:.0} % |", c.phase_3, share(c.phase_3));
-    let _ = writeln!(
-        s,
-        "| settled in a safe home with a plan and a coordinator | {} | {:.0} % |",
-        c.goal_reached,
-        share(c.goal_reached)
-    );
-    let _ = writeln!(s, "\n| destination | stays ended |\n|---|---:|");
-    for (destination, n) in &c.destinations {
-        let _ = writeln!(s, "| {destination} | {n} |");
-    }
-    let _ = writeln!(
-        s,
-        "\nNights stayed in the year by these households: {}; of them {} ({:.1} %) only while waiting for a new \
-         home ({} households stayed past their planned day because no home was found yet).",
-        c.nights,
-        c.nights_waiting_for_home,
-        if c.nights == 0 { 0.0 } else { 100.0 * c.nights_waiting_for_home as f64 / c.nights as f64 },
-        c.households_waiting_for_home
-    );
-    let _ = writeln!(s, "\n| step open on {} | open | overdue |\n|---|---:|---:|", year.to);
-    for (code, (open, overdue)) in &c.open_steps {
-        let _ = writeln!(s, "| {code} | {open} | {overdue} |");
-    }
-    s
-}
-
-/// `a 3 · b 2 · c 1`, largest first, ties by name.
-fn tally<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
-    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-    for item in items {
-        *counts.entry(item).or_insert(0) += 1;
-    }
-    let mut list: Vec<(&str, usize)> = counts.into_iter().collect();
-    list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-    let parts: Vec<String> = list.iter().map(|(k, n)| format!("{k} {n}")).collect();
-    if parts.is_empty() { "-".to_owned() } else { parts.join(" · ") }
-}
-
-/// `prefix` then `text` (items separated by " · "), wrapped to lines of at most 100 characters,
-/// the following lines indented by 14.
-fn wrapped(prefix: &str, text: &str) -> String {
-    const WIDTH: usize = 100;
-    const INDENT: usize = 14;
-    let mut out = String::from(prefix);
-    let mut used = prefix.chars().count();
-    for (i, item) in text.split(" · ").enumerate() {
-        let len = item.chars().count();
-        if i > 0 && used + 3 + len > WIDTH {
-            out.push('\n');
-            out.push_str(&" ".repeat(INDENT));
-            used = INDENT;
-        } else if i > 0 {
-            out.push_str(" · ");
-            used += 3;
-        }
-        out.push_str(item);
-        used += len;
-    }
-    out
-}
-
-fn nok(ore: u64) -> String {
-    let kroner = ore / 100;
-    let digits = kroner.to_string();
-    let mut grouped = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            grouped.push(' ');
-        }
-        grouped.push(c);
-    }
-    grouped
 }
 
 fn summary(options: &Options, year: &Year, out: &Outputs) -> String {
@@ -636,82 +374,7 @@ fn summary(options: &Options, year: &Year, out: &Outputs) -> String {
     );
 
     // The published report.
-    let rows: BTreeMap<String, String> = out.published.rows().into_iter().collect();
-    let get = |path: &str| rows.get(path).cloned().unwrap_or_else(|| "0".to_owned());
-    let prefixed = |prefix: &str| -> String {
-        let items: Vec<String> =
-            rows.iter().filter_map(|(k, v)| k.strip_prefix(prefix).map(|rest| format!("{rest} {v}"))).collect();
-        items.join(" · ")
-    };
-    let _ = writeln!(
-        s,
-        "\nPublished report {y} (threshold {}: {} cells shown as `:` so that nobody can be recognised)",
-        out.published.threshold(),
-        out.published.suppressed().len()
-    );
-    let _ = writeln!(
-        s,
-        "  {:<12}{:>7}{:>7}{:>7}{:>7}{:>9}{:>10}",
-        "", "total", "women", "men", "other", "unknown", "children"
-    );
-    for what in ["stays", "residents"] {
-        let _ = writeln!(
-            s,
-            "  {:<12}{:>7}{:>7}{:>7}{:>7}{:>9}{:>10}",
-            what,
-            get(&format!("{what}.total")),
-            get(&format!("{what}.adults.female")),
-            get(&format!("{what}.adults.male")),
-            get(&format!("{what}.adults.other")),
-            get(&format!("{what}.adults.unknown")),
-            get(&format!("{what}.children")),
-        );
-    }
-    let rate =
-        out.published.figures().occupancy_rate().map_or_else(|| ":".to_owned(), |r| format!("{:.1} %", r * 100.0));
-    let _ = writeln!(
-        s,
-        "  nights      {} (adults {}, children {}), {rate} of beds; opted out of statistics: {}",
-        get("nights.total"),
-        get("nights.adults"),
-        get("nights.children"),
-        get("excluded_opt_out"),
-    );
-    let _ = writeln!(
-        s,
-        "  length      {} completed, median {} days, mean {}; 1-7: {} · 8-30: {} · 31-90: {} · 91+: {}",
-        get("length_of_stay.completed"),
-        get("length_of_stay.median_days"),
-        get("length_of_stay.mean_days"),
-        get("length_of_stay.buckets.1-7"),
-        get("length_of_stay.buckets.8-30"),
-        get("length_of_stay.buckets.31-90"),
-        get("length_of_stay.buckets.91+"),
-    );
-    let names: BTreeMap<String, &str> = ROMERIKE_OWNERS.iter().map(|m| (m.municipality.to_string(), m.name)).collect();
-    let municipalities: Vec<String> = rows
-        .iter()
-        .filter_map(|(k, v)| k.strip_prefix("municipalities.").map(|m| (m, v)))
-        .map(|(m, v)| format!("{} {v}", names.get(m).copied().unwrap_or(m)))
-        .collect();
-    for (label, text) in [
-        ("violence", prefixed("violence_types.")),
-        ("relation", prefixed("relations.")),
-        ("after stay", prefixed("after_stay.")),
-        ("from", municipalities.join(" · ")),
-    ] {
-        let _ = writeln!(s, "{}", wrapped(&format!("  {label:<12}"), &text));
-    }
-    let _ = writeln!(s, "  repeat      {} adult stays by people who had stayed before", get("repeat_stays"));
-    let _ = writeln!(
-        s,
-        "  day service {} contacts: in person {} · phone {} · outreach {} · with interpreter {}",
-        get("day_contacts.total"),
-        get("day_contacts.in_person"),
-        get("day_contacts.phone"),
-        get("day_contacts.outreach"),
-        get("day_contacts.with_interpreter"),
-    );
+    text::published_summary(&mut s, y, &out.published, &owner_names());
 
     // Occupancy.
     let days = year.days.len().max(1);

@@ -30,7 +30,7 @@ use krisesenter::stats::StayId;
 use krisesenter::stats::{AfterStay, DayContact, Municipality, Stay, StayPerson, ViolenceTypes};
 use rand::Rng;
 
-use crate::arrivals::{self, Contact, Mode, Role, Situation};
+use crate::arrivals::{self, Contact, Demand, Mode, Role, Situation};
 
 /// Errors of the simulation: every one is a bug in the example, reported, never a panic.
 pub(crate) type BoxError = Box<dyn Error>;
@@ -241,6 +241,21 @@ impl Setup {
         let contacts = arrivals::contacts(&mut arrivals::stream(seed, STREAM_CONTACTS), start, to);
         Ok(Self { inventory, policy, alternatives: alternatives()?, contacts, seed, progress: true })
     }
+
+    /// Another shelter's (norway-year): its rooms and policy, the same three alternatives, and
+    /// the first contacts its `demand` draws from `seed`; no progress lines.
+    #[allow(dead_code, reason = "norway-year's, which compiles this module too")]
+    pub(crate) fn shelter(
+        year: i32,
+        seed: u64,
+        (inventory, policy): (Inventory, Policy),
+        demand: &Demand,
+    ) -> Result<Self, BoxError> {
+        let (from, to) = (date(year, 1, 1)?, date(year, 12, 31)?);
+        let start = from - Duration::days(WARM_UP_DAYS);
+        let contacts = arrivals::contacts_for(&mut arrivals::stream(seed, STREAM_CONTACTS), start, to, demand);
+        Ok(Self { inventory, policy, alternatives: alternatives()?, contacts, seed, progress: false })
+    }
 }
 
 /// What happens to the people refused a stay and given an alternative, when the alternative's
@@ -255,11 +270,19 @@ impl Places for () {
     fn day(&mut self, _: NaiveDate, _: &[Assessed], _: &[Contact]) {}
 }
 
-/// Simulates `year` from `seed`, printing one line per month on standard error.
+/// Simulates `year` at Romerike from `seed`, printing one line per month on standard error.
 pub(crate) fn run(year: i32, seed: u64) -> Result<Year, BoxError> {
-    let mut year_out = simulate(year, Setup::romerike(year, seed)?, &mut ())?;
+    run_shelter(year, Setup::romerike(year, seed)?, &Demand::ROMERIKE)
+}
+
+/// Simulates `year` at the shelter of `setup` (its seed the seed of every stream), the day
+/// service's other contacts drawn for `demand`: the day loop, then the stay records, day
+/// contacts, disclosures and case records.
+pub(crate) fn run_shelter(year: i32, setup: Setup, demand: &Demand) -> Result<Year, BoxError> {
+    let seed = setup.seed;
+    let mut year_out = simulate(year, setup, &mut ())?;
     stays(&mut year_out)?;
-    day_contacts(&mut year_out, seed);
+    day_contacts(&mut year_out, seed, demand);
     let holds = disclosures(&mut year_out, seed)?;
     records(&mut year_out, holds)?;
     Ok(year_out)
@@ -711,14 +734,14 @@ fn stays(year: &mut Year) -> Result<(), BoxError> {
 
 /// The day service's contacts of the year: the first contacts made in the year, and the
 /// follow-up conversations, calls and outreach of the day service.
-fn day_contacts(year: &mut Year, seed: u64) {
+fn day_contacts(year: &mut Year, seed: u64, demand: &Demand) {
     let mode = |m: Mode| match m {
         Mode::Phone => krisesenter::stats::ContactMode::Phone,
         Mode::InPerson => krisesenter::stats::ContactMode::InPerson,
         Mode::Outreach => krisesenter::stats::ContactMode::Outreach,
     };
     let first = year.contacts.iter().filter(|c| c.date >= year.from).map(|c| (c.date, c.mode, c.interpreter));
-    let rest = arrivals::day_contacts(&mut arrivals::stream(seed, STREAM_DAY_CONTACTS), year.from, year.to);
+    let rest = arrivals::day_contacts_for(&mut arrivals::stream(seed, STREAM_DAY_CONTACTS), year.from, year.to, demand);
     year.day_contacts = first.chain(rest).map(|(d, m, i)| DayContact::new(d, mode(m), i)).collect();
 }
 
