@@ -123,7 +123,10 @@ fn parse_args(args: &[OsString]) -> Result<Request, CliError> {
             let file = std::fs::File::open(path).map_err(|e| {
                 CliError::new(ErrorKind::InvalidInput, format!("cannot read the input file: {}", e.kind()), None)
             })?;
-            read_bounded(file, limit, "the input file")?
+            // The file's length sizes the buffer once (a large report input is read without
+            // growing and copying it); the limit still bounds what is read.
+            let size = file.metadata().map_or(0, |m| m.len());
+            read_bounded(file, limit, "the input file", size)?
         }
         None => {
             let stdin = std::io::stdin();
@@ -133,23 +136,25 @@ fn parse_args(args: &[OsString]) -> Result<Request, CliError> {
                      (its schema: `krisesenter-cli schema {command}-input`)"
                 )));
             }
-            read_bounded(stdin.lock(), limit, "standard input")?
+            read_bounded(stdin.lock(), limit, "standard input", 0)?
         }
     };
     Ok(Request::Run { command, input })
 }
 
-/// Reads at most `limit` bytes. Every contract document is a JSON object, so input whose
-/// first byte after white space is not `{` is answered at once, without reading the rest
-/// (an endless stream of garbage costs nothing).
-fn read_bounded(reader: impl Read, limit: u64, what: &str) -> Result<Vec<u8>, CliError> {
-    let mut buf = Vec::new();
+/// Reads at most `limit` bytes (`size`: the expected length, if known, to size the buffer).
+/// Every contract document is a JSON object, so input whose first byte after white space is
+/// not `{` is answered at once, without reading the rest (an endless stream of garbage costs
+/// nothing).
+fn read_bounded(reader: impl Read, limit: u64, what: &str, size: u64) -> Result<Vec<u8>, CliError> {
+    let capacity = usize::try_from(size.min(limit).saturating_add(1)).unwrap_or(0);
+    let mut buf = Vec::with_capacity(capacity);
     let mut reader = reader.take(limit.saturating_add(1));
+    let read_error =
+        |e: std::io::Error| CliError::new(ErrorKind::InvalidInput, format!("cannot read {what}: {}", e.kind()), None);
     let mut chunk = [0u8; 64 * 1024];
     loop {
-        let n = reader
-            .read(&mut chunk)
-            .map_err(|e| CliError::new(ErrorKind::InvalidInput, format!("cannot read {what}: {}", e.kind()), None))?;
+        let n = reader.read(&mut chunk).map_err(read_error)?;
         let Some(read) = chunk.get(..n) else { break };
         if n == 0 {
             break;
@@ -160,14 +165,17 @@ fn read_bounded(reader: impl Read, limit: u64, what: &str) -> Result<Vec<u8>, Cl
                 // Let the parser word the error (invalid_json at the first byte).
                 return Ok(buf);
             }
+            // A document: the rest straight into the buffer, at most the limit and one byte.
+            reader.read_to_end(&mut buf).map_err(read_error)?;
+            break;
         }
-        if buf.len() as u64 > limit {
-            return Err(CliError::new(
-                ErrorKind::InvalidInput,
-                format!("the input is larger than the limit of {limit} bytes; raise it with --max-input-bytes"),
-                None,
-            ));
-        }
+    }
+    if buf.len() as u64 > limit {
+        return Err(CliError::new(
+            ErrorKind::InvalidInput,
+            format!("the input is larger than the limit of {limit} bytes; raise it with --max-input-bytes"),
+            None,
+        ));
     }
     Ok(buf)
 }

@@ -3,7 +3,11 @@
 
 #![allow(clippy::unwrap_used, clippy::indexing_slicing, reason = "test helpers fail loudly")]
 
-use krisesenter::cli::{ErrorKind, run};
+use krisesenter::cli::{self, CliError, ErrorKind, run};
+use krisesenter::stats::{AggregatedInput, ReportInput};
+use krisesenter_testkit::stats::report_input;
+use proptest::prelude::*;
+use proptest::sample::select;
 use serde_json::{Value, json};
 
 fn stay(id: &str, kind: &str, gender: &str, age: u8, check_in: &str, check_out: Option<&str>) -> Value {
@@ -129,4 +133,161 @@ fn bad_input_names_the_kind_and_path() {
     let mut period = good;
     period["period"] = json!({"from": "2025-12-31", "to": "2025-01-01"});
     assert_eq!((err(&period).kind(), err(&period).path()), (ErrorKind::InvalidInput, Some("period")));
+}
+
+/// The `report` command as it read its input before the readers that count as they read
+/// (docs/performance.md): the whole document as a `ReportInput`, without the path, then with
+/// it on failure, then `report`. The present command must agree with it byte for byte.
+fn present_reader(input: &[u8]) -> Result<String, CliError> {
+    let parsed = match cli::parse_fast::<ReportInput>(input) {
+        Ok(parsed) => parsed,
+        Err(_) => cli::parse::<ReportInput>(input)?,
+    };
+    let report = krisesenter::stats::report(&parsed).map_err(|err| CliError::located(&err))?;
+    cli::to_json(&report)
+}
+
+/// One edit of a document's text: what a hand-written or damaged input looks like to the
+/// byte-level reader (escapes, non-ASCII text, numbers with fractions, repeats, stray bytes).
+#[derive(Debug, Clone)]
+enum Edit {
+    /// Replace the `n`th occurrence of `from` by `to`.
+    Replace { from: &'static str, to: &'static str, n: usize },
+    /// Remove the byte at a position (of the text's length, modulo).
+    Remove(usize),
+    /// Insert a byte at a position.
+    Insert(usize, u8),
+    /// Give the second stay the first stay's id.
+    RepeatId,
+    /// Indent the document (serde_json's pretty form).
+    Pretty,
+    /// Sort the keys (the period after the records).
+    SortKeys,
+}
+
+fn edit() -> impl Strategy<Value = Edit> {
+    let replacements = select(vec![
+        ("\"s0\"", "\"s\\u0030\""),
+        ("\"s1\"", "\"s1é\""),
+        ("\"age\":", "\"age\":1"),
+        ("\"age\":3", "\"age\":3.0"),
+        ("\"age\":", "\"age\":-"),
+        ("\"beds\":", "\"beds\":0"),
+        ("\"beds\":", "\"beds\":1e"),
+        ("\"previous_stays\":0", "\"previous_stays\":00"),
+        ("\"previous_stays\":", "\"previous_stays\":4294967296"),
+        ("\"check_out\":null", "\"check_out\":nul"),
+        ("\"check_out\":\"", "\"check_out\":\"1"),
+        ("\"relation\":null", "\"relation\":\"partner\""),
+        ("\"after_stay\":null", "\"after_stay\":\"unknown\""),
+        ("\"interpreter\":false", "\"interpreter\":true,\"interpreter\":true"),
+        ("\"first_stay_this_year\":true", "\"first_stay_this_year\":true,\"statistics_opt_out\":true"),
+        ("\"first_stay_this_year\":", "\"statistics_opt_out\":false,\"first_stay_this_year\":"),
+        ("\"violence_types\":[", "\"violence_types\":[\"physical\","),
+        ("\"violence_types\":[]", "\"violence_types\":[\"digital\",\"sexual\"]"),
+        ("\"municipality\":\"", "\"municipality\":\"0"),
+        ("\"kind\":\"adult\"", "\"kind\":\"child\""),
+        ("\"mode\":\"phone\"", "\"mode\":\"Phone\""),
+        ("},{", "} , {"),
+        ("\"stays\":[", "\"stays\":[],\"stays\":["),
+        ("\"day_contacts\":[", "\"day_contacts\":[],\"x\":["),
+        ("}", "},"),
+        ("]", ",]"),
+        ("\"period\":{", "\"period\":{\"to\":\"2099-12-31\","),
+        ("\"id\":\"", "\"id\":\"\t"),
+        (":", " :\n"),
+    ]);
+    prop_oneof![
+        (replacements, 0usize..4).prop_map(|((from, to), n)| Edit::Replace { from, to, n }),
+        any::<usize>().prop_map(Edit::Remove),
+        (any::<usize>(), select(b"\" \\,:{}[]0123456789.e-atfn\n\t\x7f\xc3".to_vec()))
+            .prop_map(|(i, b)| Edit::Insert(i, b)),
+        Just(Edit::RepeatId),
+        Just(Edit::Pretty),
+        Just(Edit::SortKeys),
+    ]
+}
+
+/// The `n`th occurrence of `from` in `bytes` replaced by `to` (nothing when there is none).
+fn replace_nth(bytes: &mut Vec<u8>, from: &[u8], to: &[u8], n: usize) {
+    let at = (0..bytes.len()).filter(|&i| bytes[i..].starts_with(from)).nth(n);
+    if let Some(at) = at {
+        bytes.splice(at..at + from.len(), to.iter().copied());
+    }
+}
+
+/// The compact JSON of `input` with `edits` applied, as bytes (invalid UTF-8 included: the
+/// CLI reads bytes).
+fn apply(input: &ReportInput, edits: &[Edit]) -> Vec<u8> {
+    let mut bytes = serde_json::to_vec(input).unwrap();
+    for edit in edits {
+        match edit {
+            Edit::Replace { from, to, n } => replace_nth(&mut bytes, from.as_bytes(), to.as_bytes(), *n),
+            Edit::Remove(i) if !bytes.is_empty() => {
+                let at = i % bytes.len();
+                bytes.remove(at);
+            }
+            Edit::Remove(_) => {}
+            Edit::Insert(i, b) => {
+                let at = i % (bytes.len() + 1);
+                bytes.insert(at, *b);
+            }
+            Edit::RepeatId => {
+                if let [first, second, ..] = input.stays.as_slice() {
+                    let (a, b) = (format!("\"id\":\"{}\"", first.id()), format!("\"id\":\"{}\"", second.id()));
+                    replace_nth(&mut bytes, b.as_bytes(), a.as_bytes(), 0);
+                }
+            }
+            Edit::Pretty | Edit::SortKeys => {
+                if let Ok(value) = serde_json::from_slice::<Value>(&bytes) {
+                    bytes = match edit {
+                        // serde_json's map without preserve_order sorts the keys.
+                        Edit::SortKeys => value.to_string().into_bytes(),
+                        _ => serde_json::to_vec_pretty(&reordered(value)).unwrap(),
+                    };
+                }
+            }
+        }
+    }
+    bytes
+}
+
+/// The keys back in the contract's order (period first), for the pretty form.
+fn reordered(value: Value) -> Value {
+    let Value::Object(map) = value else { return value };
+    let mut out = serde_json::Map::new();
+    for key in ["period", "beds", "stays", "day_contacts"] {
+        if let Some(v) = map.get(key) {
+            out.insert(key.to_owned(), v.clone());
+        }
+    }
+    for (k, v) in map {
+        out.entry(k).or_insert(v);
+    }
+    Value::Object(out)
+}
+
+proptest! {
+    #![proptest_config(krisesenter_testkit::config(256))]
+
+    /// cli-10: the `report` command (the byte-level reader for the plain form, serde's
+    /// counting reader otherwise, the path-tracking reader for errors) gives the same bytes as
+    /// the reader it replaced, on generated inputs and on edited ones: the same report, or
+    /// the same error (kind, message, path).
+    #[test]
+    fn report_readers_agree(input in report_input(), edits in proptest::collection::vec(edit(), 0..3)) {
+        let bytes = apply(&input, &edits);
+        let present = run("report", &bytes);
+        let before = present_reader(&bytes);
+        match (&present, &before) {
+            (Ok(a), Ok(b)) => prop_assert_eq!(a, b),
+            (Err(a), Err(b)) => prop_assert_eq!(a.to_json_line(), b.to_json_line()),
+            _ => prop_assert!(false, "one reader accepted what the other refused: {present:?} / {before:?}"),
+        }
+        // The byte-level reader reads only what serde's reader accepts, to the same aggregate.
+        if let Some(scanned) = AggregatedInput::scan(&bytes) {
+            let parsed: ReportInput = serde_json::from_slice(&bytes).unwrap();
+            prop_assert_eq!(scanned.aggregate(), parsed.aggregate());
+        }
+    }
 }

@@ -9,6 +9,10 @@
 #    time, reading, parsing, validating, aggregating and writing included);
 # 3. runs the same figures in DuckDB SQL (the `duckdb` Python package, installed into a venv under
 #    target/), checks that every figure is equal, and prints both times and the ratio.
+#
+# With BEFORE_CLI=PATH (a krisesenter-cli binary built from an earlier commit) the same file
+# is also reported by that binary, best of 3 in the same run, its output checked identical to
+# the present one: a before-and-after figure taken under the same load.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 STAYS="${1:-1000000}"
@@ -35,5 +39,18 @@ for _ in 1 2 3; do
   if [ -z "$best" ] || [ "$(echo "$t < $best" | bc -l)" = 1 ]; then best=$t; fi
 done
 echo "cli: best of 3 = ${best}s (same as: cargo run --release --example krisesenter-cli -- report --input $DATA/input.json)"
+
+if [ -n "${BEFORE_CLI:-}" ]; then
+  before=""
+  for _ in 1 2 3; do
+    start=$(date +%s.%N)
+    "$BEFORE_CLI" report --input "$DATA/input.json" > "$DATA/cli-before-output.json"
+    end=$(date +%s.%N)
+    t=$(echo "$end - $start" | bc -l)
+    if [ -z "$before" ] || [ "$(echo "$t < $before" | bc -l)" = 1 ]; then before=$t; fi
+  done
+  cmp "$DATA/cli-output.json" "$DATA/cli-before-output.json"
+  echo "cli before ($BEFORE_CLI): best of 3 = ${before}s, the same output; now $(echo "$before / $best" | bc -l | cut -c1-5) times faster"
+fi
 
 "$VENV/bin/python" benches/stats-peer/peer.py "$DATA/input.json" "$DATA/cli-output.json" "$best"

@@ -371,6 +371,11 @@ pub(crate) fn required_nullable_schema<T: JsonSchema>(generator: &mut schemars::
     generator.subschema_for::<T>()
 }
 
+/// The same rules worked out directly for the common shapes of a record (the sweep of a
+/// register's fast path).
+#[path = "simple.rs"]
+pub(crate) mod simple;
+
 #[cfg(test)]
 #[path = "decision_tests.rs"]
 mod tests;

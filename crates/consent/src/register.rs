@@ -9,6 +9,7 @@ use serde::{Deserialize, Deserializer};
 use thiserror::Error;
 
 use crate::case::CaseRecord;
+use crate::decision::simple::{Terms, decide_simple};
 use crate::decision::{RetentionDecision, decide};
 use crate::hold::HoldReason;
 use crate::policy::RetentionPolicy;
@@ -299,7 +300,14 @@ impl<'de> Deserialize<'de> for Register {
 /// ```
 pub fn sweep_register(register: &Register, policy: &RetentionPolicy, as_of: NaiveDate) -> Vec<RetentionDecision> {
     let mut decisions = Vec::with_capacity(register.len());
-    decisions.extend(register.facts().map(|record| decide(record, policy, as_of)));
+    // The common shapes (no hold, at most one written storage consent) by the direct path,
+    // the others by the schedule; consent-13 and consent-14 check the two agree.
+    let terms = Terms::new(policy);
+    decisions.extend(
+        register
+            .facts()
+            .map(|record| decide_simple(record, terms, as_of).unwrap_or_else(|| decide(record, policy, as_of))),
+    );
     decisions
 }
 

@@ -16,9 +16,25 @@ use chrono::{Datelike, NaiveDate};
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn add_years(date: NaiveDate, years: u32) -> Option<NaiveDate> {
+    // By the day of the year, without going through month and day: up to 28 February a date
+    // has the same ordinal in every year; from 29 February on the ordinal moves by the leap
+    // day of either year, which takes 29 February (60) to 28 February (59) in a common year.
+    // (The retention sweep computes one anniversary per written consent; this is the cheap
+    // way.)
     let year = date.year().checked_add(i32::try_from(years).ok()?)?;
-    NaiveDate::from_ymd_opt(year, date.month(), date.day())
-        .or_else(|| NaiveDate::from_ymd_opt(year, date.month(), date.day().saturating_sub(1)))
+    let ordinal = date.ordinal();
+    let ordinal = match (date.leap_year(), is_leap(year)) {
+        _ if ordinal <= 59 => ordinal,
+        (true, false) => ordinal - 1,
+        (false, true) => ordinal + 1,
+        (true, true) | (false, false) => ordinal,
+    };
+    NaiveDate::from_yo_opt(year, ordinal)
+}
+
+/// Whether `year` of the proleptic Gregorian calendar has a 29 February.
+const fn is_leap(year: i32) -> bool {
+    year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
 }
 
 /// Days from `from` to `to` (negative when `to` is earlier).
@@ -77,6 +93,38 @@ mod tests {
         assert_eq!(add_years(d(2023, 3, 1), 1), Some(d(2024, 3, 1)));
         assert_eq!(add_years(d(2020, 12, 31), 10), Some(d(2030, 12, 31)));
         assert_eq!(add_years(NaiveDate::MAX, 1), None);
+        assert_eq!(add_years(d(2024, 3, 1), 1), Some(d(2025, 3, 1)));
+        assert_eq!(add_years(d(2023, 2, 28), 1), Some(d(2024, 2, 28)));
+        assert_eq!(add_years(d(2024, 12, 31), 1), Some(d(2025, 12, 31)));
+        assert_eq!(add_years(d(2023, 12, 31), 1), Some(d(2024, 12, 31)));
+        assert_eq!(add_years(d(1999, 2, 28), 1), Some(d(2000, 2, 28)));
+        assert_eq!(add_years(d(2000, 2, 29), 100), Some(d(2100, 2, 28)));
+        assert_eq!(add_years(d(2000, 2, 29), 400), Some(d(2400, 2, 29)));
+        assert_eq!(add_years(d(2024, 1, 1), u32::MAX), None);
+    }
+
+    /// The ordinal arithmetic gives what month and day give (the definition: the same month
+    /// and day N years on, 29 February falling back to 28 February), for every day of four
+    /// centuries and every period of 0 to 40 years, and at the ends of chrono's calendar.
+    #[test]
+    fn add_years_is_the_same_month_and_day() {
+        fn by_month_and_day(date: NaiveDate, years: u32) -> Option<NaiveDate> {
+            let year = date.year().checked_add(i32::try_from(years).ok()?)?;
+            NaiveDate::from_ymd_opt(year, date.month(), date.day())
+                .or_else(|| NaiveDate::from_ymd_opt(year, date.month(), date.day().saturating_sub(1)))
+        }
+        let mut day = d(1800, 1, 1);
+        while day < d(2200, 1, 1) {
+            for years in 0..=40 {
+                assert_eq!(add_years(day, years), by_month_and_day(day, years), "{day} + {years}");
+            }
+            day = day.succ_opt().unwrap();
+        }
+        for edge in [NaiveDate::MIN, NaiveDate::MAX, d(262_000, 2, 29), d(-262_000, 3, 1)] {
+            for years in [0, 1, 4, 100, 1000, 500_000] {
+                assert_eq!(add_years(edge, years), by_month_and_day(edge, years), "{edge} + {years}");
+            }
+        }
     }
 
     #[test]

@@ -43,10 +43,23 @@ pub const EXPECTED: &str = "a date written YYYY-MM-DD";
 /// assert!(parse_exact("2026-3-1").is_none());
 /// ```
 pub fn parse_exact(s: &str) -> Option<NaiveDate> {
+    parse_exact_bytes(s.as_bytes())
+}
+
+/// [`parse_exact`] on the bytes of the text, for a reader that has them without a `&str`
+/// (the same days: any byte that is not an ASCII digit or the dash where it belongs is
+/// refused).
+///
+/// ```
+/// use krisesenter_core::date::{parse_exact, parse_exact_bytes};
+/// assert_eq!(parse_exact_bytes(b"2024-02-29"), parse_exact("2024-02-29"));
+/// assert!(parse_exact_bytes(b"2023-02-29").is_none());
+/// ```
+pub fn parse_exact_bytes(bytes: &[u8]) -> Option<NaiveDate> {
     fn digits(bytes: &[u8]) -> Option<u32> {
         bytes.iter().try_fold(0u32, |acc, b| b.is_ascii_digit().then(|| acc * 10 + u32::from(b - b'0')))
     }
-    match s.as_bytes() {
+    match bytes {
         [y1, y2, y3, y4, b'-', m1, m2, b'-', d1, d2] => NaiveDate::from_ymd_opt(
             i32::try_from(digits(&[*y1, *y2, *y3, *y4])?).ok()?,
             digits(&[*m1, *m2])?,
@@ -129,7 +142,11 @@ mod tests {
             "२०२६-०३-०१",
         ] {
             assert_eq!(parse_exact(bad), None, "{bad}");
+            assert_eq!(parse_exact_bytes(bad.as_bytes()), None, "{bad}");
         }
+        assert_eq!(parse_exact_bytes(b"2026-03-01"), NaiveDate::from_ymd_opt(2026, 3, 1));
+        // Bytes that are no text at all are refused too.
+        assert_eq!(parse_exact_bytes(b"2026-03-0\xff"), None);
     }
 
     #[test]

@@ -1225,4 +1225,311 @@ mod tests {
             assert_eq!(root.unit_bound, Some(root.value), "seed {seed}");
         }
     }
+
+    fn room(unit: usize, beds: u32) -> SRoom {
+        SRoom { unit, beds, accessible: false, screened: false }
+    }
+
+    fn household(size: u32, priority: u32, genders: AdultGenders) -> SHousehold {
+        SHousehold { size, priority, genders, accessible: false, screened: false, pet: false, current: None }
+    }
+
+    fn plain(rooms: Vec<SRoom>, households: Vec<SHousehold>) -> Problem {
+        Problem { rooms, households, apart: BTreeSet::new(), kennel: 0, by_unit: true, reserve_screened: false }
+    }
+
+    /// The folded value of a placement, read from the search's weights: each placed
+    /// household's weight in its room's class, and the stay bonus for a resident in its own room.
+    fn value_of(search: &Search<'_>, rooms: &[Option<usize>]) -> i128 {
+        rooms
+            .iter()
+            .enumerate()
+            .filter_map(|(h, r)| r.map(|r| (h, r)))
+            .map(|(h, r)| {
+                let stay = if search.p.households[h].current == Some(r) { search.stay_bonus } else { 0 };
+                search.weights[search.type_of[h]][search.class_of[r]].unwrap() + stay
+            })
+            .sum()
+    }
+
+    /// The relaxation is solved in `i64` when the weights are small, with the value and bound
+    /// of the `i128` one. Kills `<i64 as Cost>::from_i128`, `plus` and `minus` replaced by
+    /// `None` (each made the fast path give up silently, every flow then solved in `i128`).
+    #[test]
+    fn the_i64_relaxation_solves_when_the_weights_are_small() {
+        for seed in 0..20 {
+            let p = problem(seed);
+            let search = Search::new(&p).unwrap();
+            let small = search.relax_with::<i64>(&Node::default()).expect("the fast path solves");
+            let large = search.relax_with::<i128>(&Node::default()).unwrap();
+            assert_eq!((small.value, small.bound, small.unit_bound), (large.value, large.bound, large.unit_bound));
+        }
+    }
+
+    /// The greedy warm start on a hand-worked problem (two units of a double and a single
+    /// room, one kennel place): the resident keeps her single room and labels unit 0 female;
+    /// the man with a pet takes the double of unit 1 and the kennel place; the woman with a pet
+    /// finds the kennel full; the family of three fits no room; the last man takes the single
+    /// of unit 1, the unit of his gender. Its value is the sum of the weights of those rooms
+    /// with the resident's stay bonus. Kills `greedy` replaced by `None`, `&&` to `||` and
+    /// `>=` to `<` in its kennel test, deleting `!` before its label test, `+` to `-` or `*`
+    /// in its gain, `+=` to `-=` or `*=` in its value, and the guard of a household that finds
+    /// no room made `true`.
+    #[test]
+    fn the_greedy_placement_follows_its_rules() {
+        let mut p = plain(
+            vec![room(0, 2), room(0, 1), room(1, 2), room(1, 1)],
+            vec![
+                SHousehold { current: Some(1), ..household(1, 3, AdultGenders::Female) },
+                SHousehold { pet: true, ..household(2, 5, AdultGenders::Male) },
+                SHousehold { pet: true, ..household(2, 4, AdultGenders::Female) },
+                household(1, 1, AdultGenders::Male),
+                household(3, 2, AdultGenders::Neutral),
+            ],
+        );
+        p.kennel = 1;
+        let search = Search::new(&p).unwrap();
+        let (value, rooms) = search.greedy().expect("the resident keeps her room");
+        assert_eq!(rooms, [Some(1), Some(2), None, Some(3), None]);
+        assert_eq!(value, value_of(&search, &rooms));
+        assert!(value > search.d_mult, "the resident's weight counts");
+    }
+
+    /// A resident the greedy placement finds no room for (she needs an accessible room and
+    /// there is none) gives no warm start, and so no placement at all. Kills the guard of a
+    /// household that finds no room made `false` in `greedy`.
+    #[test]
+    fn the_greedy_placement_gives_up_on_a_resident_without_a_room() {
+        let p = plain(
+            vec![room(0, 2), room(0, 1)],
+            vec![SHousehold { current: Some(1), accessible: true, ..household(1, 3, AdultGenders::Female) }],
+        );
+        let search = Search::new(&p).unwrap();
+        assert!(search.greedy().is_none());
+        assert_eq!(solve(&p, 5).unwrap_err(), SolveError::ResidentsCannotBePlaced);
+    }
+
+    /// Twin units are the units with the same rooms up to their ids where nobody lives now,
+    /// each group in unit order (the groups in the order of their shapes); a unit lived in and a unit of its own shape are in no group. Kills
+    /// `twin_units` replaced by an empty or a made-up list, deleting `!` before `lived_in`,
+    /// and `>` to `==`, `<` or `>=` in the size of a group.
+    #[test]
+    fn twin_units_are_the_empty_units_of_one_shape() {
+        let p = plain(
+            vec![room(0, 2), room(1, 2), room(2, 2), room(3, 3), room(4, 2), room(4, 1), room(5, 2), room(5, 1)],
+            vec![SHousehold { current: Some(1), ..household(1, 1, AdultGenders::Female) }],
+        );
+        let search = Search::new(&p).unwrap();
+        assert_eq!(search.twins, [vec![4, 5], vec![0, 2]]);
+    }
+
+    /// A node is a mirror image when its labels put male adults in a twin unit and female
+    /// adults in a later twin of it; the other way round, or in units that are not twins, it
+    /// is not. Kills `Search::mirrored` replaced by `false` or `true`.
+    #[test]
+    fn a_node_with_men_before_women_in_twin_units_is_mirrored() {
+        let p = plain(vec![room(0, 2), room(1, 2), room(2, 3)], vec![household(1, 1, AdultGenders::Female)]);
+        let search = Search::new(&p).unwrap();
+        assert_eq!(search.twins, [vec![0, 1]]);
+        let node = |labels: &[(usize, Label)]| Node { labels: labels.iter().copied().collect(), ..Node::default() };
+        assert!(search.mirrored(&node(&[(0, Label::Male), (1, Label::Female)])));
+        assert!(!search.mirrored(&node(&[(0, Label::Female), (1, Label::Male)])));
+        assert!(!search.mirrored(&node(&[(1, Label::Male), (2, Label::Female)])));
+        assert!(!search.mirrored(&node(&[(0, Label::Male)])));
+    }
+
+    /// The weight of a flow is its pair's weight, and the stay bonus on a stay edge. Kills
+    /// `+` to `-` or `*` in `Search::weight`.
+    #[test]
+    fn a_stay_flow_weighs_the_stay_bonus_more() {
+        let p = plain(vec![room(0, 2)], vec![SHousehold { current: Some(0), ..household(1, 2, AdultGenders::Female) }]);
+        let search = Search::new(&p).unwrap();
+        let w = search.weights[0][0].unwrap();
+        assert_eq!(search.weight(&Flow { t: 0, c: 0, flow: 1, stay: false }), w);
+        assert_eq!(search.weight(&Flow { t: 0, c: 0, flow: 1, stay: true }), w + search.stay_bonus);
+    }
+
+    /// Two keep-apart households the flow puts in the one unit: the lighter one is kept out
+    /// first (the heavier stays), and of two equal ones the second is kept out first. Kills
+    /// `>=` to `<` and to `>` in the choice of the lighter household in `Search::violation`.
+    #[test]
+    fn the_lighter_of_a_pair_sharing_a_unit_is_kept_out_first() {
+        for (priorities, first_out) in [([1, 3], 0), ([3, 1], 1), ([2, 2], 1)] {
+            // Unit 1's double room would leave a bed empty: the flow puts both in unit 0.
+            let mut p = plain(
+                vec![room(0, 1), room(0, 1), room(1, 2)],
+                priorities.iter().map(|&pr| household(1, pr, AdultGenders::Neutral)).collect(),
+            );
+            p.apart.insert((0, 1));
+            let search = Search::new(&p).unwrap();
+            let root = search.relax(&Node::default()).unwrap();
+            let children = search.violation(&root).expect("the pair shares unit 0");
+            let firsts: Vec<(usize, usize)> = children
+                .iter()
+                .map(|child| match child.as_slice() {
+                    [Branch::Forbid(t, unit)] => (*t, *unit),
+                    _ => panic!("one keep-apart branch per child"),
+                })
+                .collect();
+            let t = |h: usize| search.singleton_type[&h];
+            assert_eq!(firsts, [(t(first_out), 0), (t(1 - first_out), 0)], "{priorities:?}");
+        }
+    }
+
+    /// Of a keep-apart clique cover, only the cliques with more members than units they can
+    /// use are kept: three households that all keep apart, with two units, make one clique of
+    /// two units; a pair with two units makes none. Kills `>` to `>=` (and `==`) in
+    /// `clique_cover`'s test of a clique's size.
+    #[test]
+    fn only_a_clique_larger_than_its_units_binds() {
+        let mut p =
+            plain(vec![room(0, 1), room(1, 1)], (0..5).map(|_| household(1, 1, AdultGenders::Neutral)).collect());
+        p.apart.extend([(0, 1), (0, 2), (1, 2), (3, 4)]);
+        let search = Search::new(&p).unwrap();
+        assert_eq!(search.cliques.iter().map(|c| c.units).collect::<Vec<_>>(), [2]);
+        let of = |h: usize| search.clique_of[search.singleton_type[&h]];
+        assert_eq!([of(0), of(1), of(2), of(3), of(4)], [Some(0), Some(0), Some(0), None, None]);
+    }
+
+    /// Under `by_unit`, one unit of a double and a single room; two women with a child each
+    /// (priority 3), two men alone (priority 2) and a person whose adults have no gender
+    /// (priority 1). The flow puts a woman in the double and a man in the single, mixing the
+    /// unit; the unit bound sees that the unit holds women or men, not both: it is below the
+    /// flow's value and here equals the optimum (a woman and the third person). Kills `||` to
+    /// `&&` in `unit_bound`'s choice of the households a filling may hold (the bound is then
+    /// the flow's), and `==` to `!=` (a filling then leaves out the household without a gender,
+    /// and the bound falls below the optimum).
+    #[test]
+    fn the_unit_bound_sees_the_gender_of_a_unit() {
+        let p = plain(
+            vec![room(0, 2), room(0, 1)],
+            vec![
+                household(2, 3, AdultGenders::Female),
+                household(2, 3, AdultGenders::Female),
+                household(1, 2, AdultGenders::Male),
+                household(1, 2, AdultGenders::Male),
+                household(1, 1, AdultGenders::Neutral),
+            ],
+        );
+        let search = Search::new(&p).unwrap();
+        let root = search.relax(&Node::default()).unwrap();
+        let optimum = search.run(u64::MAX).unwrap();
+        assert_eq!(optimum.rooms, [Some(0), None, None, None, Some(1)]);
+        assert!(root.value > value_of(&search, &optimum.rooms));
+        assert_eq!(root.unit_bound, Some(value_of(&search, &optimum.rooms)));
+    }
+
+    /// A resident in its own room: the unit bound counts the stay bonus of its stay edge, as
+    /// the flow does, and equals the flow's value (genders do not bind). Kills `+` to `-` or
+    /// `*` in the stay item of `unit_bound`.
+    #[test]
+    fn the_unit_bound_counts_a_stay() {
+        let p = plain(
+            vec![room(0, 1), room(0, 1), room(1, 2)],
+            vec![
+                SHousehold { current: Some(1), ..household(1, 2, AdultGenders::Female) },
+                household(1, 1, AdultGenders::Female),
+            ],
+        );
+        let search = Search::new(&p).unwrap();
+        let root = search.relax(&Node::default()).unwrap();
+        assert_eq!(root.unit_bound, Some(root.value));
+        let optimum = search.run(u64::MAX).unwrap();
+        assert_eq!(root.value, value_of(&search, &optimum.rooms));
+    }
+
+    /// Within any node budget, on generated problems that branch (genders under `by_unit`,
+    /// keep-apart pairs, a pet): the search solves at most the budget's nodes when the warm
+    /// start has a placement, stops short of a proof only when the budget is spent, returns a
+    /// placement never worse than the warm start, says it is proven only when it is the optimum,
+    /// and reports a priority bound no lower than the optimum's priority. Kills in `run`: `>=`
+    /// to `>` and `||` to `&&` in the budget's stop test, deleting `!` before `mirrored` in the
+    /// bound of the nodes left, and `>` to `<` or `==` in taking the warm start when it is better.
+    #[test]
+    fn a_spent_budget_returns_the_best_placement_found_and_an_honest_bound() {
+        let mut stopped = 0;
+        for seed in 0..60 {
+            let mut p = problem(seed);
+            if seed % 2 == 1 {
+                p.apart.clear();
+            }
+            let search = Search::new(&p).unwrap();
+            let Some((greedy, _)) = search.greedy() else { continue };
+            let optimum = search.run(u64::MAX).unwrap();
+            let best = value_of(&search, &optimum.rooms);
+            let best_priority = optimum.priority_bound;
+            for budget in 1..8 {
+                let s = search.run(budget).unwrap();
+                let value = value_of(&search, &s.rooms);
+                assert!(s.nodes <= budget, "seed {seed} budget {budget}: {} nodes", s.nodes);
+                assert!(s.proven || s.nodes == budget, "seed {seed} budget {budget}");
+                assert!(value >= greedy, "seed {seed} budget {budget}");
+                if s.proven {
+                    assert_eq!(value, best, "seed {seed} budget {budget}");
+                } else {
+                    stopped += 1;
+                }
+                assert!(s.priority_bound >= best_priority, "seed {seed} budget {budget}");
+            }
+        }
+        assert!(stopped > 20, "budgets too large to stop the search: {stopped}");
+    }
+
+    /// One unit of a double and a single room under `by_unit`; two women with a child each
+    /// (priority 3) and two men alone (priority 2). The root's flow puts a woman in the double
+    /// and a man in the single, mixing the unit, so a budget of one node (or none: one node is
+    /// always solved) ends the search there: the answer is the warm start's (the first woman
+    /// in the double, priority 3), unproven, after one node, with a priority bound of 4 from
+    /// the root's unit bound (the flow's value alone would allow 5). The full search finds
+    /// the two men (priority 4) and proves it. Kills, in `run`, `>=` to `>` and `||` to `&&`
+    /// in the budget's stop test (the search goes on past the budget), and the warm start
+    /// replaced by `None`.
+    #[test]
+    fn at_a_budget_of_one_node_the_warm_start_is_the_answer() {
+        let p = plain(
+            vec![room(0, 2), room(0, 1)],
+            vec![
+                household(2, 3, AdultGenders::Female),
+                household(2, 3, AdultGenders::Female),
+                household(1, 2, AdultGenders::Male),
+                household(1, 2, AdultGenders::Male),
+            ],
+        );
+        let search = Search::new(&p).unwrap();
+        for budget in [0, 1] {
+            let s = search.run(budget).unwrap();
+            assert_eq!(s.rooms, search.greedy().unwrap().1);
+            assert_eq!(s.rooms, [Some(0), None, None, None]);
+            assert_eq!((s.nodes, s.proven, s.priority_bound), (1, false, 4), "budget {budget}");
+        }
+        let full = search.run(u64::MAX).unwrap();
+        assert_eq!(
+            (full.rooms.as_slice(), full.proven, full.priority_bound),
+            ([None, None, Some(0), Some(1)].as_slice(), true, 4)
+        );
+    }
+
+    /// When the search's first placement is as good as the warm start on every level but puts
+    /// households in other rooms, the search's placement is returned (the documented
+    /// tie-break is the search's, which gives equal rooms to households in id order): two
+    /// equal single rooms and two households of different priority, which the warm start
+    /// places by priority. Kills `>` to `>=` and to `==` in `run`'s choice between the warm
+    /// start and the search's placement.
+    #[test]
+    fn on_a_tie_with_the_warm_start_the_search_placement_is_returned() {
+        let p = plain(
+            vec![room(0, 1), room(0, 1)],
+            vec![household(1, 1, AdultGenders::Neutral), household(1, 2, AdultGenders::Neutral)],
+        );
+        let search = Search::new(&p).unwrap();
+        let (greedy_value, greedy_rooms) = search.greedy().unwrap();
+        let root = search.relax(&Node::default()).unwrap();
+        assert_eq!(root.value, greedy_value);
+        let searched = search.extract(&root);
+        assert_eq!(
+            (searched.as_slice(), greedy_rooms.as_slice()),
+            ([Some(0), Some(1)].as_slice(), [Some(1), Some(0)].as_slice())
+        );
+        assert_eq!(search.run(u64::MAX).unwrap().rooms, searched);
+    }
 }

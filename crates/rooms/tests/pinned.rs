@@ -223,3 +223,48 @@ fn a_larger_budget_never_gives_a_worse_answer_on_hostile_instances() {
         }
     }
 }
+
+/// What `allocate` returns when the node budget runs out: one unit of a double room (r1) and
+/// a single room (r2) under `by_unit`, two women with a child each (priority 3) and two men
+/// alone (priority 2). The first relaxation puts a woman and a man in the unit, so a budget of
+/// one node ends the search there: the answer is the warm start (h1 in the double, priority
+/// 3), not proven optimal, with a priority bound of 4 (from the unit bound: a unit holds women
+/// or men). With the default budget the two men are placed (priority 4), proven optimal.
+/// Kills, in solver.rs `Search::run`, `>=` to `>` and `||` to `&&` in the budget's stop test
+/// (the search went on past the budget), and the greedy warm start replaced by `None`.
+#[test]
+fn a_spent_budget_returns_the_warm_start_with_its_bound() {
+    let person = |id: &str, gender: Gender, priority: u8, children: u8| {
+        HouseholdRequest::builder(HouseholdId::try_new(id).unwrap(), Priority::try_new(priority).unwrap())
+            .adult(gender)
+            .children((0..children).map(|_| Child::try_new(5).unwrap()))
+            .build()
+            .unwrap()
+    };
+    let rooms = vec![room("r1", "a", 2, false, false), room("r2", "a", 1, false, false)];
+    let households = vec![
+        person("h1", Gender::Female, 3, 1),
+        person("h2", Gender::Female, 3, 1),
+        person("h3", Gender::Male, 2, 0),
+        person("h4", Gender::Male, 2, 0),
+    ];
+    let input = AllocateInput::from_parts(Policy::new(GenderSeparation::ByUnit, false), 0, rooms, households);
+    let placed = |a: &krisesenter_rooms::Allocation| {
+        a.placements().iter().map(|p| format!("{}:{}", p.household().as_str(), p.room().as_str())).collect::<Vec<_>>()
+    };
+
+    let (spent, stats) = krisesenter_rooms::allocate_with_stats(
+        &input.clone().with_options(AllocateOptions::with_node_budget(1)),
+        day(),
+    )
+    .unwrap();
+    assert_eq!(placed(&spent), ["h1:r1"]);
+    assert_eq!(stats.nodes(), 1);
+    assert!(!spent.proven_optimal());
+    assert_eq!((spent.objective().priority_placed(), spent.bound().priority_placed()), (3, 4));
+
+    let full = allocate(&input, day()).unwrap();
+    assert_eq!(placed(&full), ["h3:r1", "h4:r2"]);
+    assert!(full.proven_optimal());
+    assert_eq!(full.bound().priority_placed(), 4);
+}

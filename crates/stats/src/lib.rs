@@ -12,6 +12,9 @@
 //!   so that the median stays exact. Only aggregates need to travel.
 //! - [`report()`]: the figures of docs/contract.md `report` for a [`ReportInput`], as a [`Report`]
 //!   read through accessors (`report.stays().adults().female()`).
+//! - [`AggregatedInput`]: a report input counted into an [`Aggregate`] as it is read, for
+//!   large inputs: a byte-level reader of the plain form ([`AggregatedInput::scan`]) and a
+//!   serde reader for any other document, each with the report [`report()`] gives.
 //! - [`publish()`]: primary and secondary small-cell suppression (threshold 5 by default), so
 //!   that no hidden count can be recomputed from the published ones, as a [`Publication`]
 //!   with CSV and Markdown tables using the SSB symbol `:`. The figures are listed once, in
@@ -85,6 +88,8 @@ mod reason;
 mod record;
 mod report;
 mod rules;
+mod scan;
+mod stream;
 #[cfg(test)]
 mod worked_examples;
 
@@ -106,6 +111,7 @@ pub use report::{
     RateValue, Report, ReportError, ReportInput, report,
 };
 pub use rules::{STATS_RULES, StatsRules, may_opt_out};
+pub use stream::AggregatedInput;
 
 krisesenter_core::id_type!(
     /// Identifies one person's stay at the shelter.

@@ -527,6 +527,11 @@ impl Stay {
         &self.id
     }
 
+    /// The id, the rest of the stay dropped (a counted stay keeps only its id).
+    pub(crate) fn into_id(self) -> StayId {
+        self.id
+    }
+
     /// The person.
     pub const fn person(&self) -> &StayPerson {
         &self.person

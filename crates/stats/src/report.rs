@@ -504,7 +504,7 @@ pub struct ReportInput {
 
 /// Reads `beds` and refuses 0 while reading: a single-field range, in the schema too
 /// (`minimum: 1`). [`ReportInput::validate`] checks it again for inputs made in Rust.
-fn beds_at_least_one<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
+pub(crate) fn beds_at_least_one<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
     let beds = <u64 as Deserialize>::deserialize(d)?;
     if beds == 0 {
         return Err(serde::de::Error::custom("beds must be at least 1"));

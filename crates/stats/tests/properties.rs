@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use krisesenter_stats::{
-    Aggregate, CostKey, Municipality, OwnerMunicipality, Period, PublishInput, ROMERIKE_OWNERS, Report, ReportInput,
-    Stay, publish, share_costs,
+    Aggregate, AggregatedInput, CostKey, Municipality, OwnerMunicipality, Period, PublishInput, ROMERIKE_OWNERS,
+    Report, ReportInput, Stay, publish, share_costs,
 };
 use krisesenter_testkit::stats::{
     ShelterYearSpec, day_contacts_around, period, report, report_input, shelter_year, stays_in,
@@ -532,5 +532,31 @@ proptest! {
                 prop_assert!(cells.contains(path), "group {}: {} is not a cell", group.name, path);
             }
         }
+    }
+}
+
+proptest! {
+    #![proptest_config(krisesenter_testkit::config(64))]
+
+    /// stats-20: a report input read as it arrives, by the byte-level reader (compact JSON)
+    /// or through serde (the same document indented, or with the period after the records),
+    /// counts to the same aggregate as the input read whole, and its report is `report`'s.
+    #[test]
+    fn counting_readers_agree_with_the_input_read_whole(input in report_input()) {
+        let compact = serde_json::to_vec(&input).unwrap();
+        let whole = input.aggregate();
+        let scanned = AggregatedInput::scan(&compact);
+        prop_assert!(scanned.is_some(), "the compact form is the plain form");
+        let scanned = scanned.unwrap();
+        prop_assert_eq!(scanned.report(), krisesenter_stats::report(&input));
+        prop_assert_eq!(scanned.clone().aggregate(), whole.clone());
+        let pretty = serde_json::to_vec_pretty(&input).unwrap();
+        prop_assert_eq!(AggregatedInput::scan(&pretty), Some(scanned.clone()));
+        prop_assert_eq!(serde_json::from_slice::<AggregatedInput>(&pretty).unwrap(), scanned);
+        // serde_json's `Value` sorts the keys: the period after `day_contacts`; the byte-level
+        // reader leaves that to serde's, which keeps the records until the period comes.
+        let sorted = serde_json::to_vec(&serde_json::to_value(&input).unwrap()).unwrap();
+        prop_assert!(AggregatedInput::scan(&sorted).is_none());
+        prop_assert_eq!(serde_json::from_slice::<AggregatedInput>(&sorted).unwrap().aggregate(), whole);
     }
 }
