@@ -27,7 +27,7 @@ use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 use krisesenter::cli;
-use payloads::pointers;
+use payloads::{pointers, remove_at};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
@@ -311,15 +311,7 @@ fn mutate(payload: &mut Value, which: usize, mutation: &Mutation, p: &mut Plante
                 *target = json!(0);
             }
         }
-        Mutation::Remove => match payload.pointer_mut(parent).unwrap() {
-            Value::Object(map) => {
-                map.remove(&last.replace("~1", "/").replace("~0", "~"));
-            }
-            Value::Array(items) => {
-                items.remove(last.parse::<usize>().unwrap());
-            }
-            _ => {}
-        },
+        Mutation::Remove => remove_at(payload, parent, last),
         Mutation::AddUnknownField => {
             if let Some(Value::Object(map)) = payload.pointer_mut(parent) {
                 map.insert("Zqfield".to_owned(), json!("Zqfree Nordmann"));

@@ -23,7 +23,7 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use krisesenter::cli::{self, ErrorKind};
-use payloads::{example_payloads, pointers};
+use payloads::{example_payloads, pointers, remove_at};
 use proptest::prelude::*;
 use serde_json::Value;
 
@@ -155,15 +155,7 @@ fn mutate(mut payload: Value, which: usize, mutation: &Mutation) -> Value {
     let (parent, last) = pointer.rsplit_once('/').unwrap();
     match mutation {
         Mutation::Replace(new) => *payload.pointer_mut(&pointer).unwrap() = new.clone(),
-        Mutation::Remove => match payload.pointer_mut(parent).unwrap() {
-            Value::Object(map) => {
-                map.remove(&last.replace("~1", "/").replace("~0", "~"));
-            }
-            Value::Array(items) => {
-                items.remove(last.parse::<usize>().unwrap());
-            }
-            _ => {}
-        },
+        Mutation::Remove => remove_at(&mut payload, parent, last),
         Mutation::AddUnknownField => {
             if let Some(Value::Object(map)) = payload.pointer_mut(parent) {
                 map.insert("zq_unknown".to_owned(), Value::from(1));

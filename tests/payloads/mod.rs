@@ -46,3 +46,17 @@ pub(crate) fn pointers(value: &Value, at: &str, out: &mut Vec<String>) {
         _ => {}
     }
 }
+
+/// Removes the value at `parent`/`last` (a pointer from [`pointers`] split at its last `/`):
+/// the key from an object, the element from an array.
+pub(crate) fn remove_at(payload: &mut Value, parent: &str, last: &str) {
+    match payload.pointer_mut(parent).unwrap() {
+        Value::Object(map) => {
+            map.remove(&last.replace("~1", "/").replace("~0", "~"));
+        }
+        Value::Array(items) => {
+            items.remove(last.parse::<usize>().unwrap());
+        }
+        _ => {}
+    }
+}
