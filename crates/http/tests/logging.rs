@@ -7,33 +7,13 @@
 
 mod common;
 
-use std::io::Write;
-use std::sync::{Arc, LazyLock, Mutex};
+use std::sync::LazyLock;
 
 use axum::body::Body;
 use axum::http::{Method, Request};
-use common::{runtime, send};
+use common::{LOG, runtime, send};
 use krisesenter_http::{Config, Token, router};
 use proptest::prelude::*;
-
-static LOG: LazyLock<Arc<Mutex<Vec<u8>>>> = LazyLock::new(|| {
-    let log = Arc::new(Mutex::new(Vec::new()));
-    let sink = Arc::clone(&log);
-    tracing_subscriber::fmt().with_max_level(tracing::Level::TRACE).with_writer(move || Sink(Arc::clone(&sink))).init();
-    log
-});
-
-struct Sink(Arc<Mutex<Vec<u8>>>);
-
-impl Write for Sink {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
 
 static APPS: LazyLock<(axum::Router, axum::Router)> = LazyLock::new(|| {
     // The clock a shell supplies, so the access log measures latency.

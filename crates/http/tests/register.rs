@@ -7,40 +7,20 @@
 
 mod common;
 
-use std::io::Write;
 use std::path::PathBuf;
+use std::sync::LazyLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, LazyLock, Mutex};
 
 use axum::Router;
 use axum::body::Body;
 use axum::http::Request;
 use chrono::{DateTime, TimeZone, Utc};
-use common::{Answer, follows_error_contract, runtime, send};
+use common::{Answer, LOG, follows_error_contract, runtime, send};
 use krisesenter_http::{Config, RegisterMount, Staff, Token, router};
 use krisesenter_register::{ActorId, Caller, Operation, RecordId, Register, RetentionPolicy, Role, may};
 use serde_json::{Value, json};
 
 // ------------------------------------------------------------------ the log, for the whole binary
-
-static LOG: LazyLock<Arc<Mutex<Vec<u8>>>> = LazyLock::new(|| {
-    let log = Arc::new(Mutex::new(Vec::new()));
-    let sink = Arc::clone(&log);
-    tracing_subscriber::fmt().with_max_level(tracing::Level::TRACE).with_writer(move || Sink(Arc::clone(&sink))).init();
-    log
-});
-
-struct Sink(Arc<Mutex<Vec<u8>>>);
-
-impl Write for Sink {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
 
 // ------------------------------------------------------------------ a seeded register
 

@@ -3,7 +3,9 @@
 #![allow(dead_code, reason = "each test file uses a part")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "test code")]
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, LazyLock, Mutex};
 
 use axum::Router;
 use axum::body::Body;
@@ -118,4 +120,26 @@ pub(crate) fn follows_error_contract(answer: &Answer) -> Result<(), String> {
         return Err(String::from("not served as application/json"));
     }
     Ok(())
+}
+
+/// Everything logged by the test binary, at every level and from every target (axum's,
+/// hyper's, ours): the first touch installs a subscriber writing to this buffer.
+pub(crate) static LOG: LazyLock<Arc<Mutex<Vec<u8>>>> = LazyLock::new(|| {
+    let log = Arc::new(Mutex::new(Vec::new()));
+    let sink = Arc::clone(&log);
+    tracing_subscriber::fmt().with_max_level(tracing::Level::TRACE).with_writer(move || Sink(Arc::clone(&sink))).init();
+    log
+});
+
+/// The writer behind [`LOG`].
+struct Sink(Arc<Mutex<Vec<u8>>>);
+
+impl Write for Sink {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
