@@ -302,11 +302,11 @@ pub fn sweep_register(register: &Register, policy: &RetentionPolicy, as_of: Naiv
     let mut decisions = Vec::with_capacity(register.len());
     // The common shapes (no hold, at most one written storage consent) by the direct path,
     // the others by the schedule; consent-13 and consent-14 check the two agree.
-    let terms = Terms::new(policy);
+    let terms = Terms::new(policy, as_of);
     decisions.extend(
         register
             .facts()
-            .map(|record| decide_simple(record, terms, as_of).unwrap_or_else(|| decide(record, policy, as_of))),
+            .map(|record| decide_simple(record, &terms, as_of).unwrap_or_else(|| decide(record, policy, as_of))),
     );
     decisions
 }

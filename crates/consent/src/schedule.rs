@@ -163,15 +163,28 @@ pub(crate) struct Schedule<'a, C, H> {
 /// A written storage consent's first day and the first day it no longer counts, with what
 /// ended it (`true`: withdrawal).
 #[derive(Debug, Clone, Copy)]
-struct Span {
-    given_on: NaiveDate,
+pub(crate) struct Span {
+    /// The day it was given.
+    pub(crate) given_on: NaiveDate,
     /// The first day it no longer counts; [`NEVER`] when that is past the calendar.
-    ends_on: NaiveDate,
-    withdrawn: bool,
+    pub(crate) ends_on: NaiveDate,
+    /// Whether a withdrawal ended it (before its period ran out).
+    pub(crate) withdrawn: bool,
+}
+
+impl Span {
+    /// Whether this span counts instead of `other` once both are given: it was given later,
+    /// or the same day and stops counting first, a withdrawal winning a tie.
+    fn takes_over(&self, other: &Span) -> bool {
+        self.given_on > other.given_on
+            || (self.given_on == other.given_on
+                && (self.ends_on < other.ends_on
+                    || (self.ends_on == other.ends_on && self.withdrawn && !other.withdrawn)))
+    }
 }
 
 /// The end of a span that never ends (a period past the calendar chrono supports).
-const NEVER: NaiveDate = NaiveDate::MAX;
+pub(crate) const NEVER: NaiveDate = NaiveDate::MAX;
 
 /// How many spans are kept without allocating: a record rarely has more written storage
 /// consents than this, and one that has is still decided (its spans go on the heap).
@@ -215,12 +228,28 @@ impl Spans {
     }
 }
 
+/// The first day a contact that ended on `ended_on` counts as ended after `grace_days` of
+/// grace; `None` while it is ongoing, or when that day is past the calendar (which keeps the
+/// record).
+pub(crate) fn ended_from(ended_on: Option<NaiveDate>, grace_days: u32) -> Option<NaiveDate> {
+    match grace_days {
+        0 => ended_on,
+        _ => ended_on.and_then(|end| end.checked_add_days(Days::new(u64::from(grace_days)))),
+    }
+}
+
 /// The days a written storage consent counts under a consent period of `years`.
 fn span(consent: &impl ConsentFacts, years: u32) -> Span {
     // The period runs out on the anniversary: given 2016-03-01, ten years, kept up to and
     // including 2026-02-28 (add_years turns 29 February into 28 February).
+    span_to(consent, add_years(consent.given_on(), years))
+}
+
+/// The days a written storage consent counts when its period runs out on `anniversary` (the
+/// day it was given plus the period, by [`add_years`]; `None` past the calendar).
+pub(crate) fn span_to(consent: &impl ConsentFacts, anniversary: Option<NaiveDate>) -> Span {
     let given_on = consent.given_on();
-    match (add_years(given_on, years), consent.withdrawn_on()) {
+    match (anniversary, consent.withdrawn_on()) {
         (Some(e), Some(w)) if e < w => Span { given_on, ends_on: e, withdrawn: false },
         (_, Some(w)) => Span { given_on, ends_on: w, withdrawn: true },
         (e, None) => Span { given_on, ends_on: e.unwrap_or(NEVER), withdrawn: false },
@@ -229,11 +258,7 @@ fn span(consent: &impl ConsentFacts, years: u32) -> Span {
 
 impl<'a, C: ConsentFacts, H: HoldFacts> Schedule<'a, C, H> {
     pub(crate) fn new(record: RecordFacts<'a, C, H>, policy: &RetentionPolicy) -> Self {
-        let grace = Days::new(u64::from(policy.no_consent_grace_days()));
-        let ended_from = match policy.no_consent_grace_days() {
-            0 => record.contact_ended_on,
-            _ => record.contact_ended_on.and_then(|end| end.checked_add_days(grace)),
-        };
+        let ended_from = ended_from(record.contact_ended_on, policy.no_consent_grace_days());
         let years = policy.consent_retention_years();
         // One pass over the consents: written storage consents become spans, oral ones only
         // count for the note.
@@ -260,32 +285,19 @@ impl<'a, C: ConsentFacts, H: HoldFacts> Schedule<'a, C, H> {
         // The latest written storage consent given on or before the day counts; among several
         // given the same day, the one that stops counting first, a withdrawal winning a tie
         // (the strictest reading, and independent of the order of the consents).
-        let mut found = false;
-        let mut given_on = NaiveDate::MIN;
-        let mut ends_on = NEVER;
-        let mut withdrawn = false;
+        let mut counting: Option<&Span> = None;
         let mut written_storage_consents = 0;
-        for span in self.spans.as_slice() {
-            if span.given_on > day {
-                continue;
-            }
+        for span in self.spans.as_slice().iter().filter(|span| span.given_on <= day) {
             written_storage_consents += 1;
-            let replaces = !found
-                || span.given_on > given_on
-                || (span.given_on == given_on
-                    && (span.ends_on < ends_on || (span.ends_on == ends_on && span.withdrawn && !withdrawn)));
-            if replaces {
-                found = true;
-                given_on = span.given_on;
-                ends_on = span.ends_on;
-                withdrawn = span.withdrawn;
+            if counting.is_none_or(|current| span.takes_over(current)) {
+                counting = Some(span);
             }
         }
-        let consent = match (found, withdrawn) {
-            (false, _) => StorageConsent::None,
-            (true, _) if day < ends_on => StorageConsent::InForce,
-            (true, true) => StorageConsent::Withdrawn,
-            (true, false) => StorageConsent::PeriodEnded,
+        let consent = match counting {
+            None => StorageConsent::None,
+            Some(span) if day < span.ends_on => StorageConsent::InForce,
+            Some(span) if span.withdrawn => StorageConsent::Withdrawn,
+            Some(_) => StorageConsent::PeriodEnded,
         };
         let oral_storage_consent = self.first_oral.is_some_and(|first| first <= day);
         let held = self.record.holds.iter().any(|h| h.active_on(day));

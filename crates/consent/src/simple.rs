@@ -5,32 +5,39 @@
 //!
 //! The schedule of such a record has at most three breakpoints (the contact's end with its
 //! grace, the written consent's first day and the first day it no longer counts), so the day's
-//! state is two comparisons and `until` a walk over three days, with nothing set up per
-//! record. [`decide`](super::decide) stays the definition: the sweep of a
+//! state is two comparisons, and `until` (the next due day, or the first day of the present
+//! run of due days) follows from those three days in closed form, with no walk and nothing
+//! set up per record. The consent's anniversary comes from a [`YearShift`] made once per
+//! sweep. [`decide`](super::decide) stays the definition: the sweep of a
 //! [`Register`](crate::Register) takes this path for the shapes it covers, and consent-13 and
 //! consent-14 (docs/invariants.md) check that both paths give the same decision.
 
-use chrono::{Days, NaiveDate};
+use chrono::{Datelike, NaiveDate};
 use krisesenter_core::Reasons;
-use krisesenter_core::calendar::add_years;
+use krisesenter_core::calendar::YearShift;
 
 use super::{Action, RetentionDecision, StatisticsUse};
 use crate::certificate::DisposalRule;
 use crate::policy::RetentionPolicy;
 use crate::reason::RetentionReason;
 use crate::record::ConsentKind;
-use crate::schedule::{ConsentFacts, HoldFacts, RecordFacts};
+use crate::schedule::{ConsentFacts, HoldFacts, NEVER, RecordFacts, Span, ended_from, span_to};
 
-/// The policy's figures, read once for a sweep.
-#[derive(Debug, Clone, Copy)]
+/// The policy's figures, read once for a sweep: the grace, and the consent period as a
+/// [`YearShift`] around the sweep's day (the consents of a register are given in the decades
+/// before it).
+#[derive(Debug, Clone)]
 pub(crate) struct Terms {
-    grace: u64,
-    years: u32,
+    grace: u32,
+    period: YearShift,
 }
 
 impl Terms {
-    pub(crate) fn new(policy: &RetentionPolicy) -> Self {
-        Self { grace: u64::from(policy.no_consent_grace_days()), years: policy.consent_retention_years() }
+    pub(crate) fn new(policy: &RetentionPolicy, as_of: NaiveDate) -> Self {
+        Self {
+            grace: policy.no_consent_grace_days(),
+            period: YearShift::new(policy.consent_retention_years(), as_of.year()),
+        }
     }
 }
 
@@ -38,81 +45,58 @@ impl Terms {
 struct Simple {
     /// The last day of the contact, if it has ended (or will end on a known day).
     ended_on: Option<NaiveDate>,
-    /// The first day the contact counts as ended with its grace.
+    /// The first day the contact counts as ended with its grace ([`ended_from`]).
     ended_from: Option<NaiveDate>,
-    /// The written storage consent: its first day, the first day it no longer counts
-    /// ([`NaiveDate::MAX`]: never) and whether a withdrawal ended it.
-    written: Option<(NaiveDate, NaiveDate, bool)>,
+    /// The written storage consent, as the days it counts.
+    written: Option<Span>,
 }
 
 impl Simple {
     /// Whether the written storage consent keeps the record on `day`.
     fn in_force(&self, day: NaiveDate) -> bool {
-        self.written.is_some_and(|(given, ends, _)| given <= day && day < ends)
+        self.written.is_some_and(|span| span.given_on <= day && day < span.ends_on)
     }
 
-    /// Whether the record is due on `day`: the contact has ended with its grace, and the
-    /// written consent does not keep it.
-    fn due(&self, day: NaiveDate) -> bool {
-        self.ended_from.is_some_and(|from| from <= day) && !self.in_force(day)
-    }
-
-    /// The days on which the state may change, as [`Schedule`](crate::schedule::Schedule)
-    /// lists them (a consent that never stops counting has no end among them).
-    fn breakpoints(&self) -> [Option<NaiveDate>; 3] {
-        let (given, ends) = match self.written {
-            Some((given, ends, _)) => (Some(given), Some(ends).filter(|e| *e != NaiveDate::MAX)),
-            None => (None, None),
-        };
-        [self.ended_from, given, ends]
-    }
-
-    /// The first day after `from` on which the record is due, visiting breakpoints in order.
+    /// The first day after `from` on which the record is due, when `from` is not due: the
+    /// first due day among the breakpoints after `from` (the contact's end with its grace,
+    /// the consent's first day and the first day it no longer counts, unless that is
+    /// [`NaiveDate::MAX`], which [`Schedule`](crate::schedule::Schedule) does not list), worked
+    /// out without visiting them. If the contact's end comes after `from` and the consent does
+    /// not keep the record on it, that is the day. Otherwise the record is kept on the end
+    /// day, or on `from` itself after the end, by the consent: due again the day the consent
+    /// stops counting.
     fn first_due_after(&self, from: NaiveDate) -> Option<NaiveDate> {
-        let breakpoints = self.breakpoints();
-        let mut day = from;
-        loop {
-            day = breakpoints.iter().flatten().copied().filter(|b| *b > day).min()?;
-            if self.due(day) {
-                return Some(day);
-            }
+        let ended_from = self.ended_from?;
+        if from < ended_from && !self.in_force(ended_from) {
+            return Some(ended_from);
         }
+        self.written.map(|span| span.ends_on).filter(|ends| *ends != NEVER)
     }
 
-    /// The first day of the run of due days that holds `day` (which is due).
+    /// The first day of the run of due days that holds `day` (which is due): the latest
+    /// breakpoint on or before `day` whose eve is not due. That is the contact's end with its
+    /// grace, or the day the consent stopped counting if that is later, the consent counted
+    /// for some days and the day is a breakpoint (not [`NaiveDate::MAX`]).
     fn due_since(&self, day: NaiveDate) -> NaiveDate {
-        let breakpoints = self.breakpoints();
-        let mut day = day;
-        loop {
-            let Some(start) = breakpoints.iter().flatten().copied().filter(|b| *b <= day).max() else {
-                return day;
-            };
-            match start.pred_opt() {
-                Some(before) if self.due(before) => day = before,
-                _ => return start,
+        let Some(ended_from) = self.ended_from else {
+            return day;
+        };
+        match self.written {
+            Some(span) if span.given_on < span.ends_on && span.ends_on <= day && span.ends_on != NEVER => {
+                span.ends_on.max(ended_from)
             }
+            _ => ended_from,
         }
-    }
-}
-
-/// The days a written storage consent counts under a consent period of `years`: its first
-/// day, the first day it no longer counts ([`NaiveDate::MAX`]: never) and whether a
-/// withdrawal ended it, as [`Schedule`](crate::schedule::Schedule) works it out (the period
-/// runs out on the anniversary; 29 February plus ten years is 28 February).
-fn span(consent: &impl ConsentFacts, years: u32) -> (NaiveDate, NaiveDate, bool) {
-    let given = consent.given_on();
-    match (add_years(given, years), consent.withdrawn_on()) {
-        (Some(end), Some(withdrawn)) if end < withdrawn => (given, end, false),
-        (_, Some(withdrawn)) => (given, withdrawn, true),
-        (end, None) => (given, end.unwrap_or(NaiveDate::MAX), false),
     }
 }
 
 /// The decision [`decide`](super::decide) gives `record` on `as_of`, when the record has
 /// no legal hold and at most one written storage consent; `None` for any other record.
+/// Inlined into the sweep's loop: the call itself was a fifth of a record's cost.
+#[inline(always)]
 pub(crate) fn decide_simple<C: ConsentFacts, H: HoldFacts>(
     record: RecordFacts<'_, C, H>,
-    terms: Terms,
+    terms: &Terms,
     as_of: NaiveDate,
 ) -> Option<RetentionDecision> {
     if !record.holds.is_empty() {
@@ -127,21 +111,18 @@ pub(crate) fn decide_simple<C: ConsentFacts, H: HoldFacts>(
             return None;
         }
     }
-    let ended_from = match terms.grace {
-        0 => record.contact_ended_on,
-        grace => record.contact_ended_on.and_then(|end| end.checked_add_days(Days::new(grace))),
-    };
+    let ended_from = ended_from(record.contact_ended_on, terms.grace);
     let schedule = Simple {
         ended_on: record.contact_ended_on,
         ended_from,
-        written: written.map(|consent| span(consent, terms.years)),
+        written: written.map(|consent| span_to(consent, terms.period.apply(consent.given_on()))),
     };
 
     let mut reasons = Reasons::none(as_of);
     let ongoing = schedule.ended_on.is_none_or(|end| as_of < end);
     let ended = schedule.ended_from.is_some_and(|from| from <= as_of);
     // The written consent, if it was given by `as_of`: in force, or what ended it.
-    let consent = schedule.written.filter(|(given, _, _)| *given <= as_of);
+    let consent = schedule.written.filter(|span| span.given_on <= as_of);
     let in_force = schedule.in_force(as_of);
     if ongoing {
         reasons.insert(RetentionReason::ContactOngoing);
@@ -153,11 +134,11 @@ pub(crate) fn decide_simple<C: ConsentFacts, H: HoldFacts>(
             reasons.insert(RetentionReason::StorageConsentInForce);
             None
         }
-        Some((_, _, true)) => {
+        Some(span) if span.withdrawn => {
             reasons.insert(RetentionReason::StorageConsentWithdrawn);
             Some(DisposalRule::ConsentWithdrawn)
         }
-        Some((_, _, false)) => {
+        Some(_) => {
             reasons.insert(RetentionReason::StorageConsentPeriodEnded);
             Some(DisposalRule::ConsentPeriodEnded)
         }

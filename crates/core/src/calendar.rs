@@ -22,14 +22,78 @@ pub fn add_years(date: NaiveDate, years: u32) -> Option<NaiveDate> {
     // (The retention sweep computes one anniversary per written consent; this is the cheap
     // way.)
     let year = date.year().checked_add(i32::try_from(years).ok()?)?;
+    NaiveDate::from_yo_opt(year, shifted_ordinal(date, is_leap(year)))
+}
+
+/// The day of the year `date` falls on in a year with or without a 29 February (`leap`):
+/// the same up to 28 February; from 29 February on it moves by the leap day of either year,
+/// which takes 29 February (60) to 28 February (59) in a common year.
+#[inline]
+fn shifted_ordinal(date: NaiveDate, leap: bool) -> u32 {
     let ordinal = date.ordinal();
-    let ordinal = match (date.leap_year(), is_leap(year)) {
+    match (date.leap_year(), leap) {
         _ if ordinal <= 59 => ordinal,
         (true, false) => ordinal - 1,
         (false, true) => ordinal + 1,
         (true, true) | (false, false) => ordinal,
-    };
-    NaiveDate::from_yo_opt(year, ordinal)
+    }
+}
+
+/// How many target years a [`YearShift`] works out in advance.
+const YEAR_SHIFT_WINDOW: usize = 64;
+
+/// [`add_years`] for one number of years and many dates: the first day of each target year in
+/// a window of 64 years is worked out once, so shifting a date in the window is a lookup and a
+/// change of the day of the year. Dates outside the window are shifted by [`add_years`]; every
+/// date gets what [`add_years`] gives. The retention sweep shifts each written consent by the
+/// consent period this way.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use krisesenter_core::calendar::{add_years, YearShift};
+/// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("date");
+/// // Ten years, for dates given in the 56 years up to 2026 and the 8 after.
+/// let shift = YearShift::new(10, 2026);
+/// assert_eq!(shift.apply(d(2024, 2, 29)?), d(2034, 2, 28).ok());
+/// assert_eq!(shift.apply(d(1900, 3, 1)?), add_years(d(1900, 3, 1)?, 10));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct YearShift {
+    years: u32,
+    /// The year of the window's first date (the dates shifted, not the targets).
+    first_year: i32,
+    /// For each year of the window, the first day of the year `years` later (`None` past the
+    /// calendar).
+    first_days: [Option<NaiveDate>; YEAR_SHIFT_WINDOW],
+}
+
+impl YearShift {
+    /// Shifts by `years`, with a window of the dates of the 56 years up to `around` and the 8
+    /// after it.
+    pub fn new(years: u32, around: i32) -> Self {
+        let first_year = around.saturating_sub(56);
+        let mut first_days = [None; YEAR_SHIFT_WINDOW];
+        let mut year = first_year;
+        for first_day in &mut first_days {
+            *first_day = NaiveDate::from_yo_opt(year, 1).and_then(|date| add_years(date, years));
+            year = year.saturating_add(1);
+        }
+        Self { years, first_year, first_days }
+    }
+
+    /// `date` plus the years, as [`add_years`] gives it.
+    #[inline]
+    pub fn apply(&self, date: NaiveDate) -> Option<NaiveDate> {
+        let window = usize::try_from(date.year().wrapping_sub(self.first_year)).ok();
+        match window.and_then(|index| self.first_days.get(index)) {
+            Some(Some(first_day)) => first_day.with_ordinal(shifted_ordinal(date, first_day.leap_year())),
+            Some(None) => None,
+            None => add_years(date, self.years),
+        }
+    }
 }
 
 /// Whether `year` of the proleptic Gregorian calendar has a 29 February.
@@ -123,6 +187,29 @@ mod tests {
         for edge in [NaiveDate::MIN, NaiveDate::MAX, d(262_000, 2, 29), d(-262_000, 3, 1)] {
             for years in [0, 1, 4, 100, 1000, 500_000] {
                 assert_eq!(add_years(edge, years), by_month_and_day(edge, years), "{edge} + {years}");
+            }
+        }
+    }
+
+    /// A year shift gives what `add_years` gives, inside its window and outside it, for every
+    /// day of three centuries, periods of 0 to 12 years and 100, and windows at the calendar's
+    /// ends.
+    #[test]
+    fn a_year_shift_is_add_years() {
+        for years in (0..=12).chain([100]) {
+            let shift = YearShift::new(years, 2026);
+            let mut day = d(1900, 1, 1);
+            while day < d(2200, 1, 1) {
+                assert_eq!(shift.apply(day), add_years(day, years), "{day} + {years}");
+                day = day.succ_opt().unwrap();
+            }
+        }
+        for around in [NaiveDate::MIN.year(), NaiveDate::MAX.year(), 0] {
+            let shift = YearShift::new(10, around);
+            for day in
+                [NaiveDate::MIN, NaiveDate::MAX, d(262_000, 2, 29), d(-262_000, 3, 1), d(0, 2, 29), d(-40, 12, 31)]
+            {
+                assert_eq!(shift.apply(day), add_years(day, 10), "{day} around {around}");
             }
         }
     }
