@@ -379,58 +379,233 @@ fn fnv1a(text: &str) -> u64 {
     text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, b| (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
 
-/// Reads `json` if it is a report input in the plain form, counted; `None` otherwise
-/// (including every document that is not a valid input, and a valid one with two stays
-/// whose ids hash alike).
-pub(crate) fn scan(json: &[u8]) -> Option<AggregatedInput> {
-    let mut c = Cursor { bytes: json, pos: 0 };
-    let mut aggregate: Option<Aggregate> = None;
-    let mut beds = None;
-    let mut hashes: Vec<u64> = Vec::new();
-    let mut spare = Some(StayId::try_new("s").ok()?);
-    let mut seen = 0u16;
-    c.object(&[b"period", b"beds", b"stays", b"day_contacts"], |c, key| {
+/// The arrays of records of a report input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Records {
+    Stays,
+    DayContacts,
+}
+
+/// What a reading of a report input has gathered: the aggregate once the period is read, the
+/// beds, the hashes of the stay ids, and which of the four keys it has read.
+struct Gathered {
+    aggregate: Option<Aggregate>,
+    beds: Option<u64>,
+    hashes: Vec<u64>,
+    /// The id lent to each [`Stay`] that is counted (see [`stay`]).
+    spare: Option<StayId>,
+    seen: u16,
+}
+
+/// Where a reading stopped: at the end of the document, or before the record that begins at
+/// the position it was told to stop at (the rest is read by another thread).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reached {
+    End,
+    Stop,
+}
+
+impl Gathered {
+    fn new(aggregate: Option<Aggregate>) -> Option<Self> {
+        Some(Self { aggregate, beds: None, hashes: Vec::new(), spare: Some(StayId::try_new("s").ok()?), seen: 0 })
+    }
+
+    /// The whole document from its first byte.
+    fn document(&mut self, c: &mut Cursor<'_>, stop: Option<(usize, Records)>) -> Option<Reached> {
+        c.eat(b'{')?;
+        let key = c.key(Some(&&b"period"[..]))?;
+        c.eat(b':')?;
+        if self.value(c, key, stop)? == Reached::Stop {
+            return Some(Reached::Stop);
+        }
+        self.rest(c, stop)
+    }
+
+    /// The value of the top-level `key`, the cursor after its colon.
+    fn value(&mut self, c: &mut Cursor<'_>, key: &[u8], stop: Option<(usize, Records)>) -> Option<Reached> {
         match key {
             b"period" => {
-                once(&mut seen, 0)?;
-                aggregate = Some(Aggregate::empty(period(c)?));
+                once(&mut self.seen, 0)?;
+                self.aggregate = Some(Aggregate::empty(period(c)?));
             }
             b"beds" => {
-                once(&mut seen, 1)?;
-                beds = Some(c.number(19).filter(|b| *b >= 1)?);
+                once(&mut self.seen, 1)?;
+                self.beds = Some(c.number(19).filter(|b| *b >= 1)?);
             }
-            b"stays" => {
-                once(&mut seen, 2)?;
+            b"stays" | b"day_contacts" => {
+                let records = if key == b"stays" { Records::Stays } else { Records::DayContacts };
+                once(&mut self.seen, if records == Records::Stays { 2 } else { 3 })?;
                 // The period comes first in the plain form.
-                let aggregate = aggregate.as_mut()?;
-                c.array(|c| {
-                    let id = stay(c, aggregate, &mut spare)?;
-                    hashes.push(fnv1a(id));
-                    Some(())
-                })?;
-            }
-            b"day_contacts" => {
-                once(&mut seen, 3)?;
-                let aggregate = aggregate.as_mut()?;
-                c.array(|c| {
-                    aggregate.add_contact(&contact(c)?);
-                    Some(())
-                })?;
+                self.aggregate.as_ref()?;
+                c.eat(b'[')?;
+                if c.eat(b']').is_none() {
+                    return self.records(c, records, stop);
+                }
             }
             _ => return None,
         }
-        Some(())
-    })?;
-    // Nothing but white space after the document.
-    if c.peek().is_some() || seen != 0b1111 {
+        Some(Reached::End)
+    }
+
+    /// The records of an array from one that begins at the cursor, through the array's `]`;
+    /// with `stop`, up to the record that begins there, if one does and the array is of the
+    /// kind given with it.
+    fn records(&mut self, c: &mut Cursor<'_>, records: Records, stop: Option<(usize, Records)>) -> Option<Reached> {
+        let aggregate = self.aggregate.as_mut()?;
+        loop {
+            c.peek();
+            if stop == Some((c.pos, records)) {
+                return Some(Reached::Stop);
+            }
+            match records {
+                Records::Stays => {
+                    let id = stay(c, aggregate, &mut self.spare)?;
+                    self.hashes.push(fnv1a(id));
+                }
+                Records::DayContacts => aggregate.add_contact(&contact(c)?),
+            }
+            match c.peek()? {
+                b',' => c.pos += 1,
+                b']' => {
+                    c.pos += 1;
+                    return Some(Reached::End);
+                }
+                _ => return None,
+            }
+        }
+    }
+
+    /// The rest of the top-level object after a value: `, key: value` to its `}`, and nothing
+    /// after it but white space.
+    fn rest(&mut self, c: &mut Cursor<'_>, stop: Option<(usize, Records)>) -> Option<Reached> {
+        loop {
+            match c.peek()? {
+                b',' => c.pos += 1,
+                b'}' => {
+                    c.pos += 1;
+                    return c.peek().is_none().then_some(Reached::End);
+                }
+                _ => return None,
+            }
+            let key = c.key(None)?;
+            c.eat(b':')?;
+            if self.value(c, key, stop)? == Reached::Stop {
+                return Some(Reached::Stop);
+            }
+        }
+    }
+
+    /// The input, once every key has been read: `None` when one is missing, or when two stay
+    /// ids hash alike (a repeated id is left to serde's reader, which names it).
+    fn finish(mut self) -> Option<AggregatedInput> {
+        if self.seen != 0b1111 {
+            return None;
+        }
+        self.hashes.sort_unstable();
+        if self.hashes.windows(2).any(|w| matches!(w, [a, b] if a == b)) {
+            return None;
+        }
+        Some(AggregatedInput::counted(self.aggregate?.with_beds(self.beds?)))
+    }
+
+    /// This reading of the document up to a record, joined with `other`'s of the rest from
+    /// that record on: the keys each read (none twice), the aggregates merged, the hashes.
+    fn join(mut self, other: Gathered) -> Option<Gathered> {
+        if self.seen & other.seen != 0 {
+            return None;
+        }
+        self.seen |= other.seen;
+        self.aggregate = Some(self.aggregate?.merge(&other.aggregate?).ok()?);
+        self.beds = self.beds.or(other.beds);
+        self.hashes.extend(other.hashes);
+        Some(self)
+    }
+}
+
+/// Documents from this size on are read by two threads, each half of it.
+const TWO_THREADS_FROM: usize = 16 << 20;
+
+/// How far past the middle a record to split at is looked for.
+const SPLIT_SEARCH: usize = 1 << 20;
+
+/// A place to split `json` near its middle: the first `{` after the middle followed by the
+/// key `"id"` (a stay) or `"date"` (a day contact), with the array it seems to belong to. In
+/// a document of the plain form such a brace always opens a record, since no string holds a
+/// quote; the reading up to it checks that it does before the rest is used.
+fn split(json: &[u8]) -> Option<(usize, Records)> {
+    let from = json.len() / 2;
+    let window = json.get(from..from.saturating_add(SPLIT_SEARCH).min(json.len()))?;
+    window.iter().enumerate().filter(|(_, b)| **b == b'{').find_map(|(i, _)| {
+        let at = from + i;
+        let mut c = Cursor { bytes: json, pos: at + 1 };
+        let key = c.key(None)?;
+        let records = match key {
+            b"id" => Records::Stays,
+            b"date" => Records::DayContacts,
+            _ => return None,
+        };
+        Some((at, records))
+    })
+}
+
+/// Reads `json` if it is a report input in the plain form, counted; `None` otherwise
+/// (including every document that is not a valid input, and a valid one with two stays
+/// whose ids hash alike).
+///
+/// A large document is read by two threads: this one from the start up to a record near the
+/// middle ([`split`]), another from that record to the end, their aggregates merged (the
+/// aggregate is a monoid). The first reading must arrive at that record as the start of an
+/// element of its array, so the second read exactly what the first would have; if it does
+/// not, the first reads on to the end alone. Either way the result is the one reading.
+pub(crate) fn scan(json: &[u8]) -> Option<AggregatedInput> {
+    if json.len() >= TWO_THREADS_FROM { scan_in_two(json) } else { scan_in_one(json) }
+}
+
+/// [`scan`] by two threads whatever the size of `json` (by one when it gives no place to
+/// split).
+pub(crate) fn scan_in_two(json: &[u8]) -> Option<AggregatedInput> {
+    two_threads(json).unwrap_or_else(|| scan_in_one(json))
+}
+
+/// [`scan`] by this thread alone.
+fn scan_in_one(json: &[u8]) -> Option<AggregatedInput> {
+    let mut whole = Gathered::new(None)?;
+    match whole.document(&mut Cursor { bytes: json, pos: 0 }, None)? {
+        Reached::End => whole.finish(),
+        Reached::Stop => None,
+    }
+}
+
+/// [`scan`] by two threads; `None` when the document gives no place to split, else the
+/// reading.
+fn two_threads(json: &[u8]) -> Option<Option<AggregatedInput>> {
+    // The period first (the plain form), so that the second thread counts into the same
+    // period; the first reads it again.
+    let mut c = Cursor { bytes: json, pos: 0 };
+    c.eat(b'{')?;
+    if c.key(Some(&&b"period"[..]))? != b"period" {
         return None;
     }
-    // A repeated id (or two ids that hash alike): left to serde's reader, which names it.
-    hashes.sort_unstable();
-    if hashes.windows(2).any(|w| matches!(w, [a, b] if a == b)) {
-        return None;
-    }
-    Some(AggregatedInput::counted(aggregate?.with_beds(beds?)))
+    c.eat(b':')?;
+    let period = period(&mut c)?;
+    let (at, records) = split(json)?;
+    Some(std::thread::scope(|scope| {
+        let rest = scope.spawn(move || {
+            let mut rest = Gathered::new(Some(Aggregate::empty(period)))?;
+            let mut c = Cursor { bytes: json, pos: at };
+            (rest.records(&mut c, records, None)? == Reached::End && rest.rest(&mut c, None)? == Reached::End)
+                .then_some(rest)
+        });
+        let mut first = Gathered::new(None)?;
+        let reached = first.document(&mut Cursor { bytes: json, pos: 0 }, Some((at, records)));
+        // The other thread's reading is waited for, and used only when this one stopped at
+        // the record it began at.
+        let rest = rest.join().ok().flatten();
+        match reached? {
+            Reached::End => first.finish(),
+            Reached::Stop => first.join(rest?)?.finish(),
+        }
+    }))
 }
 
 #[cfg(test)]
@@ -463,6 +638,65 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// A report input with `stays` stays and `contacts` day contacts, compact; `odd` replaces
+    /// stay `odd.0` with the text `odd.1`.
+    fn document(stays: usize, contacts: usize, odd: Option<(usize, &str)>) -> String {
+        let stay = |i: usize| match odd {
+            Some((at, text)) if at == i => text.to_owned(),
+            _ => format!(
+                r#"{{"id":"s{i}","person":{{"kind":"adult","gender":"female","age":34,"municipality":"3205"}},"check_in":"2025-08-01","check_out":"2025-08-05","first_stay_this_year":true,"violence_types":["physical"],"relation":null,"after_stay":"new_home","previous_stays":0}}"#
+            ),
+        };
+        let contact =
+            |i: usize| format!(r#"{{"date":"2025-03-{:02}","mode":"phone","interpreter":false}}"#, 1 + i % 28);
+        format!(
+            r#"{{"period":{{"from":"2025-01-01","to":"2025-12-31"}},"beds":62,"stays":[{}],"day_contacts":[{}]}}"#,
+            (0..stays).map(stay).collect::<Vec<_>>().join(","),
+            (0..contacts).map(contact).collect::<Vec<_>>().join(",")
+        )
+    }
+
+    /// The middle in the stays or in the day contacts: two threads split there, and read what
+    /// one reads.
+    #[test]
+    fn two_threads_split_in_either_array_and_read_as_one() {
+        for (stays, contacts, records) in [(40, 2, Records::Stays), (2, 200, Records::DayContacts)] {
+            let json = document(stays, contacts, None);
+            assert_eq!(split(json.as_bytes()).map(|(_, r)| r), Some(records));
+            let one = scan_in_one(json.as_bytes());
+            assert!(one.is_some());
+            assert_eq!(two_threads(json.as_bytes()), Some(one));
+        }
+    }
+
+    /// A day contact in the stays array where the split falls: the second thread would read
+    /// it as a day contact, but the first stops only at a record of the array it is in, so
+    /// the document is refused as one thread refuses it.
+    #[test]
+    fn a_split_at_a_record_of_the_other_kind_is_not_used() {
+        let contact = r#"{"date":"2025-03-01","mode":"phone","interpreter":false}"#;
+        // The day contact as the last stay, where the split falls: read as a day contact, the
+        // rest would make a whole document.
+        let json = (1..400)
+            .map(|contacts| document(21, contacts, Some((20, contact))))
+            .find(|json| {
+                split(json.as_bytes()).is_some_and(|(at, _)| json.get(at..at + contact.len()) == Some(contact))
+            })
+            .unwrap();
+        assert_eq!(split(json.as_bytes()).map(|(_, r)| r), Some(Records::DayContacts));
+        assert_eq!(scan_in_one(json.as_bytes()), None);
+        assert_eq!(two_threads(json.as_bytes()), Some(None));
+    }
+
+    /// A key given again after the split (here `beds`) is refused as one thread refuses it,
+    /// though each thread reads it once.
+    #[test]
+    fn a_key_read_by_both_threads_is_refused() {
+        let json = document(40, 2, None).trim_end_matches('}').to_owned() + r#","beds":62}"#;
+        assert_eq!(scan_in_one(json.as_bytes()), None);
+        assert_eq!(two_threads(json.as_bytes()), Some(None));
     }
 
     /// A date is a string of exactly ten bytes; anything longer, shorter or escaped is not.

@@ -73,8 +73,38 @@ impl AggregatedInput {
     /// assert!(serde_json::from_str::<AggregatedInput>(&escaped).is_ok());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    ///
+    /// A document of 16 MB or more is read by two threads, each about half of it (the
+    /// aggregate is a monoid: the halves' aggregates are merged), with the same result as one
+    /// thread's reading ([`AggregatedInput::scan_in_two`]).
     pub fn scan(json: &[u8]) -> Option<Self> {
         crate::scan::scan(json)
+    }
+
+    /// [`AggregatedInput::scan`] by two threads whatever the size of `json`, as it reads a
+    /// large document: this thread reads from the start up to a record near the middle, a
+    /// second thread from that record to the end. The first reading must arrive at that
+    /// record as an element of its array, or the second's is not used; so the result is
+    /// always [`AggregatedInput::scan`]'s by one thread (stats-21 in docs/invariants.md).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use krisesenter_stats::AggregatedInput;
+    /// let stay = |i| format!(r#"{{"id": "s{i}", "person": {{"kind": "adult", "gender": "female", "age": 34,
+    ///   "municipality": "3205"}}, "check_in": "2025-08-01", "check_out": "2025-08-05",
+    ///   "first_stay_this_year": true, "violence_types": ["physical"], "relation": null,
+    ///   "after_stay": "new_home", "previous_stays": 0}}"#);
+    /// let stays: Vec<String> = (0..40).map(stay).collect();
+    /// let json = format!(r#"{{"period": {{"from": "2025-01-01", "to": "2025-12-31"}}, "beds": 62,
+    ///   "stays": [{}], "day_contacts": []}}"#, stays.join(","));
+    /// let in_two = AggregatedInput::scan_in_two(json.as_bytes()).ok_or("the plain form")?;
+    /// assert_eq!(Some(in_two.clone()), AggregatedInput::scan(json.as_bytes()));
+    /// assert_eq!(in_two.report()?.nights().total(), 160);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn scan_in_two(json: &[u8]) -> Option<Self> {
+        crate::scan::scan_in_two(json)
     }
 
     /// An input counted into `aggregate`, with no repeated stay id.

@@ -550,13 +550,43 @@ proptest! {
         let scanned = scanned.unwrap();
         prop_assert_eq!(scanned.report(), krisesenter_stats::report(&input));
         prop_assert_eq!(scanned.clone().aggregate(), whole.clone());
+        prop_assert_eq!(AggregatedInput::scan_in_two(&compact), Some(scanned.clone()));
         let pretty = serde_json::to_vec_pretty(&input).unwrap();
         prop_assert_eq!(AggregatedInput::scan(&pretty), Some(scanned.clone()));
+        prop_assert_eq!(AggregatedInput::scan_in_two(&pretty), Some(scanned.clone()));
         prop_assert_eq!(serde_json::from_slice::<AggregatedInput>(&pretty).unwrap(), scanned);
         // serde_json's `Value` sorts the keys: the period after `day_contacts`; the byte-level
         // reader leaves that to serde's, which keeps the records until the period comes.
         let sorted = serde_json::to_vec(&serde_json::to_value(&input).unwrap()).unwrap();
         prop_assert!(AggregatedInput::scan(&sorted).is_none());
+        prop_assert!(AggregatedInput::scan_in_two(&sorted).is_none());
         prop_assert_eq!(serde_json::from_slice::<AggregatedInput>(&sorted).unwrap().aggregate(), whole);
     }
 }
+
+proptest! {
+    #![proptest_config(krisesenter_testkit::config(256))]
+
+    /// stats-21: read by two threads, a document gives what one thread's reading gives, for
+    /// every document: generated inputs with a byte changed, inserted or removed anywhere (a
+    /// stay turned into a day contact, a brace in a string, a record cut short at the split),
+    /// so that the second thread's reading is used only when the first arrives at its record.
+    #[test]
+    fn two_threads_read_as_one((input, edits) in (report_input(), proptest::collection::vec((any::<prop::sample::Index>(), 0u8..3, proptest::sample::select(EDIT_BYTES.to_vec())), 0..3))) {
+        let mut json = serde_json::to_vec(&input).unwrap();
+        for (at, how, byte) in edits {
+            let at = at.index(json.len() + 1);
+            match how {
+                0 if at < json.len() => json[at] = byte,
+                1 => json.insert(at, byte),
+                _ if at < json.len() => drop(json.remove(at)),
+                _ => {}
+            }
+        }
+        prop_assert_eq!(AggregatedInput::scan_in_two(&json), AggregatedInput::scan(&json));
+    }
+}
+
+/// Bytes that matter to the split: braces, quotes, commas, brackets, white space, and the
+/// letters of the keys it looks for.
+const EDIT_BYTES: &[u8] = b"{}[]\",: \n\"idat0";
