@@ -2,7 +2,7 @@
 
 use chrono::{Datelike, NaiveDate};
 use krisesenter_core::Citation;
-use krisesenter_core::calendar::{add_years, days_between, nights};
+use krisesenter_core::calendar::{YearShift, add_years, days_between, nights};
 use krisesenter_core::law::TABLE;
 use krisesenter_testkit::core as strat;
 use proptest::prelude::*;
@@ -64,6 +64,13 @@ proptest! {
         } else {
             prop_assert_eq!(r.day(), a.day());
         }
+    }
+
+    /// core-8: a year shift gives what `add_years` gives, for dates inside its window of years
+    /// and outside it.
+    #[test]
+    fn a_year_shift_adds_years(a in strat::tricky_date(), n in 0u32..50, around in 1900i32..2200) {
+        prop_assert_eq!(YearShift::new(n, around).apply(a), add_years(a, n));
     }
 
     /// core-5: days between and nights agree with date arithmetic.
