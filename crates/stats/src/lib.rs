@@ -13,8 +13,9 @@
 //! - [`report()`]: the figures of docs/contract.md `report` for a [`ReportInput`], as a [`Report`]
 //!   read through accessors (`report.stays().adults().female()`).
 //! - [`AggregatedInput`]: a report input counted into an [`Aggregate`] as it is read, for
-//!   large inputs: a byte-level reader of the plain form ([`AggregatedInput::scan`]) and a
-//!   serde reader for any other document, each with the report [`report()`] gives.
+//!   large inputs: a byte-level reader of the plain form ([`AggregatedInput::scan`], by two
+//!   threads from 16 MB on) and a serde reader for any other document, each with the report
+//!   [`report()`] gives.
 //! - [`publish()`]: primary and secondary small-cell suppression (threshold 5 by default), so
 //!   that no hidden count can be recomputed from the published ones, as a [`Publication`]
 //!   with CSV and Markdown tables using the SSB symbol `:`. The figures are listed once, in
