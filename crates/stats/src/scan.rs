@@ -432,19 +432,29 @@ impl Gathered {
                 once(&mut self.seen, 1)?;
                 self.beds = Some(c.number(19).filter(|b| *b >= 1)?);
             }
-            b"stays" | b"day_contacts" => {
-                let records = if key == b"stays" { Records::Stays } else { Records::DayContacts };
-                once(&mut self.seen, if records == Records::Stays { 2 } else { 3 })?;
-                // The period comes first in the plain form.
-                self.aggregate.as_ref()?;
-                c.eat(b'[')?;
-                if c.eat(b']').is_none() {
-                    return self.records(c, records, stop);
-                }
-            }
+            b"stays" => return self.array(c, Records::Stays, 2, stop),
+            b"day_contacts" => return self.array(c, Records::DayContacts, 3, stop),
             _ => return None,
         }
         Some(Reached::End)
+    }
+
+    /// The array of `records` under the key of `bit`, the cursor after its colon.
+    fn array(
+        &mut self,
+        c: &mut Cursor<'_>,
+        records: Records,
+        bit: u16,
+        stop: Option<(usize, Records)>,
+    ) -> Option<Reached> {
+        once(&mut self.seen, bit)?;
+        // The period comes first in the plain form.
+        self.aggregate.as_ref()?;
+        c.eat(b'[')?;
+        if c.eat(b']').is_some() {
+            return Some(Reached::End);
+        }
+        self.records(c, records, stop)
     }
 
     /// The records of an array from one that begins at the cursor, through the array's `]`;
