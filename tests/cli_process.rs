@@ -218,3 +218,24 @@ fn streamed_output_equals_the_string_output_for_every_example_payload() {
         assert_eq!(cli(&["schema", &name], b"").stdout, format!("{expected}\n"), "{name}");
     }
 }
+
+/// An input file of 16 MB or more is read by two threads, each half of it into its half of one
+/// buffer: the report example padded with white space on both sides so that the middle of the
+/// file falls inside the document (a half put in the wrong place would break it), answered as
+/// the example itself is.
+#[test]
+fn a_large_input_file_is_read_in_halves() {
+    let example = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/examples/report.json")).unwrap();
+    let expected = format!("{}\n", krisesenter::cli::run("report", &example).unwrap());
+    let size = 17 << 20;
+    let before = size / 2 - example.len() / 2;
+    let mut padded = vec![b' '; before];
+    padded.extend_from_slice(&example);
+    padded.resize(size, b'\n');
+    assert!(padded[..size / 2].ends_with(&example[..example.len() / 2]), "the middle falls inside the document");
+    let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("report-in-halves.json");
+    std::fs::write(&path, &padded).unwrap();
+    let out = cli(&["report", "--input", path.to_str().unwrap()], b"");
+    assert_eq!((out.code, out.stdout), (Some(0), expected), "{}", out.stderr);
+    std::fs::remove_file(&path).unwrap();
+}
