@@ -146,15 +146,21 @@ impl<'a> Cursor<'a> {
             let key = self.key(order.next())?;
             self.eat(b':')?;
             field(self, key)?;
-            match self.peek()? {
-                b',' => self.pos += 1,
-                b'}' => {
-                    self.pos += 1;
-                    return Some(());
-                }
-                _ => return None,
+            if !self.another(b'}')? {
+                return Some(());
             }
         }
+    }
+
+    /// After an element of an object or array: `Some(true)` past a comma (another element
+    /// follows), `Some(false)` past `close` (the end), `None` for anything else.
+    fn another(&mut self, close: u8) -> Option<bool> {
+        let next = self.peek()?;
+        if next != b',' && next != close {
+            return None;
+        }
+        self.pos += 1;
+        Some(next == b',')
     }
 
     /// An array: `item` reads each element.
@@ -165,13 +171,8 @@ impl<'a> Cursor<'a> {
         }
         loop {
             item(self)?;
-            match self.peek()? {
-                b',' => self.pos += 1,
-                b']' => {
-                    self.pos += 1;
-                    return Some(());
-                }
-                _ => return None,
+            if !self.another(b']')? {
+                return Some(());
             }
         }
     }
@@ -474,13 +475,8 @@ impl Gathered {
                 }
                 Records::DayContacts => aggregate.add_contact(&contact(c)?),
             }
-            match c.peek()? {
-                b',' => c.pos += 1,
-                b']' => {
-                    c.pos += 1;
-                    return Some(Reached::End);
-                }
-                _ => return None,
+            if !c.another(b']')? {
+                return Some(Reached::End);
             }
         }
     }
@@ -489,13 +485,8 @@ impl Gathered {
     /// after it but white space.
     fn rest(&mut self, c: &mut Cursor<'_>, stop: Option<(usize, Records)>) -> Option<Reached> {
         loop {
-            match c.peek()? {
-                b',' => c.pos += 1,
-                b'}' => {
-                    c.pos += 1;
-                    return c.peek().is_none().then_some(Reached::End);
-                }
-                _ => return None,
+            if !c.another(b'}')? {
+                return c.peek().is_none().then_some(Reached::End);
             }
             let key = c.key(None)?;
             c.eat(b':')?;
