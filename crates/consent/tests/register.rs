@@ -39,6 +39,11 @@ proptest! {
     fn the_register_decides_as_the_records_do((records, p, day) in register_and_day()) {
         let register = Register::try_from_records(&records).unwrap();
         prop_assert_eq!(register.len(), records.len());
+        prop_assert_eq!(register.is_empty(), records.is_empty());
+        prop_assert_eq!(register.ids().len(), records.len());
+        for (index, record) in records.iter().enumerate() {
+            prop_assert_eq!(register.id(index), Some(record.id()));
+        }
         let decisions = sweep_register(&register, &p, day);
         prop_assert_eq!(decisions.len(), records.len());
         // `sweep` over the records themselves, record by record as well.
@@ -84,7 +89,8 @@ fn an_empty_register_sweeps_to_nothing() {
 
 #[test]
 fn a_register_that_is_not_an_array_is_refused() {
-    assert!(serde_json::from_str::<Register>(r#"{"records":[]}"#).is_err());
+    let err = serde_json::from_str::<Register>(r#"{"records":[]}"#).unwrap_err();
+    assert!(err.to_string().contains("an array of case records"), "{err}");
 }
 
 /// A record of the shape the sweep decides directly (no hold, at most one written storage

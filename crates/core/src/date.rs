@@ -122,6 +122,28 @@ pub fn exact_or_null<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde::de::IntoDeserializer;
+    use serde::de::value::{Error as ValueError, UnitDeserializer};
+
+    /// The serde readers: `exact` names the expected form when the value is not a string;
+    /// `exact_or_null` reads null (JSON's, and a unit from other formats) as `None`, a date as
+    /// `Some`, and names "or null" in its message. (Found by mutation testing: only other
+    /// crates' tests and the doctests used them.)
+    #[test]
+    fn the_serde_readers_read_dates_and_null() {
+        let exact_json = |json: &str| exact(&mut serde_json::Deserializer::from_str(json));
+        let or_null_json = |json: &str| exact_or_null(&mut serde_json::Deserializer::from_str(json));
+        assert_eq!(exact_json(r#""2026-03-01""#).ok(), NaiveDate::from_ymd_opt(2026, 3, 1));
+        assert!(exact_json("5").unwrap_err().to_string().contains("expected a date written YYYY-MM-DD"));
+        assert_eq!(or_null_json("null").ok(), Some(None));
+        assert_eq!(or_null_json(r#""2026-03-01""#).ok(), Some(NaiveDate::from_ymd_opt(2026, 3, 1)));
+        assert!(or_null_json(r#""2026-3-1""#).is_err());
+        assert!(or_null_json("5").unwrap_err().to_string().contains("expected a date written YYYY-MM-DD"));
+        // A format whose numbers answer the option itself names both.
+        let number: Result<Option<NaiveDate>, ValueError> = exact_or_null(5u32.into_deserializer());
+        assert!(number.unwrap_err().to_string().contains("expected a date written YYYY-MM-DD or null"));
+        assert_eq!(exact_or_null(UnitDeserializer::<ValueError>::new()), Ok(None));
+    }
 
     #[test]
     fn only_the_exact_form_reads() {
